@@ -1,0 +1,12 @@
+const path = require('node:path');
+
+/** Domain validators, the API server, the WeChat sandbox and API-level end-to-end tests. */
+module.exports = {
+  displayName: 'server',
+  rootDir: path.resolve(__dirname, '..'),
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/domain', '<rootDir>/tests/server', '<rootDir>/tests/e2e'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  testTimeout: 30000,
+};
