@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config';
+import type { DatabaseKind } from './db/database';
+import type { Database } from './db/schema';
+import type { PiiCipher } from './security/pii-cipher';
+import type { WechatLoginClient } from './wechat/wechat-login';
+
+/** What the route modules need, handed to each as plugin options. */
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  dbKind: DatabaseKind;
+  pii: PiiCipher;
+  wechatLogin: WechatLoginClient;
+}

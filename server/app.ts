@@ -1,0 +1,68 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps';
+import { citizenAuthRoutes } from './citizen-auth/routes';
+import { healthRoutes } from './health/routes';
+import { installErrorHandler } from './http/api-error';
+import { serveConsole } from './http/console-static';
+import { missionRoutes } from './missions/routes';
+import { profileRoutes } from './profile/routes';
+import { SessionStore } from './security/session-store';
+import { staffRoutes } from './staff/routes';
+
+/** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    trustProxy: deps.config.isProduction,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '中国领事 China Consular API',
+        description: 'Citizen API for the mini-program and the consulate console API.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          citizenBearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login' },
+          staffCookie: { type: 'apiKey', in: 'cookie', name: 'cc_staff' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+
+  const sessions = new SessionStore(deps.db, 'user_sessions', 'user_id', {
+    idleMinutes: deps.config.session.idleMinutes,
+    absoluteMinutes: deps.config.session.absoluteDays * 24 * 60,
+  });
+  const staffSessions = new SessionStore(deps.db, 'staff_sessions', 'staff_id', {
+    idleMinutes: deps.config.staffSession.idleMinutes,
+    absoluteMinutes: deps.config.staffSession.absoluteHours * 60,
+  });
+
+  await app.register(healthRoutes, deps);
+  await app.register(missionRoutes, deps);
+  await app.register(citizenAuthRoutes, { ...deps, sessions });
+  await app.register(profileRoutes, { ...deps, sessions });
+  await app.register(staffRoutes, { ...deps, staffSessions });
+  await serveConsole(app, deps.config.consoleDist);
+
+  app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { DatabaseHandle, openDatabase } from './db/database';
+import { seedDemoMissions } from './missions/mission-repository';
+import { createPiiCipher, generatePiiKey } from './security/pii-cipher';
+import { createWechatLoginClient } from './wechat/wechat-login';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * The PII key: PII_KEY in production; in development a key generated once into the data
+ * directory, so a restart can still read what it encrypted.
+ */
+export function resolvePiiKey(config: Config): string {
+  if (config.piiKey) return config.piiKey;
+  const keyFile = path.join(config.dataDir, 'pii.key');
+  if (fs.existsSync(keyFile)) return fs.readFileSync(keyFile, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const key = generatePiiKey();
+  fs.writeFileSync(keyFile, key + '\n', { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/** Opens (and migrates) the database, seeds demo missions into an empty one, builds the app. */
+export async function createServer(config: Config, options: { inMemoryDatabase?: boolean } = {}): Promise<RunningServer> {
+  const piiKey = resolvePiiKey(config);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: options.inMemoryDatabase ? null : path.join(config.dataDir, 'pglite'),
+  });
+  try {
+    await seedDemoMissions(database.db);
+    const app = await buildApp({
+      config,
+      db: database.db,
+      dbKind: database.kind,
+      pii: createPiiCipher(piiKey),
+      wechatLogin: createWechatLoginClient(config.wechat),
+    });
+    return {
+      app,
+      database,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Typed view of the tables the migrations create (server/db/migrations). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface MissionTable {
+  id: string;
+  kind: 'embassy' | 'consulate_general';
+  name_zh: string;
+  name_en: string;
+  country_code: string;
+  country_zh: string;
+  city_zh: string;
+  city_en: string;
+  address_zh: string;
+  address_en: string;
+  phone: string;
+  hours_zh: string;
+  timezone: string;
+  district_zh: string[];
+  sort_order: Generated<number>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  openid: string;
+  unionid: string | null;
+  session_key_enc: string | null;
+  mission_id: string | null;
+  created_at: Generated<Date>;
+  last_login_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface UserSessionTable extends SessionTable {
+  user_id: string;
+}
+
+export interface StaffSessionTable extends SessionTable {
+  staff_id: string;
+}
+
+export interface IdentityTable {
+  user_id: string;
+  name: string;
+  id_type: 'resident_id' | 'passport';
+  id_number_enc: string;
+  id_number_index: Buffer;
+  id_number_masked: string;
+  phone: string | null;
+  email: string | null;
+  verified_at: Timestamp;
+}
+
+export type StaffRole = 'reviewer' | 'supervisor' | 'admin';
+
+export interface StaffTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: StaffRole;
+  mission_id: string;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface StaffLoginFailureTable {
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_kind: 'citizen' | 'staff' | 'system';
+  actor_id: string | null;
+  mission_id: string | null;
+  action: string;
+  subject: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface Database {
+  missions: MissionTable;
+  users: UserTable;
+  user_sessions: UserSessionTable;
+  identities: IdentityTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+  staff_login_failures: StaffLoginFailureTable;
+  audit_log: AuditLogTable;
+}

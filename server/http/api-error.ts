@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiErrorBody } from '../../miniprogram/domain/api-types';
+import { serverMessages } from '../messages';
+
+/** An error meant for the caller: HTTP status, stable code, human message, field messages. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string = serverMessages.notFound) => new ApiError(404, 'NOT_FOUND', message);
+export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', serverMessages.unauthenticated);
+export const forbidden = () => new ApiError(403, 'FORBIDDEN', serverMessages.forbidden);
+export const validationFailed = (fields: Record<string, string>) =>
+  new ApiError(400, 'VALIDATION_FAILED', serverMessages.validationFailed, fields);
+
+/** Every error leaves the server as `{ error: { code, message, fields? } }`. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    const body = (code: string, message: string, fields?: Record<string, string>): ApiErrorBody => ({
+      error: fields ? { code, message, fields } : { code, message },
+    });
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send(body(error.code, error.message, error.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body';
+        fields[field] ??= serverMessages.badRequest;
+      }
+      return reply.status(400).send(body('VALIDATION_FAILED', serverMessages.validationFailed, fields));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(body('TOO_MANY_REQUESTS', serverMessages.tooManyRequests));
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(body(error.code ?? 'BAD_REQUEST', serverMessages.badRequest));
+    }
+    request.log.error(error);
+    return reply.status(500).send(body('INTERNAL', serverMessages.internal));
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: serverMessages.notFound } }),
+  );
+}

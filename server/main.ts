@@ -1,0 +1,20 @@
+import { createServer } from './bootstrap';
+import { loadConfig } from './config';
+
+/** Production entry point: `tsx server/main.ts` (npm start runs the development stack). */
+async function main() {
+  const config = loadConfig();
+  const server = await createServer(config);
+  const shutdown = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await server.app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

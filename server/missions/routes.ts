@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps';
+import { notFound } from '../http/api-error';
+import { errorResponses, missionSchema } from '../http/schemas';
+import { serverMessages } from '../messages';
+import { findMission, listMissions } from './mission-repository';
+
+/** Public: the mission picker works before login and before privacy consent. */
+export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/missions',
+    {
+      schema: {
+        tags: ['missions'],
+        summary: 'All missions (embassies and consulates general) with their districts',
+        response: { 200: z.object({ missions: z.array(missionSchema) }) },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { missions: await listMissions(deps.db) };
+    },
+  );
+
+  app.get(
+    '/api/missions/:id',
+    {
+      schema: {
+        tags: ['missions'],
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: missionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const mission = await findMission(deps.db, request.params.id);
+      if (!mission) throw notFound(serverMessages.missionNotFound);
+      return mission;
+    },
+  );
+};

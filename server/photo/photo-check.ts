@@ -1,0 +1,486 @@
+/**
+ * Server-side checks for uploaded images.
+ *
+ *  - `checkIdPhoto`: the 证件照 (ID photo). Hard rules from the 出入境证件相片照相指引 (digital:
+ *    JPEG, ≥ 354×472, width 354–480 / height 472–640, 3:4) plus advisory picture-quality
+ *    heuristics (light uniform background, not too dark, not blurred). Produces the
+ *    normalized photo the consulate receives: upright, metadata stripped, re-encoded JPEG
+ *    within the output size spec.
+ *  - `checkDocumentImage`: every other upload (passport data page, guardian documents,
+ *    loss statement): JPG/PNG ≤ 5 MB, really an image, upright, metadata stripped.
+ *
+ * The check is advisory for citizens and reviewers alike: `error` means the photo must be
+ * re-taken (it cannot be accepted as is), `advice` means it will likely be returned by the
+ * person who reviews every photo. `ok` is true when there is no `error` finding.
+ *
+ * Safety on untrusted input:
+ *  - the size limit is checked before anything is parsed;
+ *  - the format is decided by magic bytes only (never the file name or the claimed mime type);
+ *  - the declared pixel count is read from the header and refused above `maxInputPixels`
+ *    before any pixel is decoded (decompression bombs), and the decoder is given the same
+ *    `limitInputPixels` as a second line of defence;
+ *  - `failOn: 'truncated'` makes truncated/corrupt pixel data an error instead of a grey
+ *    half-image (the stricter default 'warning' also rejects harmless quirks of some phones).
+ *
+ * Speed: the input is decoded once, straight to the output size (JPEG shrink-on-load does
+ * most of the work inside libjpeg), into a small raw RGB buffer; the JPEG output and the
+ * small greyscale analysis image are then produced from that buffer in parallel, and the
+ * metrics are computed in plain JS on ~120k grey pixels.
+ */
+import sharp from 'sharp';
+import { photoMessage, type PhotoIssueCode } from './photo-messages';
+
+export type { PhotoIssueCode } from './photo-messages';
+
+export type PhotoSeverity = 'error' | 'advice';
+export type UploadImageFormat = 'jpeg' | 'png';
+
+export interface PhotoFinding {
+  code: PhotoIssueCode;
+  /** One Simplified Chinese sentence for the citizen. */
+  message: string;
+  severity: PhotoSeverity;
+  /** English technical detail for logs and support; never shown to the citizen. */
+  detail?: string;
+}
+
+/** Every tunable of the ID photo check, in one object. Brightness values are 0–255 grey levels. */
+export interface PhotoRules {
+  /** Upload size limit in bytes (checked before decoding). */
+  maxBytes: number;
+  /** Refuse images whose header declares more pixels than this (decompression bombs). */
+  maxInputPixels: number;
+  minWidth: number;
+  minHeight: number;
+  /** Output spec: larger photos of the right ratio are resized into it (advice RESIZED). */
+  maxWidth: number;
+  maxHeight: number;
+  /** width / height, 3:4. */
+  aspectRatio: number;
+  /** Relative tolerance on the ratio; within it the output is centre-cropped to the exact ratio. */
+  aspectTolerance: number;
+  /** Quality of the normalized JPEG. */
+  jpegQuality: number;
+  /** Metrics are computed on a greyscale copy at most this big (fixed scale → stable thresholds). */
+  analysisWidth: number;
+  analysisHeight: number;
+  /** Background (top strip + upper side strips) mean brightness below which it is "too dark". */
+  backgroundDarkError: number;
+  backgroundDarkAdvice: number;
+  /** Background standard deviation above which it is "not uniform". */
+  backgroundStdDevAdvice: number;
+  backgroundStdDevError: number;
+  /** Centre (face) region mean brightness below which the photo is "too dark". */
+  subjectDarkError: number;
+  subjectDarkAdvice: number;
+  /** Whole-image mean brightness above which the photo is over-exposed (advice). */
+  overexposedAdvice: number;
+  /** Laplacian variance of the centre region below which the photo is "blurred". */
+  sharpnessError: number;
+  sharpnessAdvice: number;
+}
+
+export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
+  maxBytes: 5 * 1024 * 1024,
+  // 50 MP covers the largest phone sensors (8160×6120) while keeping decode memory bounded.
+  maxInputPixels: 50_000_000,
+  minWidth: 354,
+  minHeight: 472,
+  maxWidth: 480,
+  maxHeight: 640,
+  aspectRatio: 3 / 4,
+  aspectTolerance: 0.02,
+  jpegQuality: 90,
+  analysisWidth: 300,
+  analysisHeight: 400,
+  backgroundDarkError: 120,
+  backgroundDarkAdvice: 170,
+  backgroundStdDevAdvice: 16,
+  backgroundStdDevError: 30,
+  subjectDarkError: 50,
+  subjectDarkAdvice: 75,
+  overexposedAdvice: 240,
+  sharpnessError: 15,
+  sharpnessAdvice: 40,
+});
+
+export interface PhotoMetrics {
+  /** Mean grey level of the whole (upright, output-framed) photo, 0–255. */
+  brightness: number;
+  /** Mean grey level of the centre region where the face should be. */
+  subjectBrightness: number;
+  /** Mean grey level of the top strip and the upper parts of the side strips. */
+  backgroundBrightness: number;
+  /** Standard deviation of the grey levels in those strips (uniformity; lower is better). */
+  backgroundStdDev: number;
+  /** Variance of the Laplacian over the centre region at analysis size (higher is sharper). */
+  sharpness: number;
+  analysisWidth: number;
+  analysisHeight: number;
+}
+
+export interface ImageCheckBase {
+  /** No `error` finding: the image can be submitted (a person still reviews it). */
+  ok: boolean;
+  /** Errors first, then advice. */
+  findings: PhotoFinding[];
+  /** Upright (EXIF-oriented) dimensions of the upload; 0 when they could not be read. */
+  width: number;
+  height: number;
+  /** Real format by magic bytes; null when it is neither JPEG nor PNG. */
+  format: UploadImageFormat | null;
+  /** Size of the upload in bytes. */
+  bytes: number;
+  /** The cleaned image: upright, EXIF/ICC/XMP/GPS stripped, re-encoded JPEG; null when not decodable. */
+  normalized: Buffer | null;
+  normalizedWidth: number;
+  normalizedHeight: number;
+  elapsedMs: number;
+}
+
+export interface PhotoCheckResult extends ImageCheckBase {
+  /** null when the image could not be decoded. */
+  metrics: PhotoMetrics | null;
+}
+
+export type DocumentCheckResult = ImageCheckBase;
+
+export interface DocumentRules {
+  maxBytes: number;
+  maxInputPixels: number;
+  /** The normalized copy is downscaled to fit this long edge (still readable, much smaller). */
+  maxEdge: number;
+  /** Below this short edge the text of a passport page is likely unreadable (advice). */
+  minShortEdge: number;
+  jpegQuality: number;
+}
+
+export const DEFAULT_DOCUMENT_RULES: Readonly<DocumentRules> = Object.freeze({
+  maxBytes: 5 * 1024 * 1024,
+  maxInputPixels: 50_000_000,
+  maxEdge: 3000,
+  minShortEdge: 600,
+  jpegQuality: 90,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Format sniffing and the pre-decode gate
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The real format by magic bytes: JPEG `FF D8 FF`, PNG `89 50 4E 47 0D 0A 1A 0A`; otherwise null. */
+export function sniffImageFormat(input: Uint8Array): UploadImageFormat | null {
+  if (input.length >= 3 && input[0] === 0xff && input[1] === 0xd8 && input[2] === 0xff) return 'jpeg';
+  if (input.length >= PNG_SIGNATURE.length && PNG_SIGNATURE.equals(input.subarray(0, PNG_SIGNATURE.length))) return 'png';
+  return null;
+}
+
+interface GateRules {
+  maxBytes: number;
+  maxInputPixels: number;
+}
+
+type GateOutcome =
+  | { ok: true; format: UploadImageFormat; width: number; height: number }
+  | { ok: false; format: UploadImageFormat | null; width: number; height: number; finding: PhotoFinding };
+
+function finding(code: PhotoIssueCode, severity: PhotoSeverity, vars?: Record<string, string | number>, detail?: string): PhotoFinding {
+  const f: PhotoFinding = { code, message: photoMessage(code, vars), severity };
+  if (detail) f.detail = detail;
+  return f;
+}
+
+function isPixelLimitError(err: unknown): boolean {
+  return err instanceof Error && /pixel limit/i.test(err.message);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0]! : String(err);
+}
+
+/** Size → magic bytes → header (declared pixels), without decoding any pixel data. */
+async function gate(input: Buffer, rules: GateRules): Promise<GateOutcome> {
+  if (input.length > rules.maxBytes) {
+    return {
+      ok: false, format: sniffImageFormat(input), width: 0, height: 0,
+      finding: finding('FILE_TOO_LARGE', 'error', { maxMb: +(rules.maxBytes / (1024 * 1024)).toFixed(1) }, `${input.length} bytes > ${rules.maxBytes}`),
+    };
+  }
+  const format = sniffImageFormat(input);
+  if (!format) {
+    return { ok: false, format: null, width: 0, height: 0, finding: finding('NOT_AN_IMAGE', 'error', {}, describeNonImage(input)) };
+  }
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    return { ok: false, format, width: 0, height: 0, finding: finding('NOT_AN_IMAGE', 'error', {}, `unreadable ${format} header: ${errorText(err)}`) };
+  }
+  if (meta.format !== format || !meta.width || !meta.height) {
+    return { ok: false, format, width: 0, height: 0, finding: finding('NOT_AN_IMAGE', 'error', {}, `header says ${meta.format} ${meta.width}x${meta.height}`) };
+  }
+  const swap = (meta.orientation ?? 1) >= 5;
+  const width = swap ? meta.height : meta.width;
+  const height = swap ? meta.width : meta.height;
+  if (meta.width * meta.height > rules.maxInputPixels) {
+    return {
+      ok: false, format, width, height,
+      finding: finding('TOO_MANY_PIXELS', 'error', {}, `${meta.width}x${meta.height} > ${rules.maxInputPixels} pixels`),
+    };
+  }
+  return { ok: true, format, width, height };
+}
+
+function describeNonImage(input: Buffer): string {
+  if (input.length === 0) return 'empty file';
+  const head = input.subarray(0, 8).toString('latin1');
+  if (head.startsWith('%PDF')) return 'PDF document';
+  if (head.startsWith('GIF8')) return 'GIF image';
+  if (head.startsWith('RIFF')) return 'RIFF (WebP?) file';
+  if (input.length >= 12 && input.subarray(4, 8).toString('latin1') === 'ftyp') return 'ISO-BMFF (HEIC/AVIF/MP4) file';
+  return `unknown magic ${input.subarray(0, 4).toString('hex')}`;
+}
+
+function decodeFailure(err: unknown): PhotoFinding {
+  return isPixelLimitError(err)
+    ? finding('TOO_MANY_PIXELS', 'error', {}, errorText(err))
+    : finding('NOT_AN_IMAGE', 'error', {}, `decode failed: ${errorText(err)}`);
+}
+
+function bySeverity(findings: PhotoFinding[]): PhotoFinding[] {
+  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'advice')];
+}
+
+const now = (): number => performance.now();
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+// ---------------------------------------------------------------------------------------------
+// ID photo
+
+/**
+ * Check an uploaded ID photo (any JPEG/PNG buffer; name and mime type are ignored) and produce
+ * its normalized JPEG. Never throws for bad input: every problem is a finding.
+ */
+export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules> = {}): Promise<PhotoCheckResult> {
+  const started = now();
+  const rules: PhotoRules = { ...DEFAULT_PHOTO_RULES, ...overrides };
+  const bytes = input.length;
+  const fail = (g: { format: UploadImageFormat | null; width: number; height: number }, f: PhotoFinding): PhotoCheckResult => ({
+    ok: false, findings: [f], width: g.width, height: g.height, format: g.format, bytes,
+    normalized: null, normalizedWidth: 0, normalizedHeight: 0, metrics: null, elapsedMs: round1(now() - started),
+  });
+
+  const g = await gate(input, rules);
+  if (!g.ok) return fail(g, g.finding);
+  const { width: w, height: h } = g;
+  const findings: PhotoFinding[] = [];
+
+  // Geometry, on the upright dimensions.
+  const ratioOk = Math.abs(w / h / rules.aspectRatio - 1) <= rules.aspectTolerance;
+  if (!ratioOk) findings.push(finding('WRONG_RATIO', 'error', {}, `${w}x${h} = ${(w / h).toFixed(3)}, want ${rules.aspectRatio.toFixed(3)}`));
+  if (w < rules.minWidth || h < rules.minHeight) {
+    findings.push(finding('TOO_SMALL', 'error', { minWidth: rules.minWidth, minHeight: rules.minHeight }, `${w}x${h}`));
+  }
+  let targetW: number;
+  let targetH: number;
+  if (ratioOk) {
+    // Exact ratio within the output spec, never enlarged: a tiny centre crop fixes a ratio that is
+    // within tolerance, a bigger photo is scaled down into the spec.
+    targetW = Math.min(w, rules.maxWidth, Math.floor(h * rules.aspectRatio));
+    targetH = Math.min(h, rules.maxHeight, Math.round(targetW / rules.aspectRatio));
+    targetW = Math.min(targetW, Math.round(targetH * rules.aspectRatio));
+  } else {
+    targetW = Math.min(w, rules.maxWidth);
+    targetH = Math.min(h, rules.maxHeight);
+  }
+
+  // Decode once, upright, straight to the output size, onto white (transparent PNGs), as sRGB.
+  let rgb: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    rgb = await sharp(input, { limitInputPixels: rules.maxInputPixels, failOn: 'truncated', autoOrient: true })
+      .resize(targetW, targetH, { fit: ratioOk ? 'cover' : 'inside', position: 'centre', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    return fail(g, decodeFailure(err));
+  }
+  const raw = { width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels };
+  if (ratioOk && (w > rules.maxWidth || h > rules.maxHeight)) {
+    findings.push(finding('RESIZED', 'advice', { width: raw.width, height: raw.height }, `${w}x${h} -> ${raw.width}x${raw.height}`));
+  }
+
+  const [normalized, grey] = await Promise.all([
+    sharp(rgb.data, { raw }).jpeg({ quality: rules.jpegQuality, mozjpeg: false }).toBuffer(),
+    sharp(rgb.data, { raw })
+      .resize(rules.analysisWidth, rules.analysisHeight, { fit: 'inside', withoutEnlargement: true })
+      .greyscale()
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
+  const metrics = measure(grey.data, grey.info.width, grey.info.height);
+  findings.push(...judge(metrics, rules));
+
+  return {
+    ok: !findings.some((f) => f.severity === 'error'),
+    findings: bySeverity(findings),
+    width: w,
+    height: h,
+    format: g.format,
+    bytes,
+    normalized,
+    normalizedWidth: raw.width,
+    normalizedHeight: raw.height,
+    metrics,
+    elapsedMs: round1(now() - started),
+  };
+}
+
+/** Regions as fractions of the (upright, output-framed) photo. */
+const REGIONS = {
+  /** Above the head: the whole width. */
+  top: { x0: 0, x1: 1, y0: 0, y1: 0.05 },
+  /** Beside the head, above the shoulders. */
+  left: { x0: 0, x1: 0.06, y0: 0.05, y1: 0.4 },
+  right: { x0: 0.94, x1: 1, y0: 0.05, y1: 0.4 },
+  /** Where the face is. */
+  subject: { x0: 0.3, x1: 0.7, y0: 0.25, y1: 0.65 },
+  /** Head, hair outline and collar: where sharp edges must be. */
+  sharpness: { x0: 0.15, x1: 0.85, y0: 0.08, y1: 0.9 },
+} as const;
+
+type Region = { x0: number; x1: number; y0: number; y1: number };
+
+function bounds(r: Region, width: number, height: number): [number, number, number, number] {
+  const x0 = Math.floor(r.x0 * width);
+  const y0 = Math.floor(r.y0 * height);
+  const x1 = Math.max(x0 + 1, Math.ceil(r.x1 * width));
+  const y1 = Math.max(y0 + 1, Math.ceil(r.y1 * height));
+  return [x0, y0, Math.min(x1, width), Math.min(y1, height)];
+}
+
+interface Acc { n: number; sum: number; sumSq: number }
+
+function accumulate(acc: Acc, grey: Uint8Array, width: number, height: number, r: Region): Acc {
+  const [x0, y0, x1, y1] = bounds(r, width, height);
+  for (let y = y0; y < y1; y++) {
+    const row = y * width;
+    for (let x = x0; x < x1; x++) {
+      const v = grey[row + x]!;
+      acc.sum += v;
+      acc.sumSq += v * v;
+    }
+    acc.n += x1 - x0;
+  }
+  return acc;
+}
+
+const mean = (a: Acc): number => (a.n ? a.sum / a.n : 0);
+const stdDev = (a: Acc): number => (a.n ? Math.sqrt(Math.max(0, a.sumSq / a.n - (a.sum / a.n) ** 2)) : 0);
+
+/** Brightness, background uniformity and sharpness of a greyscale image. */
+export function measure(grey: Uint8Array, width: number, height: number): PhotoMetrics {
+  const all = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, { x0: 0, x1: 1, y0: 0, y1: 1 });
+  const bg: Acc = { n: 0, sum: 0, sumSq: 0 };
+  accumulate(bg, grey, width, height, REGIONS.top);
+  accumulate(bg, grey, width, height, REGIONS.left);
+  accumulate(bg, grey, width, height, REGIONS.right);
+  const subject = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, REGIONS.subject);
+
+  // Variance of the 4-neighbour Laplacian over the sharpness region (borders excluded).
+  const [sx0, sy0, sx1, sy1] = bounds(REGIONS.sharpness, width, height);
+  const lap: Acc = { n: 0, sum: 0, sumSq: 0 };
+  for (let y = Math.max(1, sy0); y < Math.min(height - 1, sy1); y++) {
+    const row = y * width;
+    for (let x = Math.max(1, sx0); x < Math.min(width - 1, sx1); x++) {
+      const i = row + x;
+      const l = 4 * grey[i]! - grey[i - 1]! - grey[i + 1]! - grey[i - width]! - grey[i + width]!;
+      lap.sum += l;
+      lap.sumSq += l * l;
+      lap.n++;
+    }
+  }
+  return {
+    brightness: round1(mean(all)),
+    subjectBrightness: round1(mean(subject)),
+    backgroundBrightness: round1(mean(bg)),
+    backgroundStdDev: round1(stdDev(bg)),
+    sharpness: round1(stdDev(lap) ** 2),
+    analysisWidth: width,
+    analysisHeight: height,
+  };
+}
+
+function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
+  const out: PhotoFinding[] = [];
+  const level = (value: number, error: number, advice: number, below: boolean): PhotoSeverity | null => {
+    if (below ? value < error : value > error) return 'error';
+    if (below ? value < advice : value > advice) return 'advice';
+    return null;
+  };
+  const dark = level(m.subjectBrightness, r.subjectDarkError, r.subjectDarkAdvice, true);
+  if (dark) out.push(finding('TOO_DARK', dark, {}, `subject brightness ${m.subjectBrightness}`));
+  if (m.brightness > r.overexposedAdvice) out.push(finding('TOO_BRIGHT', 'advice', {}, `brightness ${m.brightness}`));
+
+  // An under-exposed photo has a dark background too: "too dark" is then the one useful advice.
+  const bgDark = level(m.backgroundBrightness, r.backgroundDarkError, r.backgroundDarkAdvice, true);
+  if (bgDark && !dark) {
+    out.push(finding('BACKGROUND_TOO_DARK', bgDark, {}, `background brightness ${m.backgroundBrightness}`));
+  }
+  const bgUneven = level(m.backgroundStdDev, r.backgroundStdDevError, r.backgroundStdDevAdvice, false);
+  if (bgUneven) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev}`));
+
+  const blurred = level(m.sharpness, r.sharpnessError, r.sharpnessAdvice, true);
+  if (blurred) out.push(finding('BLURRED', blurred, {}, `laplacian variance ${m.sharpness}`));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other uploads
+
+/**
+ * Check any other uploaded image (passport data page, guardian documents, loss statement):
+ * JPG/PNG by magic bytes, ≤ 5 MB, decodable, not a decompression bomb. The normalized copy is
+ * upright, metadata-free JPEG, its long edge at most `maxEdge`.
+ */
+export async function checkDocumentImage(input: Buffer, overrides: Partial<DocumentRules> = {}): Promise<DocumentCheckResult> {
+  const started = now();
+  const rules: DocumentRules = { ...DEFAULT_DOCUMENT_RULES, ...overrides };
+  const bytes = input.length;
+  const g = await gate(input, rules);
+  const fail = (f: PhotoFinding): DocumentCheckResult => ({
+    ok: false, findings: [f], width: g.width, height: g.height, format: g.format, bytes,
+    normalized: null, normalizedWidth: 0, normalizedHeight: 0, elapsedMs: round1(now() - started),
+  });
+  if (!g.ok) return fail(g.finding);
+
+  let out: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    out = await sharp(input, { limitInputPixels: rules.maxInputPixels, failOn: 'truncated', autoOrient: true })
+      .resize(rules.maxEdge, rules.maxEdge, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: rules.jpegQuality, mozjpeg: false })
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    return fail(decodeFailure(err));
+  }
+  const findings: PhotoFinding[] = [];
+  if (Math.min(g.width, g.height) < rules.minShortEdge) {
+    findings.push(finding('DOCUMENT_LOW_RESOLUTION', 'advice', {}, `${g.width}x${g.height}`));
+  }
+  return {
+    ok: true,
+    findings,
+    width: g.width,
+    height: g.height,
+    format: g.format,
+    bytes,
+    normalized: out.data,
+    normalizedWidth: out.info.width,
+    normalizedHeight: out.info.height,
+    elapsedMs: round1(now() - started),
+  };
+}

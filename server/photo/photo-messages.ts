@@ -1,0 +1,50 @@
+/**
+ * Every sentence a citizen may see about an uploaded photo or document, in one place.
+ *
+ * Codes are stable English identifiers (logged, returned to the client, used by the console);
+ * messages are plain Simplified Chinese sentences that tell the citizen what to do next.
+ * `{name}` placeholders are filled from the active rules (see `photoMessage`).
+ */
+
+export const PHOTO_ISSUE_CODES = [
+  // file-level: the upload itself is unusable
+  'FILE_TOO_LARGE',
+  'NOT_AN_IMAGE',
+  'TOO_MANY_PIXELS',
+  // geometry
+  'TOO_SMALL',
+  'WRONG_RATIO',
+  'RESIZED',
+  // picture quality heuristics (ID photo)
+  'BACKGROUND_NOT_UNIFORM',
+  'BACKGROUND_TOO_DARK',
+  'TOO_DARK',
+  'TOO_BRIGHT',
+  'BLURRED',
+  // other uploads (passport data page, guardian documents, loss statement)
+  'DOCUMENT_LOW_RESOLUTION',
+] as const;
+
+export type PhotoIssueCode = (typeof PHOTO_ISSUE_CODES)[number];
+
+export const PHOTO_MESSAGES: Readonly<Record<PhotoIssueCode, string>> = {
+  FILE_TOO_LARGE: '文件超过{maxMb}MB，请压缩后重新上传',
+  NOT_AN_IMAGE: '文件不是有效的JPG或PNG图片，请重新选择照片上传',
+  TOO_MANY_PIXELS: '图片像素过多，无法处理，请换一张尺寸较小的照片',
+  TOO_SMALL: '照片尺寸过小，至少需要{minWidth}×{minHeight}像素，请上传原图',
+  WRONG_RATIO: '照片比例应为3:4（宽:高），请裁剪后重新上传',
+  RESIZED: '照片尺寸大于规定，已自动缩小为{width}×{height}像素',
+  BACKGROUND_NOT_UNIFORM: '背景不够均匀，请在白色或浅色纯色背景前拍摄',
+  BACKGROUND_TOO_DARK: '背景颜色太深，请在白色或浅色背景前拍摄',
+  TOO_DARK: '照片太暗，请在光线充足处重新拍摄',
+  TOO_BRIGHT: '照片过亮，请避免强光直射后重新拍摄',
+  BLURRED: '照片模糊，请保持手机稳定、对焦清晰后重拍',
+  DOCUMENT_LOW_RESOLUTION: '图片分辨率较低，文字可能看不清，请在光线充足处拍摄清晰的完整页面',
+};
+
+/** The citizen-facing sentence for `code`, with `{placeholders}` filled from `vars`. */
+export function photoMessage(code: PhotoIssueCode, vars: Readonly<Record<string, string | number>> = {}): string {
+  return PHOTO_MESSAGES[code].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  );
+}

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { maskIdNumber } from '../../miniprogram/domain/identity';
+import { validateIdentityInput } from '../../miniprogram/domain/identity-form';
+import type { Profile } from '../../miniprogram/domain/api-types';
+import type { AppDeps } from '../app-deps';
+import { recordAudit } from '../audit/audit-log';
+import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
+import { ApiError, notFound, unauthenticated, validationFailed } from '../http/api-error';
+import { profileSchema } from '../http/profile-schema';
+import { errorResponses } from '../http/schemas';
+import { serverMessages } from '../messages';
+import { findMission } from '../missions/mission-repository';
+import type { SessionStore } from '../security/session-store';
+import { loadProfile } from './profile-repository';
+
+const identityTaken = () => new ApiError(409, 'IDENTITY_TAKEN', serverMessages.identityTaken);
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore }> = async (app, deps) => {
+  app.addHook('preHandler', requireCitizen(deps.sessions));
+
+  const currentProfile = async (userId: string): Promise<Profile> => {
+    const profile = await loadProfile(deps.db, userId);
+    if (!profile) throw unauthenticated();
+    return profile;
+  };
+
+  app.get(
+    '/api/me',
+    { schema: { tags: ['profile'], summary: 'The citizen’s profile', response: { 200: profileSchema, ...errorResponses } } },
+    async (request) => currentProfile(citizenId(request)),
+  );
+
+  app.put(
+    '/api/me/identity',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Real-name verification: resident ID or passport number, and a contact',
+        // Loose on purpose: the shared domain validator below gives the field messages.
+        body: z.object({
+          name: z.string().max(200).optional(),
+          idType: z.string().max(32).optional(),
+          idNumber: z.string().max(64).optional(),
+          phone: z.string().max(64).optional(),
+          email: z.string().max(320).optional(),
+        }),
+        response: { 200: profileSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const userId = citizenId(request);
+      const checked = validateIdentityInput(request.body);
+      if (!checked.ok) throw validationFailed(checked.errors as Record<string, string>);
+      const { name, idType, idNumber, phone, email } = checked.value;
+      const index = deps.pii.blindIndex(`${idType}:${idNumber}`);
+      try {
+        await deps.db.transaction().execute(async (tx) => {
+          const holder = await tx
+            .selectFrom('identities')
+            .select('user_id')
+            .where('id_number_index', '=', index)
+            .executeTakeFirst();
+          if (holder && holder.user_id !== userId) throw identityTaken();
+          await tx
+            .insertInto('identities')
+            .values({
+              user_id: userId,
+              name,
+              id_type: idType,
+              id_number_enc: deps.pii.encrypt(idNumber),
+              id_number_index: index,
+              id_number_masked: maskIdNumber(idNumber),
+              phone: phone ?? null,
+              email: email ?? null,
+            })
+            .onConflict((oc) =>
+              oc.column('user_id').doUpdateSet((eb) => ({
+                name: eb.ref('excluded.name'),
+                id_type: eb.ref('excluded.id_type'),
+                id_number_enc: eb.ref('excluded.id_number_enc'),
+                id_number_index: eb.ref('excluded.id_number_index'),
+                id_number_masked: eb.ref('excluded.id_number_masked'),
+                phone: eb.ref('excluded.phone'),
+                email: eb.ref('excluded.email'),
+                verified_at: new Date(),
+              })),
+            )
+            .execute();
+          await recordAudit(tx, { actorKind: 'citizen', actorId: userId, action: 'identity.verify', subject: userId, detail: { idType } });
+        });
+      } catch (error) {
+        // Two accounts racing for one identity: the unique index decides.
+        if (isUniqueViolation(error)) throw identityTaken();
+        throw error;
+      }
+      return currentProfile(userId);
+    },
+  );
+
+  app.put(
+    '/api/me/mission',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Choose the mission (embassy / consulate general) the citizen belongs to',
+        body: z.object({ missionId: z.string().min(1).max(64) }),
+        response: { 200: profileSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const userId = citizenId(request);
+      const mission = await findMission(deps.db, request.body.missionId);
+      if (!mission) throw notFound(serverMessages.missionNotFound);
+      await deps.db.updateTable('users').set({ mission_id: mission.id }).where('id', '=', userId).execute();
+      return currentProfile(userId);
+    },
+  );
+};

@@ -1,0 +1,101 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { createWechatSandbox } from '../../sandbox/wechat-sandbox';
+import { createServer } from '../../server/bootstrap';
+import { loadConfig } from '../../server/config';
+import type { Database, StaffRole } from '../../server/db/schema';
+import { generatePiiKey } from '../../server/security/pii-cipher';
+import { createStaff } from '../../server/staff/staff-repository';
+import { createFreshPostgresDatabase, postgresUrl } from './fresh-database';
+
+export interface TestServer {
+  baseUrl: string;
+  sandboxUrl: string;
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  dbKind: 'pglite' | 'postgres';
+  piiKey: string;
+  /** A fresh wx.login code the sandbox will exchange for this openid. */
+  mintLoginCode(openid: string): Promise<string>;
+  /** Logs a citizen in through the real API; returns the bearer token. */
+  loginCitizen(openid: string): Promise<string>;
+  createStaff(staff: { username: string; password: string; role: StaffRole; missionId?: string; displayName?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  database?: 'pglite' | 'postgres';
+  /** Serve the built console (tests/console); off by default. */
+  serveConsole?: boolean;
+  env?: Record<string, string>;
+}
+
+/**
+ * The real server on an ephemeral loopback port with a fresh database, and the WeChat
+ * sandbox beside it on its own port — what the end-to-end tests talk to over HTTP.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const appId = 'wx_test_app';
+  const appSecret = 'test-secret';
+  const sandbox = createWechatSandbox({ appId, appSecret, acceptUnknownCodes: false });
+  await sandbox.listen({ port: 0, host: '127.0.0.1' });
+  const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
+
+  const kind = options.database ?? 'pglite';
+  if (kind === 'postgres' && !postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const pgDatabase = kind === 'postgres' ? await createFreshPostgresDatabase(postgresUrl!) : null;
+
+  const piiKey = generatePiiKey();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PII_KEY: piiKey,
+    WECHAT_APPID: appId,
+    WECHAT_SECRET: appSecret,
+    WECHAT_API_BASE: sandboxUrl,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    CONSOLE_DIST: '',
+    ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
+    ...options.env,
+  });
+  if (options.serveConsole) config.consoleDist = loadConfig({}).consoleDist;
+  const server = await createServer(config, { inMemoryDatabase: true });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  const db = server.database.db;
+
+  const mintLoginCode = async (openid: string) => {
+    const response = await fetch(`${sandboxUrl}/sandbox/login-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid }),
+    });
+    return ((await response.json()) as { code: string }).code;
+  };
+
+  return {
+    baseUrl,
+    sandboxUrl,
+    app: server.app,
+    db,
+    dbKind: server.database.kind,
+    piiKey,
+    mintLoginCode,
+    async loginCitizen(openid) {
+      const response = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: await mintLoginCode(openid) }),
+      });
+      if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    createStaff: (staff) => createStaff(db, { missionId: 'us-new-york', ...staff }),
+    async close() {
+      await server.close();
+      await sandbox.close();
+      await pgDatabase?.drop();
+    },
+  };
+}
