@@ -1,4 +1,5 @@
 import type { Mission, Profile } from '../../miniprogram/domain/api-types';
+import { seedDemoMissions } from '../../server/missions/mission-repository';
 import { databaseKinds } from '../helpers/fresh-database';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
@@ -24,7 +25,6 @@ describe.each(databaseKinds)('missions (%s)', (database) => {
 
   it('seeds only once: a restart keeps what staff changed', async () => {
     await server.db.updateTable('missions').set({ hours_zh: '周一至周四' }).where('id', '=', 'us-chicago').execute();
-    const { seedDemoMissions } = await import('../../server/missions/mission-repository');
     expect(await seedDemoMissions(server.db)).toBe(0);
     const chicago = await server.app.inject({ method: 'GET', url: '/api/missions/us-chicago' });
     expect((chicago.json() as Mission).hoursZh).toBe('周一至周四');
