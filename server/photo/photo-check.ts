@@ -73,8 +73,12 @@ export interface PhotoRules {
   /** Centre (face) region mean brightness below which the photo is "too dark". */
   subjectDarkError: number;
   subjectDarkAdvice: number;
+  /** Whole-image mean brightness below which the photo is under-exposed whatever the face region says. */
+  overallDarkError: number;
   /** Whole-image mean brightness above which the photo is over-exposed (advice). */
   overexposedAdvice: number;
+  /** Clothes (lower corners) at most this much darker than the background → "wear dark clothes" (advice). */
+  clothesContrastAdvice: number;
   /** Laplacian variance of the centre region below which the photo is "blurred". */
   sharpnessError: number;
   sharpnessAdvice: number;
@@ -99,9 +103,11 @@ export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
   backgroundStdDevError: 30,
   subjectDarkError: 50,
   subjectDarkAdvice: 75,
+  overallDarkError: 60,
   overexposedAdvice: 240,
-  sharpnessError: 15,
-  sharpnessAdvice: 40,
+  clothesContrastAdvice: 40,
+  sharpnessError: 12,
+  sharpnessAdvice: 35,
 });
 
 export interface PhotoMetrics {
@@ -113,6 +119,8 @@ export interface PhotoMetrics {
   backgroundBrightness: number;
   /** Standard deviation of the grey levels in those strips (uniformity; lower is better). */
   backgroundStdDev: number;
+  /** Mean grey level of the shoulders (lower left and right, away from the neck). */
+  clothesBrightness: number;
   /** Variance of the Laplacian over the centre region at analysis size (higher is sharper). */
   sharpness: number;
   analysisWidth: number;
@@ -321,7 +329,9 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
       .toBuffer({ resolveWithObject: true }),
   ]);
   const metrics = measure(grey.data, grey.info.width, grey.info.height);
-  findings.push(...judge(metrics, rules));
+  // The regions assume a portrait framing: on a wrongly framed picture the quality findings
+  // would be noise next to the one that matters (WRONG_RATIO). Metrics are still reported.
+  if (ratioOk) findings.push(...judge(metrics, rules));
 
   return {
     ok: !findings.some((f) => f.severity === 'error'),
@@ -347,6 +357,9 @@ const REGIONS = {
   right: { x0: 0.94, x1: 1, y0: 0.05, y1: 0.4 },
   /** Where the face is. */
   subject: { x0: 0.3, x1: 0.7, y0: 0.25, y1: 0.65 },
+  /** Shoulders, away from the neck and a V-neck. */
+  clothesLeft: { x0: 0.12, x1: 0.32, y0: 0.9, y1: 1 },
+  clothesRight: { x0: 0.68, x1: 0.88, y0: 0.9, y1: 1 },
   /** Head, hair outline and collar: where sharp edges must be. */
   sharpness: { x0: 0.15, x1: 0.85, y0: 0.08, y1: 0.9 },
 } as const;
@@ -388,6 +401,8 @@ export function measure(grey: Uint8Array, width: number, height: number): PhotoM
   accumulate(bg, grey, width, height, REGIONS.left);
   accumulate(bg, grey, width, height, REGIONS.right);
   const subject = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, REGIONS.subject);
+  const clothes = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, REGIONS.clothesLeft);
+  accumulate(clothes, grey, width, height, REGIONS.clothesRight);
 
   // Variance of the 4-neighbour Laplacian over the sharpness region (borders excluded).
   const [sx0, sy0, sx1, sy1] = bounds(REGIONS.sharpness, width, height);
@@ -407,6 +422,7 @@ export function measure(grey: Uint8Array, width: number, height: number): PhotoM
     subjectBrightness: round1(mean(subject)),
     backgroundBrightness: round1(mean(bg)),
     backgroundStdDev: round1(stdDev(bg)),
+    clothesBrightness: round1(mean(clothes)),
     sharpness: round1(stdDev(lap) ** 2),
     analysisWidth: width,
     analysisHeight: height,
@@ -420,8 +436,9 @@ function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
     if (below ? value < advice : value > advice) return 'advice';
     return null;
   };
-  const dark = level(m.subjectBrightness, r.subjectDarkError, r.subjectDarkAdvice, true);
-  if (dark) out.push(finding('TOO_DARK', dark, {}, `subject brightness ${m.subjectBrightness}`));
+  const darkSubject = level(m.subjectBrightness, r.subjectDarkError, r.subjectDarkAdvice, true);
+  const dark: PhotoSeverity | null = m.brightness < r.overallDarkError ? 'error' : darkSubject;
+  if (dark) out.push(finding('TOO_DARK', dark, {}, `subject brightness ${m.subjectBrightness}, overall ${m.brightness}`));
   if (m.brightness > r.overexposedAdvice) out.push(finding('TOO_BRIGHT', 'advice', {}, `brightness ${m.brightness}`));
 
   // An under-exposed photo has a dark background too: "too dark" is then the one useful advice.
@@ -431,6 +448,11 @@ function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
   }
   const bgUneven = level(m.backgroundStdDev, r.backgroundStdDevError, r.backgroundStdDevAdvice, false);
   if (bgUneven) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev}`));
+
+  // Light clothes vanish into a light background (a frequent reason photos are returned).
+  if (!dark && m.backgroundBrightness - m.clothesBrightness < r.clothesContrastAdvice) {
+    out.push(finding('LIGHT_CLOTHES', 'advice', {}, `clothes ${m.clothesBrightness} vs background ${m.backgroundBrightness}`));
+  }
 
   const blurred = level(m.sharpness, r.sharpnessError, r.sharpnessAdvice, true);
   if (blurred) out.push(finding('BLURRED', blurred, {}, `laplacian variance ${m.sharpness}`));

@@ -21,6 +21,7 @@ export const PHOTO_ISSUE_CODES = [
   'TOO_DARK',
   'TOO_BRIGHT',
   'BLURRED',
+  'LIGHT_CLOTHES',
   // other uploads (passport data page, guardian documents, loss statement)
   'DOCUMENT_LOW_RESOLUTION',
 ] as const;
@@ -39,6 +40,7 @@ export const PHOTO_MESSAGES: Readonly<Record<PhotoIssueCode, string>> = {
   TOO_DARK: '照片太暗，请在光线充足处重新拍摄',
   TOO_BRIGHT: '照片过亮，请避免强光直射后重新拍摄',
   BLURRED: '照片模糊，请保持手机稳定、对焦清晰后重拍',
+  LIGHT_CLOTHES: '衣服颜色与背景太接近，请穿深色衣服重新拍摄',
   DOCUMENT_LOW_RESOLUTION: '图片分辨率较低，文字可能看不清，请在光线充足处拍摄清晰的完整页面',
 };
 
