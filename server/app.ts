@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
 import { serveConsole } from './http/console-static';
 import { missionRoutes } from './missions/routes';
+import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
@@ -46,19 +47,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
 
+  // Embedded PGlite means one process makes every write, so in-memory caches stay exact.
+  const cacheInProcess = deps.dbKind === 'pglite';
+  const profiles = new ProfileReader(deps.db, cacheInProcess);
   const sessions = new SessionStore(deps.db, 'user_sessions', 'user_id', {
     idleMinutes: deps.config.session.idleMinutes,
     absoluteMinutes: deps.config.session.absoluteDays * 24 * 60,
+    cacheInProcess,
   });
   const staffSessions = new SessionStore(deps.db, 'staff_sessions', 'staff_id', {
     idleMinutes: deps.config.staffSession.idleMinutes,
     absoluteMinutes: deps.config.staffSession.absoluteHours * 60,
+    cacheInProcess,
   });
 
   await app.register(healthRoutes, deps);
   await app.register(missionRoutes, deps);
-  await app.register(citizenAuthRoutes, { ...deps, sessions });
-  await app.register(profileRoutes, { ...deps, sessions });
+  await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
+  await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
   await serveConsole(app, deps.config.consoleDist);
 

@@ -7,10 +7,10 @@ import { ApiError, unauthenticated } from '../http/api-error';
 import { profileSchema } from '../http/profile-schema';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { loadProfile } from '../profile/profile-repository';
+import type { ProfileReader } from '../profile/profile-repository';
 import type { SessionStore } from '../security/session-store';
 import { WechatApiError } from '../wechat/wechat-login';
-import { requireCitizen } from './authenticate';
+import { bearerToken, requireCitizen } from './authenticate';
 
 /** WeChat's code2Session errors, as the citizen should meet them. */
 function loginError(error: unknown): ApiError {
@@ -25,7 +25,7 @@ function loginError(error: unknown): ApiError {
   return new ApiError(502, 'WECHAT_UNAVAILABLE', serverMessages.wechatBusy);
 }
 
-export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore }> = async (app, deps) => {
+export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileReader }> = async (app, deps) => {
   app.post(
     '/api/auth/login',
     {
@@ -58,7 +58,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: Sess
         returning id`.execute(deps.db);
       const userId = user.rows[0].id;
       const session = await deps.sessions.create(userId);
-      const profile = await loadProfile(deps.db, userId);
+      const profile = await deps.profiles.load(userId);
       if (!profile) throw unauthenticated();
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: profile };
     },
@@ -71,7 +71,7 @@ export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: Sess
       preHandler: requireCitizen(deps.sessions),
     },
     async (request, reply) => {
-      await deps.sessions.revoke(request.citizen!.sessionId);
+      await deps.sessions.revoke(bearerToken(request)!);
       return reply.status(204).send(null);
     },
   );

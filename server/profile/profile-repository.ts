@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Profile } from '../../miniprogram/domain/api-types';
+import { LruCache } from '../cache/lru-cache';
 import type { Database } from '../db/schema';
 import { toMission } from '../missions/mission-repository';
 
@@ -70,4 +71,36 @@ export async function loadProfile(db: Kysely<Database>, userId: string): Promise
           })
         : null,
   };
+}
+
+/**
+ * Profiles by user id, kept in memory when this process makes every write (PGlite).
+ * Whoever changes a user, their identity or a mission calls invalidate.
+ */
+export class ProfileReader {
+  private readonly cache: LruCache<string, Profile>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    cacheInProcess: boolean,
+  ) {
+    this.cache = new LruCache(cacheInProcess ? 10_000 : 0);
+  }
+
+  async load(userId: string): Promise<Profile | null> {
+    const cached = this.cache.get(userId);
+    if (cached) return cached;
+    const profile = await loadProfile(this.db, userId);
+    if (profile) this.cache.set(userId, profile);
+    return profile;
+  }
+
+  invalidate(userId: string): void {
+    this.cache.delete(userId);
+  }
+
+  /** A mission's details changed: every profile naming it is stale. */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
 }

@@ -12,7 +12,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import { findMission } from '../missions/mission-repository';
 import type { SessionStore } from '../security/session-store';
-import { loadProfile } from './profile-repository';
+import type { ProfileReader } from './profile-repository';
 
 const identityTaken = () => new ApiError(409, 'IDENTITY_TAKEN', serverMessages.identityTaken);
 
@@ -20,11 +20,11 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
-export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore }> = async (app, deps) => {
+export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileReader }> = async (app, deps) => {
   app.addHook('preHandler', requireCitizen(deps.sessions));
 
   const currentProfile = async (userId: string): Promise<Profile> => {
-    const profile = await loadProfile(deps.db, userId);
+    const profile = await deps.profiles.load(userId);
     if (!profile) throw unauthenticated();
     return profile;
   };
@@ -93,7 +93,9 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionS
             .execute();
           await recordAudit(tx, { actorKind: 'citizen', actorId: userId, action: 'identity.verify', subject: userId, detail: { idType } });
         });
+        deps.profiles.invalidate(userId);
       } catch (error) {
+        deps.profiles.invalidate(userId);
         // Two accounts racing for one identity: the unique index decides.
         if (isUniqueViolation(error)) throw identityTaken();
         throw error;
@@ -117,6 +119,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionS
       const mission = await findMission(deps.db, request.body.missionId);
       if (!mission) throw notFound(serverMessages.missionNotFound);
       await deps.db.updateTable('users').set({ mission_id: mission.id }).where('id', '=', userId).execute();
+      deps.profiles.invalidate(userId);
       return currentProfile(userId);
     },
   );

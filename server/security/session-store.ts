@@ -1,4 +1,5 @@
 import { Kysely, sql } from 'kysely';
+import { LruCache } from '../cache/lru-cache';
 import type { Database } from '../db/schema';
 import { hashToken, newToken } from './tokens';
 
@@ -12,6 +13,12 @@ type OwnerColumn = 'user_id' | 'staff_id';
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteMinutes: number;
+  /**
+   * Keep resolved sessions in memory. Exact only when this process makes every write to
+   * the sessions table (PGlite); with several instances on PostgreSQL a logout on one
+   * would not reach the others' memory, so it stays off there.
+   */
+  cacheInProcess: boolean;
 }
 
 export interface ActiveSession {
@@ -19,16 +26,25 @@ export interface ActiveSession {
   ownerId: string;
 }
 
+interface CachedSession extends ActiveSession {
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
 /** last_seen_at is refreshed at most this often, so reads don't all become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class SessionStore {
+  private readonly cache: LruCache<string, CachedSession>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly table: SessionTableName,
     private readonly ownerColumn: OwnerColumn,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.cache = new LruCache(policy.cacheInProcess ? 10_000 : 0);
+  }
 
   async create(ownerId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = newToken();
@@ -41,22 +57,41 @@ export class SessionStore {
   /** The live session a token names, or null if unknown, revoked, idle too long or expired. */
   async resolve(token: string): Promise<ActiveSession | null> {
     if (!token || token.length > 200) return null;
-    const idleSince = new Date(Date.now() - this.policy.idleMinutes * 60_000);
-    const result = await sql<{ id: string; owner_id: string; last_seen_at: Date }>`
-      select id, ${sql.ref(this.ownerColumn)} as owner_id, last_seen_at
-      from ${sql.table(this.table)}
-      where token_hash = ${hashToken(token)} and revoked_at is null
-        and expires_at > now() and last_seen_at > ${idleSince}`.execute(this.db);
-    const row = result.rows[0];
-    if (!row) return null;
-    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await sql`update ${sql.table(this.table)} set last_seen_at = now() where id = ${row.id}`.execute(this.db);
+    const tokenHash = hashToken(token);
+    const key = tokenHash.toString('base64');
+    const now = Date.now();
+    const idleLimit = this.policy.idleMinutes * 60_000;
+    let session = this.cache.get(key);
+    if (!session) {
+      const result = await sql<{ id: string; owner_id: string; last_seen_at: Date; expires_at: Date }>`
+        select id, ${sql.ref(this.ownerColumn)} as owner_id, last_seen_at, expires_at
+        from ${sql.table(this.table)}
+        where token_hash = ${tokenHash} and revoked_at is null`.execute(this.db);
+      const row = result.rows[0];
+      if (!row) return null;
+      session = {
+        sessionId: row.id,
+        ownerId: row.owner_id,
+        expiresAt: new Date(row.expires_at).getTime(),
+        lastSeenAt: new Date(row.last_seen_at).getTime(),
+      };
     }
-    return { sessionId: row.id, ownerId: row.owner_id };
+    if (session.expiresAt <= now || now - session.lastSeenAt > idleLimit) {
+      this.cache.delete(key);
+      return null;
+    }
+    if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+      await sql`update ${sql.table(this.table)} set last_seen_at = now() where id = ${session.sessionId}`.execute(this.db);
+      session = { ...session, lastSeenAt: now };
+    }
+    this.cache.set(key, session);
+    return { sessionId: session.sessionId, ownerId: session.ownerId };
   }
 
-  async revoke(sessionId: string): Promise<void> {
+  async revoke(token: string): Promise<void> {
+    const tokenHash = hashToken(token);
+    this.cache.delete(tokenHash.toString('base64'));
     await sql`update ${sql.table(this.table)} set revoked_at = now()
-              where id = ${sessionId} and revoked_at is null`.execute(this.db);
+              where token_hash = ${tokenHash} and revoked_at is null`.execute(this.db);
   }
 }

@@ -87,7 +87,7 @@ export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: Sessi
     '/api/console/session',
     { schema: { tags: ['console'], summary: 'Staff sign-out', response: { 204: z.null(), ...errorResponses } }, preHandler: signedIn },
     async (request, reply) => {
-      await deps.staffSessions.revoke(request.staff!.sessionId);
+      await deps.staffSessions.revoke(request.cookies[STAFF_COOKIE]!);
       reply.clearCookie(STAFF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

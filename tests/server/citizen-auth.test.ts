@@ -102,6 +102,7 @@ describe.each(databaseKinds)('citizen login and sessions (%s)', (database) => {
   it('revokes the token on logout, leaving other devices signed in', async () => {
     const phone = await server.loginCitizen('o_grace');
     const tablet = await server.loginCitizen('o_grace');
+    expect((await me(phone)).status).toBe(200); // now held in the session cache too
     const logout = await fetch(`${server.baseUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${phone}` } });
     expect(logout.status).toBe(204);
     expect((await me(phone)).status).toBe(401);

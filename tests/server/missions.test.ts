@@ -32,6 +32,8 @@ describe.each(databaseKinds)('missions (%s)', (database) => {
 
   it('lets a citizen choose a mission, which the profile then shows', async () => {
     const token = await server.loginCitizen('o_mission_1');
+    const before = await server.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect((before.json() as Profile).mission).toBeNull();
     const response = await server.app.inject({
       method: 'PUT',
       url: '/api/me/mission',
