@@ -1,0 +1,50 @@
+/** State behind the console frame: menu entries, the current page, the signed-in staff member. */
+import { computed, ref } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { MessagePlugin } from 'tdesign-vue-next';
+import { InstitutionIcon, UserCircleIcon } from 'tdesign-icons-vue-next';
+import { routeNames } from '../../router/locations';
+import { session, signOut } from '../../stores/session';
+import { t } from '../../locale/zh-CN';
+
+/** The side menu; the route name doubles as the menu value. */
+export const menuItems = [
+  { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
+  { name: routeNames.account, label: t.nav.account, icon: UserCircleIcon },
+] as const;
+
+export function useLayout() {
+  const route = useRoute();
+  const router = useRouter();
+  const signingOut = ref(false);
+
+  const activeMenu = computed(() => String(route.name ?? ''));
+  const pageTitle = computed(() => route.meta.title ?? '');
+
+  const staff = computed(() => session.staff);
+  const roleLabel = computed(() => (staff.value ? t.roles[staff.value.role] : ''));
+  /** Avatar text: the last character reads best for Chinese names, the first for Latin ones. */
+  const avatarText = computed(() => {
+    const name = staff.value?.displayName.trim() ?? '';
+    if (!name) return '';
+    return /[\u4e00-\u9fff]/.test(name) ? name.slice(-1) : name.charAt(0).toUpperCase();
+  });
+
+  function go(name: string | number) {
+    if (name !== route.name) void router.push({ name: String(name) });
+  }
+
+  async function logout() {
+    signingOut.value = true;
+    try {
+      await signOut();
+      await router.replace({ name: routeNames.login });
+    } catch {
+      void MessagePlugin.error(t.header.logoutFailed);
+    } finally {
+      signingOut.value = false;
+    }
+  }
+
+  return { activeMenu, pageTitle, staff, roleLabel, avatarText, signingOut, go, logout };
+}

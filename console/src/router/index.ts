@@ -1,0 +1,59 @@
+/**
+ * Hash routing: /console/#/missions. The server then needs no SPA fallback and the
+ * console works from any static host under /console/.
+ */
+import { createRouter, createWebHashHistory } from 'vue-router';
+import DefaultLayout from '../layouts/default-layout/index.vue';
+import LoginPage from '../pages/login/index.vue';
+import { ensureSessionChecked } from '../stores/session';
+import { t } from '../locale/zh-CN';
+import { loginRedirect, routeNames } from './locations';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Page title for the header and the browser tab. */
+    title?: string;
+    /** Pages anyone may open; everything else needs a signed-in staff member. */
+    public?: boolean;
+  }
+}
+
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', name: routeNames.login, component: LoginPage, meta: { public: true, title: t.login.title } },
+    {
+      path: '/',
+      component: DefaultLayout,
+      redirect: { name: routeNames.missions },
+      children: [
+        {
+          path: 'missions',
+          name: routeNames.missions,
+          component: () => import('../pages/missions/index.vue'),
+          meta: { title: t.missions.title },
+        },
+        {
+          path: 'account',
+          name: routeNames.account,
+          component: () => import('../pages/account/index.vue'),
+          meta: { title: t.account.title },
+        },
+      ],
+    },
+    // An old bookmark or a typo lands on the home page rather than a blank screen.
+    { path: '/:unknown(.*)*', redirect: { name: routeNames.missions } },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  const staff = await ensureSessionChecked();
+  if (!to.meta.public && !staff) return loginRedirect(to.fullPath);
+  if (to.name === routeNames.login && staff) return { name: routeNames.missions };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = t.app.documentTitle(to.meta.title);
+});
