@@ -17,8 +17,8 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 }
 
 async function main() {
-  if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  const server = await startTestServer({ database: process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite' });
+  const postgresBaseUrl = process.env.BENCH_DATABASE_URL;
+  const server = await startTestServer({ database: postgresBaseUrl ? 'postgres' : 'pglite', postgresBaseUrl });
   try {
     const token = await server.loginCitizen('o_bench');
     await fetch(`${server.baseUrl}/api/me/mission`, {

@@ -29,6 +29,8 @@ export interface TestServerOptions {
   /** Serve the built console (tests/console); off by default. */
   serveConsole?: boolean;
   env?: Record<string, string>;
+  /** PostgreSQL server for database 'postgres' (default: TEST_DATABASE_URL). */
+  postgresBaseUrl?: string;
 }
 
 /**
@@ -43,8 +45,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
 
   const kind = options.database ?? 'pglite';
-  if (kind === 'postgres' && !postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const pgDatabase = kind === 'postgres' ? await createFreshPostgresDatabase(postgresUrl!) : null;
+  const pgBase = options.postgresBaseUrl ?? postgresUrl;
+  if (kind === 'postgres' && !pgBase) throw new Error('TEST_DATABASE_URL is not set');
+  const pgDatabase = kind === 'postgres' ? await createFreshPostgresDatabase(pgBase!) : null;
 
   const piiKey = generatePiiKey();
   const config = loadConfig({
