@@ -1,0 +1,157 @@
+/**
+ * The one door to the API server: every call goes through `request()`, which adds the
+ * session token, turns error bodies into ApiError, and — when the server says the token
+ * is no longer good (401) — logs in with WeChat again once and retries.
+ */
+import { apiBaseUrl } from '../config';
+import type { ApiErrorBody, LoginResponse } from '../domain/api-types';
+import { t } from '../locale/zh-CN';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** An error the server (or the network) gave us, with the server's stable code. */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never reached the server. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Per-field messages on a 400 from a form. */
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface RawResponse {
+  status: number;
+  data: unknown;
+}
+
+/** wx.request as a promise; never rejects on HTTP status, only on network failure. */
+function send(method: HttpMethod, path: string, body?: unknown, token?: string | null): Promise<RawResponse> {
+  const header: Record<string, string> = {};
+  if (body !== undefined) header['Content-Type'] = 'application/json';
+  if (token) header.Authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${apiBaseUrl()}${path}`,
+      method,
+      data: body as WechatMiniprogram.IAnyObject | undefined,
+      header,
+      dataType: 'json',
+      success: (res) => resolve({ status: res.statusCode, data: res.data }),
+      fail: () => reject(new ApiError(0, 'NETWORK', t.networkError)),
+    });
+  });
+}
+
+function isErrorBody(data: unknown): data is ApiErrorBody {
+  const error = (data as ApiErrorBody | null)?.error;
+  return typeof error === 'object' && error !== null && typeof error.code === 'string';
+}
+
+function toApiError(res: RawResponse): ApiError {
+  if (isErrorBody(res.data)) {
+    const { code, message, fields } = res.data.error;
+    return new ApiError(res.status, code, message || t.serverError, fields);
+  }
+  return new ApiError(res.status, `HTTP_${res.status}`, t.serverError);
+}
+
+function unwrap<T>(res: RawResponse): T {
+  if (res.status >= 200 && res.status < 300) return (res.status === 204 ? undefined : res.data) as T;
+  throw toApiError(res);
+}
+
+// --- Session token -----------------------------------------------------------------
+
+const SESSION_STORAGE_KEY = 'session';
+
+interface StoredSession {
+  token: string;
+  expiresAt: string;
+}
+
+let session: StoredSession | null = null;
+let sessionLoaded = false;
+
+/** The saved token, if it has not expired yet (a still-valid token may yet get a 401). */
+export function currentToken(): string | null {
+  if (!sessionLoaded) {
+    sessionLoaded = true;
+    try {
+      const saved = wx.getStorageSync(SESSION_STORAGE_KEY) as StoredSession | '';
+      session = saved && typeof saved.token === 'string' ? saved : null;
+    } catch {
+      session = null;
+    }
+  }
+  if (session && Date.parse(session.expiresAt) <= Date.now()) session = null;
+  return session?.token ?? null;
+}
+
+function saveSession(next: StoredSession | null): void {
+  session = next;
+  sessionLoaded = true;
+  try {
+    if (next) wx.setStorageSync(SESSION_STORAGE_KEY, next);
+    else wx.removeStorageSync(SESSION_STORAGE_KEY);
+  } catch {
+    // Storage full or unavailable: the session still works for this launch.
+  }
+}
+
+export function clearSession(): void {
+  saveSession(null);
+}
+
+function wxLoginCode(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.login({
+      success: (res) => (res.code ? resolve(res.code) : reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', t.loginFailed))),
+      fail: () => reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', t.loginFailed)),
+    });
+  });
+}
+
+let loginInFlight: Promise<LoginResponse> | null = null;
+
+/**
+ * wx.login → POST /api/auth/login. Concurrent callers (e.g. several requests hitting 401
+ * at once) share one login, because each WeChat code is valid only once.
+ */
+export function loginWithWeChat(): Promise<LoginResponse> {
+  if (!loginInFlight) {
+    loginInFlight = (async () => {
+      const code = await wxLoginCode();
+      const res = unwrap<LoginResponse>(await send('POST', '/api/auth/login', { code }));
+      saveSession({ token: res.token, expiresAt: res.expiresAt });
+      return res;
+    })().finally(() => {
+      loginInFlight = null;
+    });
+  }
+  return loginInFlight;
+}
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  /** Public endpoints (the mission list) need no login. Default: true. */
+  auth?: boolean;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, auth = true } = options;
+  if (!auth) return unwrap<T>(await send(method, path, body));
+
+  const token = currentToken() ?? (await loginWithWeChat()).token;
+  const first = await send(method, path, body, token);
+  if (first.status !== 401) return unwrap<T>(first);
+
+  // The token expired or was revoked: log in again, once, and retry.
+  const fresh = await loginWithWeChat();
+  return unwrap<T>(await send(method, path, body, fresh.token));
+}

@@ -1,0 +1,47 @@
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import Toast from 'tdesign-miniprogram/toast/index';
+import type { VerifiedIdentity } from '../../domain/api-types';
+import { fill, t } from '../../locale/zh-CN';
+import { ROUTES } from '../../routes';
+import { sessionStore } from '../../stores/session-store';
+import { formatDate } from '../../utils/format';
+
+
+/** 我的: account, verified identity (masked), chosen mission, privacy guide. */
+ComponentWithStore({
+  data: {
+    text: t.me,
+    verifiedAtText: '',
+  },
+  storeBindings: {
+    store: sessionStore,
+    fields: ['loggedIn', 'status', 'identity', 'mission'],
+    actions: {},
+  },
+  observers: {
+    identity(identity: VerifiedIdentity | null) {
+      this.setData({ verifiedAtText: identity ? fill(t.me.verifiedAt, { date: formatDate(identity.verifiedAt) }) : '' });
+    },
+  },
+  methods: {
+    async login() {
+      try {
+        await sessionStore.login();
+      } catch {
+        Toast({ context: this, selector: '#t-toast', message: t.loginFailed });
+      }
+    },
+    async logout() {
+      await sessionStore.logout().catch(() => undefined);
+    },
+    openIdentity() {
+      wx.navigateTo({ url: ROUTES.identityForm });
+    },
+    openMissionPicker() {
+      wx.navigateTo({ url: ROUTES.missionPicker });
+    },
+    openPrivacyContract() {
+      wx.openPrivacyContract({});
+    },
+  },
+});

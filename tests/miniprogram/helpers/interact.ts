@@ -1,0 +1,33 @@
+import { renderPage, simulate } from './load';
+
+type Page = ReturnType<typeof renderPage>;
+type Node = { querySelector(selector: string): Node | undefined; dispatchEvent(name: string, options?: unknown): void };
+
+/**
+ * TDesign components are virtual hosts, so events are dispatched on their inner nodes,
+ * the way a finger would reach them.
+ */
+function inner(page: Page, hostSelector: string, innerSelector: string): Node {
+  const host = page.querySelector(hostSelector) as unknown as Node | undefined;
+  const node = host?.querySelector(innerSelector);
+  if (!node) throw new Error(`no ${innerSelector} inside ${hostSelector}`);
+  return node;
+}
+
+/** Types into a t-input and leaves it (input, then blur), as a citizen would. */
+export async function fillInput(page: Page, hostSelector: string, value: string): Promise<void> {
+  const input = inner(page, hostSelector, '.t-input__control');
+  input.dispatchEvent('input', { detail: { value, cursor: value.length } });
+  await simulate.sleep(0);
+  input.dispatchEvent('blur', { detail: { value } });
+  await simulate.sleep(0);
+}
+
+export async function tapButton(page: Page, hostSelector: string): Promise<void> {
+  inner(page, hostSelector, '.t-button').dispatchEvent('tap');
+  await simulate.sleep(0);
+}
+
+export function textOf(page: Page): string {
+  return page.dom?.textContent ?? '';
+}

@@ -1,0 +1,34 @@
+import { HOTLINE } from '../../miniprogram/domain/hotline';
+import { renderPage, simulate } from './helpers/load';
+
+type Node = { querySelector(selector: string): Node; dispatchEvent(name: string): void };
+
+/** TDesign components are virtual hosts: the tap lands on their inner view. */
+function tapService(page: ReturnType<typeof renderPage>, index: number): void {
+  const items = page.querySelectorAll('.services__item') as unknown as Node[];
+  items[index].querySelector('.t-grid-item').dispatchEvent('tap');
+}
+
+describe('首页 service grid', () => {
+  it('a service not built yet says 即将开放', async () => {
+    const page = renderPage('pages/home/index');
+    tapService(page, 0);
+    await simulate.sleep(10);
+    expect(page.dom!.textContent).toContain('即将开放');
+  });
+
+  it('12308 asks first, shows the backup number, then dials the hotline', async () => {
+    const makePhoneCall = jest.fn();
+    wx.makePhoneCall = makePhoneCall;
+    const page = renderPage('pages/home/index');
+    tapService(page, 5);
+    await simulate.sleep(10);
+    expect(page.dom!.textContent).toContain(HOTLINE.backup);
+    expect(makePhoneCall).not.toHaveBeenCalled();
+
+    const dialog = page.instance.selectComponent('.hotline-dialog') as WechatMiniprogram.Component.TrivialInstance;
+    dialog.triggerEvent('confirm');
+    await simulate.sleep(10);
+    expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '+861012308' });
+  });
+});
