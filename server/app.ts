@@ -12,6 +12,10 @@ import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
 import { serveConsole } from './http/console-static';
+import { infoConsoleRoutes } from './info/console-routes';
+import { infoRoutes } from './info/routes';
+import { legalizationConsoleRoutes } from './legalization/console-routes';
+import { legalizationRoutes } from './legalization/routes';
 import { missionRoutes } from './missions/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
@@ -66,6 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
   await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
+  await app.register(legalizationRoutes, { ...deps, sessions });
+  await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
+  await app.register(infoRoutes, deps);
+  await app.register(infoConsoleRoutes, { ...deps, staffSessions });
   await serveConsole(app, deps.config.consoleDist);
 
   app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());

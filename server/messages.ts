@@ -19,4 +19,8 @@ export const serverMessages = {
   badCredentials: '用户名或密码错误',
   staffDisabled: '该账号已停用，请联系管理员',
   tooManyLoginAttempts: '登录失败次数过多，请15分钟后再试',
+  verifyRateLimited: '查询过于频繁，请稍后再试',
+  newsNotFound: '未找到该资讯',
+  alertNotFound: '未找到该安全提醒',
+  guideNotFound: '暂无该国家的出行指南',
 } as const;

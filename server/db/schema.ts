@@ -100,4 +100,82 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   staff_login_failures: StaffLoginFailureTable;
   audit_log: AuditLogTable;
+  legalization_import_batches: LegalizationImportBatchTable;
+  legalization_records: LegalizationRecordTable;
+  rate_limit_buckets: RateLimitBucketTable;
+  news_articles: NewsArticleTable;
+  travel_alerts: TravelAlertTable;
+  destination_guides: DestinationGuideTable;
 }
+
+// ── 0002: legalization registry, rate limits, consular information ──
+
+export interface LegalizationImportBatchTable {
+  id: Generated<string>;
+  staff_id: string;
+  mission_id: string;
+  file_name: string | null;
+  row_count: number;
+  created_at: Generated<Date>;
+}
+
+export interface LegalizationRecordTable {
+  id: Generated<string>;
+  legalization_no: string;
+  sticker_hash: Buffer;
+  sticker_masked: string;
+  authority_id: string;
+  document_type: string;
+  /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
+  issued_on: ColumnType<Date, string, string>;
+  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RateLimitBucketTable {
+  bucket: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface NewsArticleTable {
+  id: Generated<string>;
+  mission_id: string;
+  title: string;
+  body: Json<unknown[]>;
+  pinned: Generated<boolean>;
+  published_at: Date | null;
+  created_by: string;
+  updated_by: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface TravelAlertTable {
+  id: Generated<string>;
+  country_code: string;
+  level: 'take_care' | 'caution' | 'do_not_travel';
+  title: string;
+  body: string;
+  effective_from: Timestamp;
+  effective_until: Date | null;
+  mission_id: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  ended_by: string | null;
+}
+
+export interface DestinationGuideTable {
+  country_code: string;
+  sections: Json<Record<string, unknown[]>>;
+  emergency_numbers: Json<Array<{ labelZh: string; number: string }>>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+

@@ -1,0 +1,163 @@
+import { infoMessages } from './info-messages';
+import { Check, fail, normalizeInput, pass } from './validation';
+
+/**
+ * 领事认证查验: the numbers printed on a legalization sticker, the authorities that sign
+ * them, and the document types — shared by the verification page, the console import and
+ * the server, so a number the page accepts is a number the server can find.
+ */
+
+/** Who signed the legalization: the Ministry, a provincial foreign affairs office, or a mission abroad. */
+export type AuthorityKind = 'ministry' | 'foreign_affairs_office' | 'mission';
+
+export interface IssuingAuthority {
+  id: string;
+  kind: AuthorityKind;
+  nameZh: string;
+  nameEn: string;
+}
+
+export const MINISTRY_AUTHORITY: IssuingAuthority = {
+  id: 'mfa',
+  kind: 'ministry',
+  nameZh: '外交部领事司',
+  nameEn: 'Department of Consular Affairs, Ministry of Foreign Affairs',
+};
+
+/** [id suffix, Chinese name, English name, English unit] for the 31 provincial-level divisions. */
+const PROVINCES: Array<[string, string, string, string]> = [
+  ['beijing', '北京市', 'Beijing', 'Municipality'],
+  ['tianjin', '天津市', 'Tianjin', 'Municipality'],
+  ['hebei', '河北省', 'Hebei', 'Province'],
+  ['shanxi', '山西省', 'Shanxi', 'Province'],
+  ['inner-mongolia', '内蒙古自治区', 'Inner Mongolia', 'Autonomous Region'],
+  ['liaoning', '辽宁省', 'Liaoning', 'Province'],
+  ['jilin', '吉林省', 'Jilin', 'Province'],
+  ['heilongjiang', '黑龙江省', 'Heilongjiang', 'Province'],
+  ['shanghai', '上海市', 'Shanghai', 'Municipality'],
+  ['jiangsu', '江苏省', 'Jiangsu', 'Province'],
+  ['zhejiang', '浙江省', 'Zhejiang', 'Province'],
+  ['anhui', '安徽省', 'Anhui', 'Province'],
+  ['fujian', '福建省', 'Fujian', 'Province'],
+  ['jiangxi', '江西省', 'Jiangxi', 'Province'],
+  ['shandong', '山东省', 'Shandong', 'Province'],
+  ['henan', '河南省', 'Henan', 'Province'],
+  ['hubei', '湖北省', 'Hubei', 'Province'],
+  ['hunan', '湖南省', 'Hunan', 'Province'],
+  ['guangdong', '广东省', 'Guangdong', 'Province'],
+  ['guangxi', '广西壮族自治区', 'Guangxi Zhuang', 'Autonomous Region'],
+  ['hainan', '海南省', 'Hainan', 'Province'],
+  ['chongqing', '重庆市', 'Chongqing', 'Municipality'],
+  ['sichuan', '四川省', 'Sichuan', 'Province'],
+  ['guizhou', '贵州省', 'Guizhou', 'Province'],
+  ['yunnan', '云南省', 'Yunnan', 'Province'],
+  ['tibet', '西藏自治区', 'Xizang', 'Autonomous Region'],
+  ['shaanxi', '陕西省', 'Shaanxi', 'Province'],
+  ['gansu', '甘肃省', 'Gansu', 'Province'],
+  ['qinghai', '青海省', 'Qinghai', 'Province'],
+  ['ningxia', '宁夏回族自治区', 'Ningxia Hui', 'Autonomous Region'],
+  ['xinjiang', '新疆维吾尔自治区', 'Xinjiang Uygur', 'Autonomous Region'],
+];
+
+/** The Ministry and the provincial foreign affairs offices; the missions come from the missions table. */
+export const DOMESTIC_AUTHORITIES: IssuingAuthority[] = [
+  MINISTRY_AUTHORITY,
+  ...PROVINCES.map(([slug, zh, en, unit]) => ({
+    id: `fao-${slug}`,
+    kind: 'foreign_affairs_office' as const,
+    nameZh: `${zh}外事办公室`,
+    nameEn: `Foreign Affairs Office of ${en} ${unit}`,
+  })),
+];
+
+export type DocumentType =
+  | 'civil_status'
+  | 'education'
+  | 'no_criminal_record'
+  | 'kinship'
+  | 'power_of_attorney'
+  | 'declaration'
+  | 'commercial'
+  | 'other';
+
+export const documentTypeLabels: Record<DocumentType, string> = {
+  civil_status: '出生、婚姻等民事状况文书',
+  education: '学历学位证明',
+  no_criminal_record: '无犯罪记录证明',
+  kinship: '亲属关系证明',
+  power_of_attorney: '委托书',
+  declaration: '声明书',
+  commercial: '商业文书（营业执照、合同、发票等）',
+  other: '其他文书',
+};
+
+export const DOCUMENT_TYPES = Object.keys(documentTypeLabels) as DocumentType[];
+
+/** A document type by its code or by its Chinese label (staff fill spreadsheets in Chinese). */
+export function parseDocumentType(raw: string): DocumentType | null {
+  const value = normalizeInput(raw);
+  if ((DOCUMENT_TYPES as string[]).includes(value)) return value as DocumentType;
+  const byLabel = DOCUMENT_TYPES.find((type) => documentTypeLabels[type] === value);
+  return byLabel ?? null;
+}
+
+/**
+ * The canonical form of a printed number: half-width, upper case, without the spaces and
+ * hyphens people add when copying it. Applied on import and on lookup alike.
+ */
+export function normalizeDocumentNumber(raw: unknown): string {
+  return normalizeInput(raw).replace(/[\s\-‐-―－]/g, '').toUpperCase();
+}
+
+const LEGALIZATION_NO = /^[0-9A-Z]{4,32}$/;
+const STICKER_NO = /^[0-9A-Z]{6,16}$/;
+
+export function checkLegalizationNo(raw: unknown): Check {
+  const value = normalizeDocumentNumber(raw);
+  if (!value) return fail(infoMessages.legalizationNoRequired);
+  return LEGALIZATION_NO.test(value) ? pass(value) : fail(infoMessages.legalizationNoFormat);
+}
+
+export function checkStickerNo(raw: unknown): Check {
+  const value = normalizeDocumentNumber(raw);
+  if (!value) return fail(infoMessages.stickerNoRequired);
+  return STICKER_NO.test(value) ? pass(value) : fail(infoMessages.stickerNoFormat);
+}
+
+/** Authority ids are short slugs; whether the id exists is the server's (or the picker's) business. */
+export function checkAuthorityId(raw: unknown): Check {
+  const value = normalizeInput(raw);
+  if (!value) return fail(infoMessages.authorityRequired);
+  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(infoMessages.authorityUnknown);
+}
+
+export interface VerifyInput {
+  legalizationNo: string;
+  stickerNo: string;
+  authorityId: string;
+}
+
+export type VerifyInputCheck =
+  | { ok: true; value: VerifyInput }
+  | { ok: false; errors: Partial<Record<keyof VerifyInput, string>> };
+
+/** The verification form, checked the same way on the page and on the server. */
+export function validateVerifyInput(input: { legalizationNo?: unknown; stickerNo?: unknown; authorityId?: unknown }): VerifyInputCheck {
+  const checks = {
+    legalizationNo: checkLegalizationNo(input.legalizationNo),
+    stickerNo: checkStickerNo(input.stickerNo),
+    authorityId: checkAuthorityId(input.authorityId),
+  };
+  const errors: Partial<Record<keyof VerifyInput, string>> = {};
+  for (const [field, check] of Object.entries(checks) as Array<[keyof VerifyInput, Check]>) {
+    if (!check.ok) errors[field] = check.message;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const value = (field: keyof VerifyInput) => (checks[field] as { ok: true; value: string }).value;
+  return { ok: true, value: { legalizationNo: value('legalizationNo'), stickerNo: value('stickerNo'), authorityId: value('authorityId') } };
+}
+
+/** Shown to staff in place of a sticker number: the last four characters only. */
+export function maskStickerNo(stickerNo: string): string {
+  return stickerNo.length <= 4 ? '*'.repeat(stickerNo.length) : `${'*'.repeat(stickerNo.length - 4)}${stickerNo.slice(-4)}`;
+}

@@ -1,0 +1,163 @@
+import {
+  checkLegalizationNo,
+  checkStickerNo,
+  parseDocumentType,
+} from '../../miniprogram/domain/legalization';
+import { normalizeInput } from '../../miniprogram/domain/validation';
+import type { AuthorityIndex } from './authorities';
+import { parseCsv } from './csv';
+import { legalizationMessages as m } from './legalization-messages';
+import type { NewRecord } from './legalization-repository';
+
+/**
+ * Checks a legalization import file row by row before anything is written: every bad
+ * line is reported with its line number (line 1 is the header), and the caller imports
+ * the batch only when there are none.
+ */
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface LineError {
+  line: number;
+  message: string;
+}
+
+export type ImportRow = NewRecord & { line: number };
+
+export type ImportCheck =
+  | { ok: true; rows: ImportRow[] }
+  | { ok: false; code: 'CSV_ENCODING' | 'CSV_INVALID'; message: string; lines: LineError[] };
+
+export type RecordColumn = 'legalization_no' | 'sticker_no' | 'authority_id' | 'document_type' | 'issued_on';
+
+/** Header names accepted for each column: the English code or the Chinese heading. */
+const COLUMN_ALIASES: Record<RecordColumn, string[]> = {
+  legalization_no: ['legalization_no', '认证号', '认证编号'],
+  sticker_no: ['sticker_no', '贴纸号'],
+  authority_id: ['authority_id', 'authority', '签署机关'],
+  document_type: ['document_type', '文书类型'],
+  issued_on: ['issued_on', '认证日期', '签发日期'],
+};
+const COLUMNS = Object.keys(COLUMN_ALIASES) as RecordColumn[];
+
+/**
+ * Text that went through a UTF-8 decoder but was not UTF-8 (GBK from Excel, UTF-16) shows
+ * up as U+FFFD replacement characters or NULs: report the lines that have them.
+ */
+export function findEncodingDamage(text: string): LineError[] {
+  const lines: LineError[] = [];
+  text.split('\n').forEach((content, index) => {
+    if (/[\uFFFD\u0000]/.test(content)) lines.push({ line: index + 1, message: m.csvEncodingLine });
+  });
+  return lines;
+}
+
+/** YYYY-MM-DD (Excel's YYYY/M/D too) that names a real calendar day. */
+export function parseIssueDate(raw: string): string | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export interface RowContext {
+  authorities: AuthorityIndex;
+  /** The importing staff member's mission: the only mission whose legalizations they may register. */
+  staffMissionId: string;
+  /** Latest acceptable issue date (YYYY-MM-DD); tomorrow in UTC allows for every time zone. */
+  latestIssueDate: string;
+}
+
+/** One record's fields, checked; the same rules for a CSV row and a single record added in the console. */
+export function checkRecordFields(
+  raw: Record<RecordColumn, string>,
+  context: RowContext,
+): { ok: true; record: NewRecord } | { ok: false; errors: Partial<Record<RecordColumn, string>> } {
+  const errors: Partial<Record<RecordColumn, string>> = {};
+  const legalizationNo = checkLegalizationNo(raw.legalization_no);
+  if (!legalizationNo.ok) errors.legalization_no = legalizationNo.message;
+  const stickerNo = checkStickerNo(raw.sticker_no);
+  if (!stickerNo.ok) errors.sticker_no = stickerNo.message;
+  const authorityText = normalizeInput(raw.authority_id);
+  const authority = context.authorities.find(authorityText);
+  if (!authority) errors.authority_id = m.authorityUnknown(authorityText);
+  else if (authority.kind === 'mission' && authority.id !== context.staffMissionId) errors.authority_id = m.authorityOtherMission;
+  const documentType = parseDocumentType(raw.document_type);
+  if (!documentType) errors.document_type = m.documentTypeUnknown(normalizeInput(raw.document_type));
+  const issuedOn = parseIssueDate(normalizeInput(raw.issued_on));
+  if (!issuedOn) errors.issued_on = m.issuedOnFormat;
+  else if (issuedOn > context.latestIssueDate || issuedOn < '1949-01-01') errors.issued_on = m.issuedOnRange;
+  if (!legalizationNo.ok || !stickerNo.ok || !authority || !documentType || !issuedOn || Object.keys(errors).length > 0) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    record: { legalizationNo: legalizationNo.value, stickerNo: stickerNo.value, authorityId: authority.id, documentType, issuedOn },
+  };
+}
+
+export function latestIssueDate(now = new Date()): string {
+  return new Date(now.getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function checkImportText(text: string, context: RowContext): ImportCheck {
+  const damaged = findEncodingDamage(text);
+  if (damaged.length > 0) return { ok: false, code: 'CSV_ENCODING', message: m.csvEncoding, lines: damaged };
+  const parsed = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) return invalid([{ line: parsed.line, message: parsed.message }]);
+  const [header, ...records] = parsed.records;
+  if (!header || records.length === 0) return invalid([{ line: header?.line ?? 1, message: m.csvEmpty }]);
+  if (records.length > MAX_IMPORT_ROWS) return invalid([{ line: records[MAX_IMPORT_ROWS].line, message: m.csvTooManyRows(MAX_IMPORT_ROWS) }]);
+
+  // Header: every column once, in any order, by code or Chinese heading.
+  const positions = new Map<RecordColumn, number>();
+  const headerErrors: string[] = [];
+  header.fields.forEach((name, index) => {
+    const heading = normalizeInput(name).toLowerCase();
+    const column = COLUMNS.find((c) => COLUMN_ALIASES[c].includes(heading));
+    if (!column) headerErrors.push(m.headerUnknown(name));
+    else if (positions.has(column)) headerErrors.push(m.headerDuplicate(name));
+    else positions.set(column, index);
+  });
+  const missing = COLUMNS.filter((c) => !positions.has(c));
+  if (missing.length > 0) headerErrors.push(m.headerMissing(missing.map((c) => COLUMN_ALIASES[c][1]).join('、')));
+  if (headerErrors.length > 0) return invalid([{ line: header.line, message: headerErrors.join('；') }]);
+
+  const errors: LineError[] = [];
+  const rows: ImportRow[] = [];
+  const seenNumbers = new Map<string, number>();
+  const seenStickers = new Map<string, number>();
+  for (const record of records) {
+    if (record.fields.length !== header.fields.length) {
+      errors.push({ line: record.line, message: m.columnCount(header.fields.length, record.fields.length) });
+      continue;
+    }
+    const raw = Object.fromEntries(COLUMNS.map((c) => [c, record.fields[positions.get(c)!]])) as Record<RecordColumn, string>;
+    const checked = checkRecordFields(raw, context);
+    if (!checked.ok) {
+      errors.push({ line: record.line, message: Object.values(checked.errors).join('；') });
+      continue;
+    }
+    const { authorityId, legalizationNo, stickerNo } = checked.record;
+    const numberKey = `${authorityId}\u0000${legalizationNo}`;
+    const stickerKey = `${authorityId}\u0000${stickerNo}`;
+    const duplicates: string[] = [];
+    const sameNumber = seenNumbers.get(numberKey);
+    if (sameNumber !== undefined) duplicates.push(m.duplicateInFile(`${m.legalizationNoLabel} ${legalizationNo} `, sameNumber));
+    const sameSticker = seenStickers.get(stickerKey);
+    if (sameSticker !== undefined) duplicates.push(m.duplicateInFile(`${m.stickerNoLabel}`, sameSticker));
+    if (duplicates.length > 0) {
+      errors.push({ line: record.line, message: duplicates.join('；') });
+      continue;
+    }
+    seenNumbers.set(numberKey, record.line);
+    seenStickers.set(stickerKey, record.line);
+    rows.push({ ...checked.record, line: record.line });
+  }
+  return errors.length > 0 ? invalid(errors) : { ok: true, rows };
+}
+
+function invalid(lines: LineError[]): ImportCheck {
+  return { ok: false, code: 'CSV_INVALID', message: m.csvInvalid(lines.length), lines };
+}

@@ -1,0 +1,25 @@
+/** What the legalization console and import tell staff, in one place. */
+export const legalizationMessages = {
+  csvEncoding:
+    '文件不是 UTF-8 编码（可能是 Excel 默认的 GBK/ANSI 编码），中文已无法识别。请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”后重新导入。',
+  csvEncodingLine: '此行含有无法识别的字符（编码不是 UTF-8）',
+  csvInvalid: (count: number) => `共有 ${count} 行有误，本批次未导入任何记录。请修改后重新导入整个文件。`,
+  csvEmpty: '文件中没有数据行',
+  csvTooManyRows: (max: number) => `一次最多导入 ${max} 行，请拆分文件`,
+  headerMissing: (columns: string) => `表头缺少列：${columns}`,
+  headerUnknown: (column: string) => `无法识别的表头列：${column}`,
+  headerDuplicate: (column: string) => `表头列重复：${column}`,
+  columnCount: (expected: number, actual: number) => `应有 ${expected} 列，实际 ${actual} 列`,
+  authorityUnknown: (value: string) => `签署机关“${value}”不存在（请填写机关代码，如 mfa、fao-beijing，或本馆代码）`,
+  authorityOtherMission: '只能登记本馆或国内签署机关签署的认证，不能登记其他使领馆签署的认证',
+  documentTypeUnknown: (value: string) => `文书类型“${value}”无法识别`,
+  issuedOnFormat: '认证日期应为 YYYY-MM-DD 格式的有效日期',
+  issuedOnRange: '认证日期不能晚于今天，也不能早于1949年',
+  duplicateInFile: (what: string, line: number) => `${what}与第 ${line} 行重复`,
+  duplicateInRegistry: (what: string) => `${what}已存在于认证登记库中`,
+  legalizationNoLabel: '认证号',
+  stickerNoLabel: '贴纸号',
+  recordExists: '该签署机关下已有相同认证号或贴纸号的记录',
+  recordNotFound: '未找到该认证记录',
+  revokeReasonRequired: '请填写撤销原因',
+} as const;

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { validateVerifyInput } from '../../miniprogram/domain/legalization';
+import { infoMessages } from '../../miniprogram/domain/info-messages';
+import type { AppDeps } from '../app-deps';
+import { bearerToken } from '../citizen-auth/authenticate';
+import { ApiError, validationFailed } from '../http/api-error';
+import { errorResponses } from '../http/schemas';
+import { httpCache } from '../info/http-cache';
+import { serverMessages } from '../messages';
+import type { SessionStore } from '../security/session-store';
+import { AuthorityIndex, listAuthorities } from './authorities';
+import { verifyLegalization } from './legalization-repository';
+import { ipBucket, RateLimiter } from './rate-limit';
+import { authorityListSchema, verifyResponseSchema } from './schemas';
+
+/**
+ * Anti-enumeration limits for the public check. Read from the environment
+ * (LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER) so tests can use a
+ * short window; a carrier NAT puts many phones behind one address, hence the higher per-IP cap.
+ */
+export interface VerifyLimits {
+  windowSeconds: number;
+  maxPerIp: number;
+  maxPerUser: number;
+}
+
+export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): VerifyLimits {
+  const int = (value: string | undefined, fallback: number) => {
+    const parsed = Number(value);
+    return value && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+  };
+  return {
+    windowSeconds: int(env.LEGALIZATION_VERIFY_WINDOW_SECONDS, 600),
+    maxPerIp: int(env.LEGALIZATION_VERIFY_MAX_PER_IP, 60),
+    maxPerUser: int(env.LEGALIZATION_VERIFY_MAX_PER_USER, 20),
+  };
+}
+
+/** Public: the legalization check needs no login (a bearer token, if sent, adds a per-user limit). */
+export const legalizationRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; verifyLimits?: VerifyLimits }> = async (
+  app,
+  deps,
+) => {
+  const limits = deps.verifyLimits ?? verifyLimitsFromEnv();
+  const limiter = new RateLimiter(deps.db, limits.windowSeconds);
+
+  app.get(
+    '/api/legalization/authorities',
+    {
+      schema: {
+        tags: ['legalization'],
+        summary: 'Issuing authorities for the picker: the Ministry, provincial foreign affairs offices, missions',
+        response: { 200: authorityListSchema },
+      },
+      onSend: httpCache(300),
+    },
+    async () => ({ authorities: await listAuthorities(deps.db) }),
+  );
+
+  app.post(
+    '/api/legalization/verify',
+    {
+      schema: {
+        tags: ['legalization'],
+        summary: 'Check a consular legalization by number, sticker number and issuing authority',
+        description:
+          'Answers genuine, revoked or not_found. not_found is the same whether the number is unknown or the sticker ' +
+          'does not match. Rate limited per address and per citizen (when a bearer token is sent): 429 RATE_LIMITED.',
+        // Loose on purpose: the shared domain validator gives the field messages.
+        body: z.object({
+          legalizationNo: z.string().max(100).optional(),
+          stickerNo: z.string().max(100).optional(),
+          authorityId: z.string().max(100).optional(),
+        }),
+        response: { 200: verifyResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      // Counted before anything else, so malformed guesses cost the same as good ones.
+      const token = bearerToken(request);
+      const session = token ? await deps.sessions.resolve(token) : null;
+      const hits = [limiter.hit(`legalization-verify:ip:${ipBucket(request.ip)}`).then((h) => ({ ...h, max: limits.maxPerIp }))];
+      if (session) {
+        hits.push(limiter.hit(`legalization-verify:user:${session.ownerId}`).then((h) => ({ ...h, max: limits.maxPerUser })));
+      }
+      const over = (await Promise.all(hits)).filter((h) => h.hits > h.max);
+      if (over.length > 0) {
+        const resetsAt = Math.max(...over.map((h) => h.resetsAt.getTime()));
+        reply.header('retry-after', String(Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000))));
+        throw new ApiError(429, 'RATE_LIMITED', serverMessages.verifyRateLimited);
+      }
+
+      const checked = validateVerifyInput(request.body);
+      if (!checked.ok) throw validationFailed(checked.errors as Record<string, string>);
+      const authorities = await AuthorityIndex.load(deps.db);
+      if (!authorities.get(checked.value.authorityId)) throw validationFailed({ authorityId: infoMessages.authorityUnknown });
+      return verifyLegalization(deps.db, deps.pii, authorities, checked.value);
+    },
+  );
+};

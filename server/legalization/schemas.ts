@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type {
+  AuthorityList,
+  ImportBatch,
+  LegalizationRecord,
+  VerifyLegalizationResponse,
+} from '../../miniprogram/domain/info-api-types';
+import { DOCUMENT_TYPES, DocumentType } from '../../miniprogram/domain/legalization';
+import { errorBodySchema, errorResponses } from '../http/schemas';
+
+const documentTypeSchema = z.enum(DOCUMENT_TYPES as [DocumentType, ...DocumentType[]]);
+
+export const authorityListSchema = z.object({
+  authorities: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['ministry', 'foreign_affairs_office', 'mission']),
+      nameZh: z.string(),
+      nameEn: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<AuthorityList>;
+
+const verifiedRecordSchema = z.object({
+  documentType: documentTypeSchema,
+  documentTypeZh: z.string(),
+  issuedOn: z.string(),
+  authorityId: z.string(),
+  authorityName: z.string(),
+});
+
+export const verifyResponseSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('genuine'), record: verifiedRecordSchema }),
+  z.object({ result: z.literal('revoked'), record: verifiedRecordSchema.extend({ revokedOn: z.string() }) }),
+  z.object({ result: z.literal('not_found') }),
+]) satisfies z.ZodType<VerifyLegalizationResponse>;
+
+export const recordSchema = z.object({
+  id: z.string(),
+  legalizationNo: z.string(),
+  stickerNoMasked: z.string(),
+  authorityId: z.string(),
+  authorityName: z.string(),
+  documentType: documentTypeSchema,
+  issuedOn: z.string(),
+  status: z.enum(['genuine', 'revoked']),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  batchId: z.string().nullable(),
+  createdAt: z.string(),
+}) satisfies z.ZodType<LegalizationRecord>;
+
+export const batchSchema = z.object({
+  id: z.string(),
+  fileName: z.string().nullable(),
+  rowCount: z.number().int(),
+  staffId: z.string(),
+  createdAt: z.string(),
+}) satisfies z.ZodType<ImportBatch>;
+
+/** 400 from the import: the usual error body, plus the offending lines for CSV errors. */
+export const importErrorSchema = z.object({
+  error: errorBodySchema.shape.error.extend({
+    lines: z.array(z.object({ line: z.number().int(), message: z.string() })).optional(),
+    lineCount: z.number().int().optional(),
+  }),
+});
+
+export const importErrorResponses = { ...errorResponses, 400: importErrorSchema } as const;
