@@ -34,6 +34,9 @@ const ERRORS: Record<number, string> = {
   40163: 'code been used',
   45011: 'api minute-quota reach limit mustslower retry next minute',
   40226: 'invalid user, high risk user',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40097: 'invalid args',
 };
 
 export function createWechatSandbox(options: SandboxOptions): FastifyInstance {
@@ -70,7 +73,72 @@ export function createWechatSandbox(options: SandboxOptions): FastifyInstance {
     return { openid: issued.openid, session_key: sessionKey };
   });
 
+  // --- Access token and face verification 2.0 (人脸核身) ---
+
+  const accessTokens = new Set<string>();
+  /** verify_id → what getverifyid was given; the outcome is fixed at the first query. */
+  const faceSessions = new Map<string, { outSeqNo: string; openid: string; certHash: string; verifyRet?: number }>();
+  /** Outcomes (verify_ret) for the next face checks, queued by tests; default 10000 (pass). */
+  const faceOutcomes: number[] = [];
+  const seqNos = new Set<string>();
+
+  app.post<{ Body: { grant_type?: string; appid?: string; secret?: string } | undefined }>('/cgi-bin/stable_token', async (request) => {
+    const fault = takeFault('stable_token');
+    if (fault !== undefined) return wxError(fault);
+    if (request.body?.grant_type !== 'client_credential') return wxError(40002);
+    if (request.body.appid !== options.appId) return wxError(40013);
+    if (request.body.secret !== options.appSecret) return wxError(40125);
+    const token = crypto.randomBytes(24).toString('base64url');
+    accessTokens.add(token);
+    return { access_token: token, expires_in: 7200 };
+  });
+
+  const tokenValid = (query: Record<string, string | undefined>) => !!query.access_token && accessTokens.has(query.access_token);
+
+  app.post<{
+    Querystring: Record<string, string | undefined>;
+    Body: { out_seq_no?: string; openid?: string; cert_info?: { cert_type?: string; cert_name?: string; cert_no?: string } } | undefined;
+  }>('/cityservice/face/identify/getverifyid', async (request) => {
+    if (!tokenValid(request.query)) return wxError(40001);
+    const fault = takeFault('getverifyid');
+    if (fault !== undefined) return wxError(fault);
+    const { out_seq_no: outSeqNo, openid, cert_info: cert } = request.body ?? {};
+    if (!outSeqNo || !/^[\w-]{5,32}$/.test(outSeqNo) || seqNos.has(outSeqNo) || !openid) return wxError(40097);
+    if (cert?.cert_type !== 'IDENTITY_CARD' || !cert.cert_name || !/^\d{17}[\dX]$/.test(cert.cert_no ?? '')) return wxError(40097);
+    seqNos.add(outSeqNo);
+    const b64 = (value: string) => Buffer.from(value, 'utf8').toString('base64');
+    const certHash = crypto
+      .createHash('sha256')
+      .update(`cert_type=${b64(cert.cert_type)}&cert_name=${b64(cert.cert_name)}&cert_no=${b64(cert.cert_no!)}`)
+      .digest('hex');
+    const verifyId = crypto.randomBytes(24).toString('base64url');
+    faceSessions.set(verifyId, { outSeqNo, openid, certHash });
+    return { errcode: 0, errmsg: 'ok', verify_id: verifyId, expires_in: 3600 };
+  });
+
+  app.post<{
+    Querystring: Record<string, string | undefined>;
+    Body: { verify_id?: string; out_seq_no?: string; cert_hash?: string; openid?: string } | undefined;
+  }>('/cityservice/face/identify/queryverifyinfo', async (request) => {
+    if (!tokenValid(request.query)) return wxError(40001);
+    const fault = takeFault('queryverifyinfo');
+    if (fault !== undefined) return wxError(fault);
+    const body = request.body ?? {};
+    const session = body.verify_id ? faceSessions.get(body.verify_id) : undefined;
+    if (!session) return wxError(40097);
+    // WeChat checks these against getverifyid's, so tampered identity data is caught.
+    if (session.outSeqNo !== body.out_seq_no || session.openid !== body.openid || session.certHash !== body.cert_hash) return wxError(40097);
+    session.verifyRet ??= faceOutcomes.shift() ?? 10000;
+    return { errcode: 0, errmsg: 'ok', verify_ret: session.verifyRet };
+  });
+
   // --- Sandbox controls (not part of WeChat) ---
+
+  /** Decide the next face checks' outcomes: verify_ret values, e.g. [10000] pass, [10004] no match. */
+  app.post<{ Body: { verifyRets: number[] } }>('/sandbox/face-outcomes', async (request) => {
+    faceOutcomes.push(...request.body.verifyRets);
+    return { queued: faceOutcomes.length };
+  });
 
   app.post<{ Body: { openid?: string; ttlMs?: number } | undefined }>('/sandbox/login-codes', async (request) => {
     const openid = request.body?.openid ?? defaultOpenid;

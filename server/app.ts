@@ -8,6 +8,7 @@ import {
   ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
+import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
   await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
+  await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);

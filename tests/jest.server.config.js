@@ -5,8 +5,7 @@ module.exports = {
   displayName: 'server',
   rootDir: path.resolve(__dirname, '..'),
   testEnvironment: 'node',
-  // API-level end-to-end suites go in tests/e2e once it has tests (jest refuses a missing root).
-  roots: ['<rootDir>/tests/domain', '<rootDir>/tests/server'],
+  roots: ['<rootDir>/tests/domain', '<rootDir>/tests/server', '<rootDir>/tests/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

@@ -91,6 +91,67 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type ApplicationServiceColumn = 'passport' | 'emergency_travel';
+
+export interface ApplicationTable {
+  id: Generated<string>;
+  user_id: string;
+  mission_id: string;
+  service: ApplicationServiceColumn;
+  status: ColumnType<string, string | undefined, string>;
+  answers_enc: string;
+  current_step: string;
+  applicant_index: Buffer | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  order_no: string | null;
+  face_status: 'passed' | 'failed' | 'skipped' | null;
+  face_person_index: Buffer | null;
+  interview_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  fee_codes: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  expires_at: Date | string | null;
+  submitted_at: Date | string | null;
+  withdrawn_at: Date | string | null;
+}
+
+export interface ApplicationFileTable {
+  id: Generated<string>;
+  application_id: string;
+  owner_user_id: string;
+  doc_id: string;
+  kind: 'id_photo' | 'image' | 'signature';
+  storage_key: string;
+  sha256: string;
+  bytes: number;
+  mime: string;
+  encrypted: ColumnType<boolean, boolean | undefined, boolean>;
+  check_ok: boolean;
+  findings: ColumnType<Array<{ code: string; message: string; severity: 'error' | 'advice' }>, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface FaceAttemptTable {
+  id: Generated<string>;
+  application_id: string;
+  user_id: string;
+  person_index: Buffer;
+  out_seq_no: string;
+  verify_id: string | null;
+  cert_hash: string;
+  openid: string;
+  outcome: 'passed' | 'failed' | null;
+  verify_ret: number | null;
+  started_at: Timestamp;
+  finished_at: Date | string | null;
+}
+
+export interface OrderSequenceTable {
+  prefix: string;
+  day: string;
+  last_value: number;
+}
+
 export interface Database {
   missions: MissionTable;
   users: UserTable;
@@ -100,6 +161,10 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   staff_login_failures: StaffLoginFailureTable;
   audit_log: AuditLogTable;
+  applications: ApplicationTable;
+  application_files: ApplicationFileTable;
+  face_attempts: FaceAttemptTable;
+  order_sequences: OrderSequenceTable;
   legalization_import_batches: LegalizationImportBatchTable;
   legalization_records: LegalizationRecordTable;
   rate_limit_buckets: RateLimitBucketTable;
@@ -178,4 +243,3 @@ export interface DestinationGuideTable {
   updated_by: string;
   updated_at: Timestamp;
 }
-

@@ -1,0 +1,61 @@
+/**
+ * Order statuses in the real service's own words (DOMAIN.md). The full list is data so
+ * the order list, the status timeline and the console share it; the server sets only
+ * the first few so far (draft → awaiting_payment / submitted, withdrawn, expired).
+ */
+export type ApplicationStatus =
+  | 'draft'
+  | 'awaiting_payment'
+  | 'submitted'
+  | 'first_review'
+  | 'supplement_requested'
+  | 'second_review'
+  | 'interview'
+  | 'approved'
+  | 'in_production'
+  | 'ready_for_pickup'
+  | 'mailed'
+  | 'completed'
+  | 'rejected'
+  | 'returned'
+  | 'withdrawn'
+  | 'expired';
+
+export interface StatusInfo {
+  id: ApplicationStatus;
+  labelZh: string;
+  /**
+   * Holds the applicant's one active application for the service (one applicant, one
+   * mission). Drafts do not: a second draft is allowed, its submission is refused.
+   */
+  active: boolean;
+  /** No further change expected. */
+  final: boolean;
+}
+
+export const APPLICATION_STATUSES: readonly StatusInfo[] = [
+  { id: 'draft', labelZh: '待提交', active: false, final: false },
+  { id: 'awaiting_payment', labelZh: '待支付', active: true, final: false },
+  { id: 'submitted', labelZh: '待审核', active: true, final: false },
+  { id: 'first_review', labelZh: '初审中', active: true, final: false },
+  { id: 'supplement_requested', labelZh: '待补充材料', active: true, final: false },
+  { id: 'second_review', labelZh: '复审中', active: true, final: false },
+  { id: 'interview', labelZh: '待视频面审', active: true, final: false },
+  { id: 'approved', labelZh: '待制证', active: true, final: false },
+  { id: 'in_production', labelZh: '制证中', active: true, final: false },
+  { id: 'ready_for_pickup', labelZh: '待领取', active: true, final: false },
+  { id: 'mailed', labelZh: '已寄出', active: true, final: false },
+  { id: 'completed', labelZh: '已完成', active: false, final: true },
+  { id: 'rejected', labelZh: '不予受理', active: false, final: true },
+  { id: 'returned', labelZh: '已退回', active: false, final: true },
+  { id: 'withdrawn', labelZh: '已撤回', active: false, final: true },
+  { id: 'expired', labelZh: '已过期', active: false, final: true },
+];
+
+export function statusInfo(id: string): StatusInfo | undefined {
+  return APPLICATION_STATUSES.find((status) => status.id === id);
+}
+
+export function statusLabel(id: string): string {
+  return statusInfo(id)?.labelZh ?? id;
+}

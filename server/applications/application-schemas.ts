@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type {
+  ApplicationDetail,
+  ApplicationList,
+  ApplicationSummary,
+  StartFaceResponse,
+  UploadedDocument,
+} from '../../miniprogram/domain/services/application-api-types';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../miniprogram/domain/services/application-status';
+
+/** Response schemas of the applications API, checked against the shared API types. */
+
+const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
+
+export const applicationSummarySchema = z.object({
+  id: z.string(),
+  service: z.enum(['passport', 'emergency_travel']),
+  serviceTitle: z.string(),
+  missionId: z.string(),
+  status: z.enum(statusIds),
+  statusLabel: z.string(),
+  orderNo: z.string().nullable(),
+  currentStep: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+}) satisfies z.ZodType<ApplicationSummary>;
+
+export const uploadedDocumentSchema = z.object({
+  docId: z.string(),
+  kind: z.enum(['id_photo', 'image', 'signature']),
+  mime: z.string(),
+  bytes: z.number(),
+  ok: z.boolean(),
+  findings: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) })),
+  uploadedAt: z.string(),
+}) satisfies z.ZodType<UploadedDocument>;
+
+export const applicationDetailSchema = applicationSummarySchema.extend({
+  answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  path: z.array(z.string()),
+  firstIncompleteStep: z.string().nullable(),
+  documents: z.array(uploadedDocumentSchema),
+  face: z.object({ status: z.enum(['passed', 'failed', 'skipped']).nullable(), attemptsLeftToday: z.number() }),
+  interviewReasons: z.array(z.enum(['minor', 'face_failed', 'face_skipped', 'passport_only'])),
+  interviewRequired: z.boolean(),
+  fees: z.array(z.string()),
+}) satisfies z.ZodType<ApplicationDetail>;
+
+export const applicationListSchema = z.object({ applications: z.array(applicationSummarySchema) }) satisfies z.ZodType<ApplicationList>;
+
+export const startFaceSchema = z.object({ verifyId: z.string(), expiresIn: z.number(), attemptsLeft: z.number() }) satisfies z.ZodType<StartFaceResponse>;
+
+export const applicationParams = z.object({ id: z.string().max(64) });

@@ -1,0 +1,150 @@
+import crypto from 'node:crypto';
+import type { FastifyError } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
+import { applicableDocuments, findDocument } from '../../miniprogram/domain/services/engine';
+import { citizenId } from '../citizen-auth/authenticate';
+import { ApiError, notFound } from '../http/api-error';
+import { errorResponses } from '../http/schemas';
+import { serverMessages } from '../messages';
+import { checkDocumentImage, checkIdPhoto, type PhotoFinding } from '../photo/photo-check';
+import { newStorageKey } from '../files/file-store';
+import type { ApplicationsContext } from './application-context';
+import { uploadedDocumentSchema } from './application-schemas';
+import { findOwnedApplication, readAnswers, requireDraft, serviceOf, toUploadedDocument } from './application-view';
+import { checkSignature } from './signature-check';
+import { readStoredFile } from './stored-files';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Uploads arrive as the raw request body (image/jpeg, image/png, application/octet-stream).
+ * wx.uploadFile sends multipart/form-data, which needs @fastify/multipart (not installed
+ * yet — see docs/application-engine.md); until then the mini-program must send raw bytes.
+ */
+const RAW_TYPES = ['image/jpeg', 'image/png', 'application/octet-stream'];
+
+interface Prepared {
+  data: Buffer;
+  mime: string;
+  ok: boolean;
+  findings: PhotoFinding[];
+}
+
+const tooLarge = () => new ApiError(413, 'FILE_TOO_LARGE', serverMessages.documentTooLarge);
+
+/** Checks an upload by the kind of document; returns what is stored, or throws the reason. */
+async function prepare(kind: DocumentKind, body: Buffer): Promise<Prepared> {
+  if (kind === 'signature') {
+    const signature = await checkSignature(body);
+    if (!signature.ok) throw new ApiError(400, 'IMAGE_REJECTED', signature.message, { file: signature.message });
+    return { data: signature.png, mime: 'image/png', ok: true, findings: [] };
+  }
+  const result = kind === 'id_photo' ? await checkIdPhoto(body) : await checkDocumentImage(body);
+  if (result.findings.some((f) => f.code === 'FILE_TOO_LARGE')) throw tooLarge();
+  if (!result.normalized) {
+    // Not an image at all (or undecodable): nothing worth keeping.
+    const reason = result.findings.find((f) => f.severity === 'error')?.message ?? serverMessages.documentUnsupportedType;
+    const message = serverMessages.documentRejected.replace('{reason}', reason);
+    throw new ApiError(400, 'IMAGE_REJECTED', message, { file: reason });
+  }
+  // Decodable but with an error finding (too dark, wrong ratio…): kept with ok=false so the
+  // citizen sees the reasons beside the photo; submission refuses it until replaced.
+  return { data: result.normalized, mime: 'image/jpeg', ok: result.ok, findings: result.findings };
+}
+
+export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
+  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+
+  // Fastify's own 413/415 get the citizen's words; everything else goes to the app's handler.
+  app.setErrorHandler((error: FastifyError) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw tooLarge();
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
+    }
+    throw error;
+  });
+
+  const params = z.object({ id: z.string().max(64), docId: z.string().max(64) });
+
+  app.post(
+    '/api/applications/:id/documents/:docId',
+    {
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags: ['applications'],
+        summary: 'Upload a document image / ID photo / signature PNG as the raw body (≤ 5 MB)',
+        params,
+        response: { 200: uploadedDocumentSchema, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request) => {
+      const userId = citizenId(request);
+      const { id, docId } = request.params;
+      if (!Buffer.isBuffer(request.body)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
+      const body = request.body;
+      if (body.length > MAX_UPLOAD_BYTES) throw tooLarge();
+
+      const application = await findOwnedApplication(ctx.db, id, userId);
+      requireDraft(application);
+      const service = serviceOf(application);
+      const doc = findDocument(service, docId);
+      if (!doc) throw notFound(serverMessages.documentUnknown);
+      const applicable = applicableDocuments(service, readAnswers(ctx.pii, application)).some((d) => d.document.id === docId);
+      if (!applicable) throw new ApiError(409, 'DOCUMENT_NOT_NEEDED', serverMessages.documentNotNeeded);
+
+      const prepared = await prepare(doc.kind, body);
+      const storageKey = newStorageKey();
+      await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+      let replacedKey: string | null = null;
+      try {
+        const row = await ctx.db.transaction().execute(async (tx) => {
+          // Re-check under the row lock: the application may have been submitted meanwhile.
+          requireDraft(await findOwnedApplication(tx, id, userId, { forUpdate: true }));
+          const existing = await tx
+            .selectFrom('application_files')
+            .select(['id', 'storage_key'])
+            .where('application_id', '=', id)
+            .where('doc_id', '=', docId)
+            .executeTakeFirst();
+          const values = {
+            kind: doc.kind,
+            storage_key: storageKey,
+            sha256: crypto.createHash('sha256').update(prepared.data).digest('hex'),
+            bytes: prepared.data.length,
+            mime: prepared.mime,
+            encrypted: true,
+            check_ok: prepared.ok,
+            findings: JSON.stringify(prepared.findings),
+            created_at: new Date(),
+          };
+          replacedKey = existing?.storage_key ?? null;
+          const saved = existing
+            ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
+            : tx.insertInto('application_files').values({ ...values, application_id: id, owner_user_id: userId, doc_id: docId });
+          const written = await saved.returningAll().executeTakeFirstOrThrow();
+          await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', id).execute();
+          return written;
+        });
+        if (replacedKey) await ctx.files.delete(replacedKey);
+        return toUploadedDocument(row);
+      } catch (error) {
+        await ctx.files.delete(storageKey);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/applications/:id/documents/:docId',
+    {
+      schema: { tags: ['applications'], summary: 'Download an uploaded document (owner only)', params },
+    },
+    async (request, reply) => {
+      const application = await findOwnedApplication(ctx.db, request.params.id, citizenId(request));
+      const file = await readStoredFile(ctx, application.id, request.params.docId);
+      return reply.type(file.mime).header('cache-control', 'private, no-store').send(file.data);
+    },
+  );
+};

@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
+import { answerOf } from '../../miniprogram/domain/services/conditions';
+import { effectiveAnswers, feeCodes, validateApplication } from '../../miniprogram/domain/services/engine';
+import { recordAudit } from '../audit/audit-log';
+import { citizenId } from '../citizen-auth/authenticate';
+import { ApiError } from '../http/api-error';
+import { errorResponses } from '../http/schemas';
+import { serverMessages } from '../messages';
+import type { ApplicationsContext } from './application-context';
+import { applicationDetailSchema, applicationParams } from './application-schemas';
+import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceOf } from './application-view';
+import { resolveApplicant } from './applicant';
+import { nextOrderNumber } from './order-number';
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+/** Thrown inside the transaction when the applicant already has an active application. */
+class DuplicateApplication extends Error {}
+
+/**
+ * Submission: re-validates everything with the engine, enforces one active application
+ * per applicant and service (checked first for a clear message, guaranteed by the partial
+ * unique index under races), and creates the order exactly once — the row lock makes a
+ * second tap or a second device see the order the first one created.
+ */
+export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
+  const duplicateError = async (applicantIndex: Buffer, service: ServiceDefinition) => {
+    const existing = await ctx.db
+      .selectFrom('applications')
+      .select('order_no')
+      .where('applicant_index', '=', applicantIndex)
+      .where('service', '=', service.id)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    const message = serverMessages.applicationDuplicate.replace('{service}', service.title).replace('{orderNo}', existing?.order_no ?? '');
+    return new ApiError(409, 'DUPLICATE_APPLICATION', message);
+  };
+
+  app.post(
+    '/api/applications/:id/submit',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Submit: creates the order (待支付, or 待审核 when paying at the mission)',
+        params: applicationParams,
+        body: z.object({ confirmNoWithdrawal: z.boolean().optional() }).default({}),
+        response: { 200: applicationDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const userId = citizenId(request);
+      // Filled in inside the transaction, read when it fails on a duplicate.
+      const seen: { applicantIndex?: Buffer; service?: ServiceDefinition } = {};
+      try {
+        const row = await ctx.db.transaction().execute(async (tx) => {
+          const current = await findOwnedApplication(tx, request.params.id, userId, { forUpdate: true });
+          // Already submitted (second tap, other device): the same order, not a second one.
+          if (current.order_no) return current;
+          if (current.status === 'expired') throw new ApiError(409, 'DRAFT_EXPIRED', serverMessages.applicationExpired);
+          if (current.status !== 'draft') throw new ApiError(409, 'NOT_EDITABLE', serverMessages.applicationNotEditable);
+          const service = serviceOf(current);
+          seen.service = service;
+
+          const answers = readAnswers(ctx.pii, current);
+          const confirmation = service.rules.confirmationField;
+          if (confirmation && request.body.confirmNoWithdrawal === true) answers[confirmation] = true;
+          if (confirmation && answerOf(answers, confirmation) !== true) {
+            throw new ApiError(400, 'CONFIRMATION_REQUIRED', serverMessages.applicationConfirmRequired, { [confirmation]: serverMessages.applicationConfirmRequired });
+          }
+
+          const files = await listFiles(tx, current.id);
+          const applicant = await resolveApplicant(tx, ctx.pii, service, answers, userId);
+          const engine = engineContext(current, files, applicant);
+          const check = validateApplication(service, answers, engine);
+          if (!check.ok) {
+            const fields: Record<string, string> = {};
+            for (const [stepId, errors] of Object.entries(check.stepErrors)) {
+              for (const [fieldId, message] of Object.entries(errors)) fields[`${stepId}.${fieldId}`] = message;
+            }
+            const failedChecks = new Set(files.filter((f) => !f.check_ok).map((f) => f.doc_id));
+            for (const doc of check.missingDocuments) {
+              fields[`documents.${doc.id}`] = failedChecks.has(doc.id) && doc.id === 'id_photo' ? serverMessages.photoFailed : doc.message;
+            }
+            if (check.face) fields.face = check.face;
+            throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete, fields);
+          }
+          if (!applicant.index) throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete);
+          seen.applicantIndex = applicant.index;
+
+          // One applicant, one mission: any active application for this applicant and service.
+          const clash = await tx
+            .selectFrom('applications')
+            .select('id')
+            .where('applicant_index', '=', applicant.index)
+            .where('service', '=', service.id)
+            .where('active', '=', true)
+            .executeTakeFirst();
+          if (clash) throw new DuplicateApplication();
+
+          const mission = await tx.selectFrom('missions').select(['id', 'timezone']).where('id', '=', current.mission_id).executeTakeFirstOrThrow();
+          const orderNo = await nextOrderNumber(tx, mission, service.orderCode);
+          const payAtMission = answerOf(answers, service.rules.paymentMethodField) === 'at_mission';
+          const reasons = interviewFor(service, answers, applicant, engine.faceStatus ?? null);
+          const submitted = await tx
+            .updateTable('applications')
+            .set({
+              status: payAtMission ? 'submitted' : 'awaiting_payment',
+              active: true,
+              applicant_index: applicant.index,
+              order_no: orderNo,
+              // Only what is on the path is kept with the order.
+              answers_enc: sealAnswers(ctx.pii, effectiveAnswers(service, answers)),
+              interview_reasons: reasons,
+              fee_codes: feeCodes(service, answers),
+              submitted_at: new Date(),
+              updated_at: new Date(),
+              expires_at: null,
+            })
+            .where('id', '=', current.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await recordAudit(tx, {
+            actorKind: 'citizen',
+            actorId: userId,
+            missionId: current.mission_id,
+            action: 'application.submit',
+            subject: current.id,
+            detail: { orderNo, service: service.id, interviewReasons: reasons },
+          });
+          return submitted;
+        });
+        return loadDetail(ctx, row);
+      } catch (error) {
+        // The partial unique index caught a race the pre-check could not see.
+        if ((error instanceof DuplicateApplication || isUniqueViolation(error)) && seen.applicantIndex && seen.service) {
+          throw await duplicateError(seen.applicantIndex, seen.service);
+        }
+        throw error;
+      }
+    },
+  );
+};
