@@ -132,6 +132,40 @@ export function createWechatSandbox(options: SandboxOptions): FastifyInstance {
     return { errcode: 0, errmsg: 'ok', verify_ret: session.verifyRet };
   });
 
+  // --- Subscription messages (订阅消息) ---
+
+  /** Every subscription message accepted, oldest first (GET /sandbox/subscribe-messages). */
+  const subscribeMessages: Array<{ touser: string; template_id: string; page?: string; data: Record<string, { value: string }>; miniprogram_state?: string; lang?: string; at: string }> = [];
+
+  app.post<{
+    Querystring: Record<string, string | undefined>;
+    Body: { touser?: string; template_id?: string; page?: string; data?: Record<string, { value?: unknown }>; miniprogram_state?: string; lang?: string } | undefined;
+  }>('/cgi-bin/message/subscribe/send', async (request, reply) => {
+    if (!tokenValid(request.query)) return wxError(40001);
+    const fault = takeFault('subscribe_send');
+    // 503: WeChat unreachable (HTTP failure); anything else: that errcode.
+    if (fault === 503) return reply.status(503).send('service unavailable');
+    if (fault !== undefined) return wxError(fault);
+    const body = request.body ?? {};
+    if (!body.touser) return wxError(40003);
+    if (!body.template_id) return wxError(40037);
+    const data = body.data ?? {};
+    const values: Record<string, { value: string }> = {};
+    for (const [key, item] of Object.entries(data)) {
+      if (typeof item?.value !== 'string' || item.value.length === 0) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value invalid` };
+      // thing ≤ 20, phrase ≤ 5, character_string ≤ 32 characters (WeChat's template rules).
+      const limit = key.startsWith('thing') ? 20 : key.startsWith('phrase') ? 5 : key.startsWith('character_string') ? 32 : 64;
+      if ([...item.value].length > limit) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value too long` };
+      values[key] = { value: item.value };
+    }
+    subscribeMessages.push({ touser: body.touser, template_id: body.template_id, page: body.page, data: values, miniprogram_state: body.miniprogram_state, lang: body.lang, at: new Date().toISOString() });
+    return { errcode: 0, errmsg: 'ok', msgid: subscribeMessages.length };
+  });
+
+  app.get<{ Querystring: { touser?: string } }>('/sandbox/subscribe-messages', async (request) => ({
+    messages: subscribeMessages.filter((m) => !request.query.touser || m.touser === request.query.touser),
+  }));
+
   // --- Sandbox controls (not part of WeChat) ---
 
   /** Decide the next face checks' outcomes: verify_ret values, e.g. [10000] pass, [10004] no match. */

@@ -5,9 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { registerPaySandbox } from '../sandbox/wechat-pay-sandbox';
 import { createWechatSandbox } from '../sandbox/wechat-sandbox';
 import { createServer } from '../server/bootstrap';
 import { loadConfig } from '../server/config';
+import { devSandboxOptions, resolveDevWechatPayKeys } from '../server/wechat/pay/pay-config';
 import { ensureDevAdmin } from './dev-admin';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -27,8 +29,9 @@ function run(step: string, command: string, args: string[]): void {
 async function main() {
   const skipBuild = process.argv.includes('--no-build');
   if (!skipBuild) {
-    run('type-checking the mini-program', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'miniprogram/tsconfig.json', '--noEmit']);
     run('building miniprogram_npm (构建npm)', process.execPath, [require.resolve('tsx/cli'), 'scripts/build-miniprogram.ts']);
+    // After the build: it also copies shared domain code into the subpackages that use it.
+    run('type-checking the mini-program', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'miniprogram/tsconfig.json', '--noEmit']);
     run('building the staff console', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
   }
 
@@ -39,6 +42,10 @@ async function main() {
   const sandbox = useSandbox
     ? createWechatSandbox({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, acceptUnknownCodes: true })
     : null;
+  // WeChat Pay too, with the development keys the server uses (DATA_DIR/wechat-pay-dev.json),
+  // unless WECHAT_PAY_MCHID configures a real merchant.
+  const paySandbox = sandbox && config.wechatPay.mode === 'sandbox';
+  if (sandbox && paySandbox) registerPaySandbox(sandbox, devSandboxOptions(resolveDevWechatPayKeys(config.dataDir), config.wechat.appId));
   if (sandbox) await sandbox.listen({ port: Number(sandboxUrl.port) || 3100, host: '127.0.0.1' });
 
   const server = await createServer(config);
@@ -54,6 +61,9 @@ async function main() {
     `  staff console     ${base}/console/` + (admin ? `   sign in as ${admin.username} / ${admin.password}` : ''),
     `  API description   ${base}/docs/openapi.json`,
     sandbox ? `  WeChat sandbox    ${config.wechat.apiBase}   (stands in for api.weixin.qq.com)` : `  WeChat API        ${config.wechat.apiBase}`,
+    paySandbox
+      ? `  WeChat Pay        sandbox at ${config.wechatPay.apiBase}; in DevTools pay with POST /api/dev/pay/<applicationId>/confirm`
+      : `  WeChat Pay        ${config.wechatPay.apiBase} (merchant ${config.wechatPay.mchId})`,
     `  mini-program      open ${ROOT} in WeChat DevTools (README: "Running the mini-program")`,
     '',
   ];

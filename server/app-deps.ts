@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import type { PiiCipher } from './security/pii-cipher';
+import type { WechatPayClient } from './wechat/pay/pay-client';
 import type { WechatLoginClient } from './wechat/wechat-login';
 
 /** What the route modules need, handed to each as plugin options. */
@@ -12,4 +13,6 @@ export interface AppDeps {
   dbKind: DatabaseKind;
   pii: PiiCipher;
   wechatLogin: WechatLoginClient;
+  /** WeChat Pay v3 (api.mch.weixin.qq.com, or the sandbox in development). */
+  wechatPay: WechatPayClient;
 }

@@ -18,10 +18,12 @@ import { infoRoutes } from './info/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
 import { missionRoutes } from './missions/routes';
+import { paymentRoutes } from './payments/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
+import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -33,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -72,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
+  await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
+  installJobRunner(app, { ...deps, sessions, staffSessions });
+  await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);

@@ -5,7 +5,10 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
 import { seedDemoMissions } from './missions/mission-repository';
+import { seedDemoFees } from './payments/fees';
+import { startReconciliation } from './payments/reconciliation';
 import { createPiiCipher, generatePiiKey } from './security/pii-cipher';
+import { createWechatPayClientFromConfig } from './wechat/pay/pay-config';
 import { createWechatLoginClient } from './wechat/wechat-login';
 
 export interface RunningServer {
@@ -37,17 +40,23 @@ export async function createServer(config: Config, options: { inMemoryDatabase?:
   });
   try {
     await seedDemoMissions(database.db);
+    await seedDemoFees(database.db);
+    const wechatPay = createWechatPayClientFromConfig(config.wechatPay);
     const app = await buildApp({
       config,
       db: database.db,
       dbKind: database.kind,
       pii: createPiiCipher(piiKey),
       wechatLogin: createWechatLoginClient(config.wechat),
+      wechatPay,
     });
+    // Lost notifications, expired unpaid orders, refunds with an unknown outcome.
+    const reconciliation = startReconciliation({ db: database.db, config, wechatPay }, config.payments.reconcileIntervalSeconds, app.log);
     return {
       app,
       database,
       close: async () => {
+        await reconciliation.stop();
         await app.close();
         await database.close();
       },

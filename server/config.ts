@@ -1,4 +1,12 @@
 import path from 'node:path';
+import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
+
+/** Anti-enumeration limits of the public legalization check. */
+export interface VerifyLimits {
+  windowSeconds: number;
+  maxPerIp: number;
+  maxPerUser: number;
+}
 
 /**
  * Everything the server reads from the environment, in one place. README's
@@ -28,6 +36,24 @@ export interface Config {
     idleMinutes: number;
     absoluteHours: number;
   };
+  applications: {
+    /** Drafts untouched this long expire (APPLICATION_DRAFT_DAYS). */
+    draftDays: number;
+  };
+  legalization: {
+    /** LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER. */
+    verify: VerifyLimits;
+  };
+  /** WeChat Pay merchant settings (WECHAT_PAY_*); sandbox keys in development. */
+  wechatPay: WechatPayConfig;
+  payments: {
+    /** Unpaid online orders close this long after submission (PAYMENT_EXPIRY_MINUTES). */
+    expiryMinutes: number;
+    /** A prepaid order still unpaid this long is asked about at WeChat (PAYMENT_CHECK_AFTER_MINUTES). */
+    checkAfterMinutes: number;
+    /** How often the reconciliation job runs; 0 = not at all (PAYMENT_RECONCILE_INTERVAL_SECONDS). */
+    reconcileIntervalSeconds: number;
+  };
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
@@ -39,22 +65,35 @@ function int(value: string | undefined, fallback: number): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** A whole number ≥ 0 (0 allowed, e.g. "off"). */
+function count(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/**
+ * `options.wechatPayDevKeys`: development WeChat Pay keys to use instead of generating them
+ * into DATA_DIR (tests pass generateDevWechatPayKeys() and give the sandbox the same).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wechatPayDevKeys?: DevWechatPayKeys } = {}): Config {
   const port = int(env.PORT, 3000);
   const isProduction = env.NODE_ENV === 'production';
   const root = path.resolve(__dirname, '..');
+  const publicUrl = env.PUBLIC_URL || `http://127.0.0.1:${port}`;
+  const dataDir = path.resolve(env.DATA_DIR || path.join(root, 'data'));
+  const wechat = {
+    appId: env.WECHAT_APPID || 'wx0000000000sandbox',
+    appSecret: env.WECHAT_SECRET || 'sandbox-secret',
+    apiBase: env.WECHAT_API_BASE || 'http://127.0.0.1:3100',
+  };
   const config: Config = {
     port,
     host: env.HOST || '127.0.0.1',
-    publicUrl: env.PUBLIC_URL || `http://127.0.0.1:${port}`,
+    publicUrl,
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: path.resolve(env.DATA_DIR || path.join(root, 'data')),
+    dataDir,
     piiKey: env.PII_KEY || null,
-    wechat: {
-      appId: env.WECHAT_APPID || 'wx0000000000sandbox',
-      appSecret: env.WECHAT_SECRET || 'sandbox-secret',
-      apiBase: env.WECHAT_API_BASE || 'http://127.0.0.1:3100',
-    },
+    wechat,
     session: {
       idleMinutes: int(env.SESSION_IDLE_MINUTES, 7 * 24 * 60),
       absoluteDays: int(env.SESSION_ABSOLUTE_DAYS, 30),
@@ -62,6 +101,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffSession: {
       idleMinutes: int(env.STAFF_SESSION_IDLE_MINUTES, 30),
       absoluteHours: int(env.STAFF_SESSION_ABSOLUTE_HOURS, 12),
+    },
+    applications: {
+      draftDays: int(env.APPLICATION_DRAFT_DAYS, 30),
+    },
+    legalization: {
+      verify: {
+        windowSeconds: int(env.LEGALIZATION_VERIFY_WINDOW_SECONDS, 600),
+        maxPerIp: int(env.LEGALIZATION_VERIFY_MAX_PER_IP, 60),
+        maxPerUser: int(env.LEGALIZATION_VERIFY_MAX_PER_USER, 20),
+      },
+    },
+    wechatPay: loadWechatPayConfig(env, {
+      publicUrl,
+      appId: wechat.appId,
+      dataDir,
+      isProduction,
+      sandboxApiBase: wechat.apiBase,
+      devKeys: options.wechatPayDevKeys,
+    }),
+    payments: {
+      expiryMinutes: int(env.PAYMENT_EXPIRY_MINUTES, 24 * 60),
+      checkAfterMinutes: int(env.PAYMENT_CHECK_AFTER_MINUTES, 10),
+      reconcileIntervalSeconds: count(env.PAYMENT_RECONCILE_INTERVAL_SECONDS, 300),
     },
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),

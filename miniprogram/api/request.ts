@@ -155,3 +155,34 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const fresh = await loginWithWeChat();
   return unwrap<T>(await send(method, path, body, fresh.token));
 }
+
+/** wx.uploadFile as a promise (multipart, the file in field `name`); the answer parsed as JSON. */
+function sendFile(path: string, filePath: string, name: string, token: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: `${apiBaseUrl()}${path}`,
+      filePath,
+      name,
+      header: { Authorization: `Bearer ${token}` },
+      success: (res) => {
+        let data: unknown = res.data;
+        try {
+          data = JSON.parse(res.data);
+        } catch {
+          // Not JSON: keep the text.
+        }
+        resolve({ status: res.statusCode, data });
+      },
+      fail: () => reject(new ApiError(0, 'NETWORK', t.networkError)),
+    });
+  });
+}
+
+/** Uploads a local file (camera, album, canvas export) with the same token and 401 handling as request(). */
+export async function uploadFile<T>(path: string, filePath: string, name = 'file'): Promise<T> {
+  const token = currentToken() ?? (await loginWithWeChat()).token;
+  const first = await sendFile(path, filePath, name, token);
+  if (first.status !== 401) return unwrap<T>(first);
+  const fresh = await loginWithWeChat();
+  return unwrap<T>(await sendFile(path, filePath, name, fresh.token));
+}

@@ -20,6 +20,13 @@ export const alertLevelThemes: Record<AlertLevel, 'warning' | 'danger'> = {
   do_not_travel: 'danger',
 };
 
+/** TDesign icon beside the label, so the level never rests on colour alone. */
+export const alertLevelIcons: Record<AlertLevel, string> = {
+  take_care: 'info-circle-filled',
+  caution: 'error-triangle-filled',
+  do_not_travel: 'close-circle-filled',
+};
+
 export function alertSeverity(level: AlertLevel): number {
   return ALERT_LEVELS.indexOf(level);
 }

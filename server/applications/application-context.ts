@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppDeps } from '../app-deps';
-import { createFileCipher, deriveFileKey, FileCipher } from '../files/file-cipher';
+import { createFileCipher, FILE_KEY_LABEL, FileCipher, legacyFileKey } from '../files/file-cipher';
 import { createLocalFileStore, FileStore } from '../files/file-store';
 import type { SessionStore } from '../security/session-store';
 import { createFaceVerificationClient, FaceVerificationClient } from '../wechat/face-verification';
@@ -12,7 +12,7 @@ export interface ApplicationsContext extends AppDeps {
   files: FileStore;
   fileCipher: FileCipher;
   face: FaceVerificationClient;
-  /** Drafts untouched this long are expired (APPLICATION_DRAFT_DAYS, default 30). */
+  /** Drafts untouched this long are expired (config.applications.draftDays). */
   draftDays: number;
   /** Face checks per person per rolling 24 hours, across all services. */
   faceDailyLimit: number;
@@ -26,22 +26,15 @@ export type ApplicationsOptions = AppDeps & {
   face?: FaceVerificationClient;
 };
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-/**
- * APPLICATION_DRAFT_DAYS is read from the environment here because Config does not carry
- * it yet (see the report: move it into server/config.ts).
- */
-export function buildApplicationsContext(options: ApplicationsOptions, env: NodeJS.ProcessEnv = process.env): ApplicationsContext {
+/** The context from the app's deps; files and face client from config unless injected. */
+export function buildApplicationsContext(options: ApplicationsOptions): ApplicationsContext {
   return {
     ...options,
     files: options.files ?? createLocalFileStore(path.join(options.config.dataDir, 'files')),
-    fileCipher: createFileCipher(deriveFileKey((value) => options.pii.blindIndex(value))),
+    // The file store's own key (HKDF from the PII master key); the legacy one reads CCF1 files.
+    fileCipher: createFileCipher(options.pii.deriveKey(FILE_KEY_LABEL), { legacyKey: legacyFileKey((value) => options.pii.blindIndex(value)) }),
     face: options.face ?? createFaceVerificationClient(options.config.wechat),
-    draftDays: positiveInt(env.APPLICATION_DRAFT_DAYS, 30),
+    draftDays: options.config.applications.draftDays,
     faceDailyLimit: 10,
   };
 }

@@ -7,6 +7,7 @@ import type {
   UploadedDocument,
 } from '../../miniprogram/domain/services/application-api-types';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../miniprogram/domain/services/application-status';
+import { paymentViewSchema } from '../payments/payment-schemas';
 
 /** Response schemas of the applications API, checked against the shared API types. */
 
@@ -25,6 +26,13 @@ export const applicationSummarySchema = z.object({
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  nextStep: z
+    .object({
+      who: z.enum(['citizen', 'mission', 'none']),
+      todo: z.enum(['pay', 'continue', 'supplement', 'interview', 'mail_passport', 'collect', 'receive']).nullable(),
+      text: z.string(),
+    })
+    .optional(),
 }) satisfies z.ZodType<ApplicationSummary>;
 
 export const uploadedDocumentSchema = z.object({
@@ -46,6 +54,7 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
   interviewReasons: z.array(z.enum(['minor', 'face_failed', 'face_skipped', 'passport_only'])),
   interviewRequired: z.boolean(),
   fees: z.array(z.string()),
+  payment: paymentViewSchema.nullable().optional(),
 }) satisfies z.ZodType<ApplicationDetail>;
 
 export const applicationListSchema = z.object({ applications: z.array(applicationSummarySchema) }) satisfies z.ZodType<ApplicationList>;

@@ -13,9 +13,11 @@ import {
   pathThrough,
 } from '../../miniprogram/domain/services/engine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationFileTable, ApplicationTable, Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import { loadPaymentView } from '../payments/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { ApplicationsContext } from './application-context';
 import { type Applicant, resolveApplicant } from './applicant';
@@ -118,6 +120,12 @@ export function toSummary(row: ApplicationRow): ApplicationSummary {
     updatedAt: iso(row.updated_at)!,
     expiresAt: row.status === 'draft' ? iso(row.expires_at) : null,
     submittedAt: iso(row.submitted_at),
+    nextStep: nextStepHint(row.status, {
+      mailOldPassport: row.mail_old_passport,
+      orderNo: row.order_no,
+      collection: row.collection,
+      refundable: service.rules.refundable,
+    }),
   };
 }
 
@@ -153,7 +161,8 @@ export async function loadDetail(ctx: ApplicationsContext, row: ApplicationRow):
     const limit = incomplete ? path.indexOf(incomplete) : path.length - 1;
     summary.currentStep = at < 0 || at > limit ? path[limit] ?? path[0] : summary.currentStep;
   }
-  const submitted = row.status !== 'draft' && row.status !== 'expired';
+  // An order (it has a number) stays one when it expires unpaid; a draft that expired never was.
+  const submitted = row.order_no !== null || (row.status !== 'draft' && row.status !== 'expired');
   const reasons = submitted ? (row.interview_reasons as InterviewReason[]) : interviewFor(service, answers, applicant, engine.faceStatus ?? null);
   const attempts = await faceAttemptsToday(ctx.db, applicant.index);
   return {
@@ -166,5 +175,6 @@ export async function loadDetail(ctx: ApplicationsContext, row: ApplicationRow):
     interviewReasons: reasons,
     interviewRequired: reasons.length > 0,
     fees: submitted ? row.fee_codes : feeCodes(service, answers),
+    payment: submitted ? await loadPaymentView(ctx.db, row) : null,
   };
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { FastifyError } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
@@ -19,11 +20,15 @@ import { readStoredFile } from './stored-files';
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /**
- * Uploads arrive as the raw request body (image/jpeg, image/png, application/octet-stream).
- * wx.uploadFile sends multipart/form-data, which needs @fastify/multipart (not installed
- * yet — see docs/application-engine.md); until then the mini-program must send raw bytes.
+ * Uploads arrive either as multipart/form-data with the image in the field `file` (what
+ * wx.uploadFile sends: `wx.uploadFile({ url, filePath, name: 'file', header })`), or as the
+ * raw request body (image/jpeg, image/png, application/octet-stream). Either way the
+ * declared type is only a first filter: the bytes are sniffed and decoded by the checks.
  */
 const RAW_TYPES = ['image/jpeg', 'image/png', 'application/octet-stream'];
+/** The file part's own Content-Type; some clients write image/jpg. */
+const PART_TYPES = [...RAW_TYPES, 'image/jpg'];
+export const UPLOAD_FIELD = 'file';
 
 interface Prepared {
   data: Buffer;
@@ -33,6 +38,36 @@ interface Prepared {
 }
 
 const tooLarge = () => new ApiError(413, 'FILE_TOO_LARGE', serverMessages.documentTooLarge);
+const unsupportedType = () => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
+const malformedUpload = () => new ApiError(400, 'UPLOAD_MALFORMED', serverMessages.documentUploadMalformed);
+
+/** The uploaded bytes, from a multipart `file` field or the raw body; 413/415/400 otherwise. */
+async function readUpload(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart()) {
+    if (!Buffer.isBuffer(request.body)) throw unsupportedType();
+    if (request.body.length > MAX_UPLOAD_BYTES) throw tooLarge();
+    return request.body;
+  }
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== UPLOAD_FIELD) {
+      part?.file.resume();
+      throw new ApiError(400, 'FILE_REQUIRED', serverMessages.documentMissing, { [UPLOAD_FIELD]: serverMessages.documentMissing });
+    }
+    if (!PART_TYPES.includes(part.mimetype.toLowerCase())) {
+      part.file.resume();
+      throw unsupportedType();
+    }
+    // Throws FST_REQ_FILE_TOO_LARGE past limits.fileSize, keeping nothing.
+    return await part.toBuffer();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as FastifyError).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    // Too many files/fields/parts, or a form busboy cannot parse.
+    throw malformedUpload();
+  }
+}
 
 /** Checks an upload by the kind of document; returns what is stored, or throws the reason. */
 async function prepare(kind: DocumentKind, body: Buffer): Promise<Prepared> {
@@ -56,13 +91,15 @@ async function prepare(kind: DocumentKind, body: Buffer): Promise<Prepared> {
 
 export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
   app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  // One file of at most 5 MB; wx.uploadFile's formData fields are not used, so few and small.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 100 },
+  });
 
   // Fastify's own 413/415 get the citizen's words; everything else goes to the app's handler.
   app.setErrorHandler((error: FastifyError) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw tooLarge();
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
-    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') throw unsupportedType();
     throw error;
   });
 
@@ -74,7 +111,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: {
         tags: ['applications'],
-        summary: 'Upload a document image / ID photo / signature PNG as the raw body (≤ 5 MB)',
+        summary: 'Upload a document image / ID photo / signature PNG (≤ 5 MB): multipart field `file` (wx.uploadFile) or the raw body',
         params,
         response: { 200: uploadedDocumentSchema, 413: errorResponses[400], 415: errorResponses[400], ...errorResponses },
       },
@@ -82,9 +119,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
     async (request) => {
       const userId = citizenId(request);
       const { id, docId } = request.params;
-      if (!Buffer.isBuffer(request.body)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
-      const body = request.body;
-      if (body.length > MAX_UPLOAD_BYTES) throw tooLarge();
+      const body = await readUpload(request);
 
       const application = await findOwnedApplication(ctx.db, id, userId);
       requireDraft(application);
@@ -148,3 +183,6 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
     },
   );
 };
+
+/** Shared with the 补充材料 upload (server/orders/citizen-routes.ts). */
+export { prepare as prepareUpload, readUpload, RAW_TYPES as RAW_UPLOAD_TYPES };

@@ -23,6 +23,7 @@ import {
 } from './application-view';
 import { loadIdentity, resolveApplicant } from './applicant';
 import { expireDueDrafts } from './draft-expiry';
+import { applyTransition } from '../orders/transitions';
 
 const answerValue = z.union([z.string().max(2000), z.boolean()]);
 
@@ -177,21 +178,10 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
     },
     async (request) => {
       const userId = citizenId(request);
+      // Through the order state machine (history, message, subscription job; WITHDRAW_NOT_ALLOWED 409).
       const row = await ctx.db.transaction().execute(async (tx) => {
         const current = await findOwnedApplication(tx, request.params.id, userId, { forUpdate: true });
-        const service = serviceOf(current);
-        if (!service.rules.withdrawableStatuses.includes(current.status)) {
-          const message = service.id === 'emergency_travel' && current.status !== 'draft'
-            ? serverMessages.applicationWithdrawEmergency
-            : serverMessages.applicationWithdrawNotAllowed;
-          throw new ApiError(409, 'WITHDRAW_NOT_ALLOWED', message);
-        }
-        const updated = await tx
-          .updateTable('applications')
-          .set({ status: 'withdrawn', active: false, withdrawn_at: new Date(), updated_at: new Date(), expires_at: null })
-          .where('id', '=', current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const result = await applyTransition(tx, { applicationId: current.id, action: 'withdraw', actor: { kind: 'citizen', id: userId } });
         await recordAudit(tx, {
           actorKind: 'citizen',
           actorId: userId,
@@ -200,7 +190,7 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
           subject: current.id,
           detail: { from: current.status, orderNo: current.order_no },
         });
-        return updated;
+        return result.application;
       });
       // TODO(payment issue): a paid, refundable passport application is refunded here.
       return loadDetail(ctx, row);

@@ -13,6 +13,8 @@ import { applicationDetailSchema, applicationParams } from './application-schema
 import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceOf } from './application-view';
 import { resolveApplicant } from './applicant';
 import { nextOrderNumber } from './order-number';
+import { recordSubmission } from '../orders/submission';
+import { createOrderPayment } from '../payments/payment-orders';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
@@ -104,18 +106,29 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
           const mission = await tx.selectFrom('missions').select(['id', 'timezone']).where('id', '=', current.mission_id).executeTakeFirstOrThrow();
           const orderNo = await nextOrderNumber(tx, mission, service.orderCode);
           const payAtMission = answerOf(answers, service.rules.paymentMethodField) === 'at_mission';
+          const fees = feeCodes(service, answers);
+          // The order's price, fixed now from the mission's fee table; decides 待支付 / 待审核.
+          const payment = await createOrderPayment(tx, {
+            application: current,
+            orderNo,
+            service,
+            answers: effectiveAnswers(service, answers),
+            feeCodes: fees,
+            method: payAtMission ? 'at_mission' : 'online',
+            expiryMinutes: ctx.config.payments.expiryMinutes,
+          });
           const reasons = interviewFor(service, answers, applicant, engine.faceStatus ?? null);
           const submitted = await tx
             .updateTable('applications')
             .set({
-              status: payAtMission ? 'submitted' : 'awaiting_payment',
+              status: payment.applicationStatus,
               active: true,
               applicant_index: applicant.index,
               order_no: orderNo,
               // Only what is on the path is kept with the order.
               answers_enc: sealAnswers(ctx.pii, effectiveAnswers(service, answers)),
               interview_reasons: reasons,
-              fee_codes: feeCodes(service, answers),
+              fee_codes: fees,
               submitted_at: new Date(),
               updated_at: new Date(),
               expires_at: null,
@@ -131,7 +144,8 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
             subject: current.id,
             detail: { orderNo, service: service.id, interviewReasons: reasons },
           });
-          return submitted;
+          // History, queue place, 消息中心 message and subscription job (server/orders).
+          return recordSubmission(tx, ctx.pii, submitted);
         });
         return loadDetail(ctx, row);
       } catch (error) {

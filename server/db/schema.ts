@@ -243,3 +243,163 @@ export interface DestinationGuideTable {
   updated_by: string;
   updated_at: Timestamp;
 }
+
+// ── 0004: review workflow (interface merging keeps these edits appended) ──
+
+export interface ApplicationTable {
+  version: ColumnType<number, number | undefined, number>;
+  queue_at: Date | string | null;
+  cross_district: ColumnType<boolean, boolean | undefined, boolean>;
+  applicant_name: string | null;
+  applicant_id_masked: string | null;
+  applicant_id_tail: string | null;
+  supplement_items: ColumnType<string[], string[] | undefined, string[]>;
+  supplement_note: string | null;
+  tracking_no: string | null;
+  mail_old_passport: ColumnType<boolean, boolean | undefined, boolean>;
+  collection: string | null;
+  refund_due: ColumnType<boolean, boolean | undefined, boolean>;
+  status_changed_at: Date | string | null;
+}
+
+export interface ApplicationHistoryTable {
+  id: Generated<string>;
+  application_id: string;
+  at: Generated<Date>;
+  actor_kind: 'citizen' | 'staff' | 'system';
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface MessageTable {
+  id: Generated<string>;
+  user_id: string;
+  application_id: string | null;
+  kind: 'status' | 'note';
+  title: string;
+  body: string;
+  status: string | null;
+  created_at: Generated<Date>;
+  read_at: Date | null;
+}
+
+export interface SubscriptionQuotaTable {
+  user_id: string;
+  template_id: string;
+  remaining: number;
+  updated_at: Timestamp;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  mission_id: string | null;
+  status: ColumnType<'pending' | 'running' | 'done' | 'failed', 'pending' | undefined, 'pending' | 'running' | 'done' | 'failed'>;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  backoff_ms: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  locked_until: Date | string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | string | null;
+}
+
+export interface Database {
+  application_history: ApplicationHistoryTable;
+  messages: MessageTable;
+  subscription_quota: SubscriptionQuotaTable;
+  jobs: JobTable;
+}
+
+// ── 0005: payments (interface merging, like 0004) ──
+
+export interface Database {
+  mission_fees: MissionFeeTable;
+  payments: PaymentTable;
+  payment_refunds: PaymentRefundTable;
+  payment_events: PaymentEventTable;
+}
+
+export type FeeOptionColumn = 'normal' | 'express' | 'urgent';
+
+export interface MissionFeeTable {
+  mission_id: string;
+  fee_code: string;
+  fee_option: FeeOptionColumn;
+  amount_fen: number;
+  currency: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export type PaymentStatusColumn = 'pending' | 'paid' | 'closed' | 'not_required';
+
+export interface PaymentItemColumn {
+  code: string;
+  label: string;
+  option: FeeOptionColumn;
+  amountFen: number;
+}
+
+export interface PaymentTable {
+  id: Generated<string>;
+  application_id: string;
+  user_id: string;
+  mission_id: string;
+  out_trade_no: string;
+  method: 'online' | 'at_mission';
+  status: ColumnType<PaymentStatusColumn, PaymentStatusColumn | undefined, PaymentStatusColumn>;
+  amount_fen: number;
+  currency: string;
+  fee_option: FeeOptionColumn;
+  items: ColumnType<PaymentItemColumn[], string, string>;
+  expires_at: Date | string | null;
+  prepay_id: string | null;
+  prepay_at: Date | string | null;
+  payer_openid: string | null;
+  paid_via: 'wechat' | 'counter' | null;
+  paid_at: Date | string | null;
+  transaction_id: string | null;
+  receipt_no: string | null;
+  settled_by: 'notification' | 'reconciliation' | 'counter' | null;
+  marked_paid_by: string | null;
+  closed_at: Date | string | null;
+  last_checked_at: Date | string | null;
+  last_check_result: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type RefundStatusColumn = 'requested' | 'processing' | 'succeeded' | 'abnormal' | 'closed' | 'failed';
+
+export interface PaymentRefundTable {
+  id: Generated<string>;
+  payment_id: string;
+  out_refund_no: string;
+  amount_fen: number;
+  reason: string;
+  status: ColumnType<RefundStatusColumn, RefundStatusColumn | undefined, RefundStatusColumn>;
+  wechat_refund_id: string | null;
+  failure: string | null;
+  requested_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  completed_at: Date | string | null;
+}
+
+export interface PaymentEventTable {
+  id: Generated<string>;
+  payment_id: string;
+  mission_id: string;
+  kind: string;
+  source: 'citizen' | 'notification' | 'reconciliation' | 'staff' | 'system';
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  at: Generated<Date>;
+}

@@ -14,35 +14,11 @@ import { verifyLegalization } from './legalization-repository';
 import { ipBucket, RateLimiter } from './rate-limit';
 import { authorityListSchema, verifyResponseSchema } from './schemas';
 
-/**
- * Anti-enumeration limits for the public check. Read from the environment
- * (LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER) so tests can use a
- * short window; a carrier NAT puts many phones behind one address, hence the higher per-IP cap.
- */
-export interface VerifyLimits {
-  windowSeconds: number;
-  maxPerIp: number;
-  maxPerUser: number;
-}
-
-export function verifyLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): VerifyLimits {
-  const int = (value: string | undefined, fallback: number) => {
-    const parsed = Number(value);
-    return value && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-  };
-  return {
-    windowSeconds: int(env.LEGALIZATION_VERIFY_WINDOW_SECONDS, 600),
-    maxPerIp: int(env.LEGALIZATION_VERIFY_MAX_PER_IP, 60),
-    maxPerUser: int(env.LEGALIZATION_VERIFY_MAX_PER_USER, 20),
-  };
-}
-
 /** Public: the legalization check needs no login (a bearer token, if sent, adds a per-user limit). */
-export const legalizationRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; verifyLimits?: VerifyLimits }> = async (
-  app,
-  deps,
-) => {
-  const limits = deps.verifyLimits ?? verifyLimitsFromEnv();
+export const legalizationRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore }> = async (app, deps) => {
+  // Anti-enumeration limits (config.legalization.verify: LEGALIZATION_VERIFY_*); a carrier
+  // NAT puts many phones behind one address, hence the higher per-IP cap.
+  const limits = deps.config.legalization.verify;
   const limiter = new RateLimiter(deps.db, limits.windowSeconds);
 
   app.get(

@@ -34,7 +34,8 @@ export function requireStaff(db: Kysely<Database>, sessions: SessionStore, minim
       .where('disabled_at', 'is', null)
       .executeTakeFirst();
     if (!staff) throw unauthenticated();
-    if (RANK[staff.role] < RANK[minimumRole]) throw forbidden();
+    // Set before the role check, so a refused attempt can be audited against the mission.
     request.staff = { sessionId: session.sessionId, staffId: staff.id, role: staff.role, missionId: staff.mission_id };
+    if (RANK[staff.role] < RANK[minimumRole]) throw forbidden();
   };
 }

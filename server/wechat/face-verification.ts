@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { createWechatServerApi, type WechatAnswer, type WechatServerOptions } from './access-token';
 import { WechatApiError } from './wechat-login';
 
 /**
@@ -38,60 +39,8 @@ export function certHash(cert: CertInfo): string {
   return crypto.createHash('sha256').update(joined, 'utf8').digest('hex');
 }
 
-interface WechatAnswer {
-  errcode?: number;
-  errmsg?: string;
-}
-
-export function createFaceVerificationClient(options: {
-  apiBase: string;
-  appId: string;
-  appSecret: string;
-  timeoutMs?: number;
-}): FaceVerificationClient {
-  const timeoutMs = options.timeoutMs ?? 5000;
-  let token: { value: string; expiresAt: number } | null = null;
-
-  async function post<T extends WechatAnswer>(pathname: string, body: unknown, accessToken?: string): Promise<T> {
-    const url = new URL(pathname, options.apiBase);
-    if (accessToken) url.searchParams.set('access_token', accessToken);
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) throw new WechatApiError(-1, `HTTP ${response.status}`);
-    const answer = (await response.json()) as T;
-    if (answer.errcode) throw new WechatApiError(answer.errcode, answer.errmsg ?? '');
-    return answer;
-  }
-
-  async function accessToken(): Promise<string> {
-    if (token && token.expiresAt > Date.now()) return token.value;
-    const answer = await post<WechatAnswer & { access_token?: string; expires_in?: number }>('/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: options.appId,
-      secret: options.appSecret,
-    });
-    if (!answer.access_token) throw new WechatApiError(-1, 'no access_token');
-    // Refresh five minutes early so a request never carries a token about to expire.
-    token = { value: answer.access_token, expiresAt: Date.now() + Math.max(60, (answer.expires_in ?? 7200) - 300) * 1000 };
-    return token.value;
-  }
-
-  /** 40001/42001: the token was revoked or expired early — fetch a new one once. */
-  async function withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
-    try {
-      return await call(await accessToken());
-    } catch (error) {
-      if (error instanceof WechatApiError && (error.errcode === 40001 || error.errcode === 42001)) {
-        token = null;
-        return call(await accessToken());
-      }
-      throw error;
-    }
-  }
+export function createFaceVerificationClient(options: WechatServerOptions): FaceVerificationClient {
+  const { post, withToken } = createWechatServerApi(options);
 
   return {
     async getVerifyId({ outSeqNo, openid, cert }) {

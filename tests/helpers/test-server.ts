@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { type PaySandbox, registerPaySandbox } from '../../sandbox/wechat-pay-sandbox';
 import { createWechatSandbox } from '../../sandbox/wechat-sandbox';
 import { createServer } from '../../server/bootstrap';
-import { loadConfig } from '../../server/config';
+import { type Config, loadConfig } from '../../server/config';
+import { type DevWechatPayKeys, devSandboxOptions, generateDevWechatPayKeys, NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../../server/wechat/pay/pay-config';
 import type { Database, StaffRole } from '../../server/db/schema';
 import { generatePiiKey } from '../../server/security/pii-cipher';
 import { createStaff } from '../../server/staff/staff-repository';
@@ -16,6 +18,11 @@ export interface TestServer {
   db: Kysely<Database>;
   dbKind: 'pglite' | 'postgres';
   piiKey: string;
+  config: Config;
+  /** The WeChat Pay keys shared by the server and the sandbox (the platform key signs notifications). */
+  payKeys: DevWechatPayKeys;
+  /** The sandbox's WeChat Pay side (its view of orders, the notifications it sent). */
+  paySandbox: PaySandbox;
   /** A fresh wx.login code the sandbox will exchange for this openid. */
   mintLoginCode(openid: string): Promise<string>;
   /** Logs a citizen in through the real API; returns the bearer token. */
@@ -33,14 +40,21 @@ export interface TestServerOptions {
   postgresBaseUrl?: string;
 }
 
+/** RSA key generation takes a moment: one set of development pay keys per test process. */
+let sharedPayKeys: DevWechatPayKeys | null = null;
+
 /**
  * The real server on an ephemeral loopback port with a fresh database, and the WeChat
- * sandbox beside it on its own port — what the end-to-end tests talk to over HTTP.
+ * sandbox beside it on its own port (WeChat Pay included) — what the end-to-end tests
+ * talk to over HTTP. WeChat Pay notifications go to this server's real address; the
+ * reconciliation timer is off (tests call reconcilePayments) unless env turns it on.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const appId = 'wx_test_app';
   const appSecret = 'test-secret';
+  const payKeys = (sharedPayKeys ??= generateDevWechatPayKeys());
   const sandbox = createWechatSandbox({ appId, appSecret, acceptUnknownCodes: false });
+  const paySandbox = registerPaySandbox(sandbox, devSandboxOptions(payKeys, appId));
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
 
@@ -59,13 +73,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent-test-data-dir',
     CONSOLE_DIST: '',
+    PAYMENT_RECONCILE_INTERVAL_SECONDS: '0',
     ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
     ...options.env,
-  });
-  if (options.serveConsole) config.consoleDist = loadConfig({}).consoleDist;
+  }, { wechatPayDevKeys: payKeys });
+  if (options.serveConsole) config.consoleDist = loadConfig({}, { wechatPayDevKeys: payKeys }).consoleDist;
   const server = await createServer(config, { inMemoryDatabase: true });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  // Known only now: the payments module reads these per request.
+  config.wechatPay.notifyUrl = baseUrl + NOTIFY_PATH;
+  config.wechatPay.refundNotifyUrl = baseUrl + REFUND_NOTIFY_PATH;
   const db = server.database.db;
 
   const mintLoginCode = async (openid: string) => {
@@ -84,6 +102,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     db,
     dbKind: server.database.kind,
     piiKey,
+    config,
+    payKeys,
+    paySandbox,
     mintLoginCode,
     async loginCitizen(openid) {
       const response = await fetch(`${baseUrl}/api/auth/login`, {

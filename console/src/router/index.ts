@@ -8,6 +8,8 @@ import LoginPage from '../pages/login/index.vue';
 import { ensureSessionChecked } from '../stores/session';
 import { t } from '../locale/zh-CN';
 import { loginRedirect, routeNames } from './locations';
+import { hasRole } from './roles';
+import type { StaffRole } from '../api/types';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,6 +17,8 @@ declare module 'vue-router' {
     title?: string;
     /** Pages anyone may open; everything else needs a signed-in staff member. */
     public?: boolean;
+    /** The lowest role that may open the page (its menu entry is hidden from others). */
+    minRole?: StaffRole;
   }
 }
 
@@ -40,6 +44,31 @@ export const router = createRouter({
           component: () => import('../pages/account/index.vue'),
           meta: { title: t.account.title },
         },
+        {
+          path: 'legalization',
+          name: routeNames.legalization,
+          component: () => import('../pages/legalization/index.vue'),
+          // Supervisors may look records up; importing, adding and revoking are for admins.
+          meta: { title: t.legalization.title, minRole: 'supervisor' },
+        },
+        {
+          path: 'info',
+          name: routeNames.info,
+          component: () => import('../pages/info/index.vue'),
+          meta: { title: t.info.title, minRole: 'supervisor' },
+        },
+        {
+          path: 'queue',
+          name: routeNames.queue,
+          component: () => import('../pages/queue/index.vue'),
+          meta: { title: t.review.queueTitle },
+        },
+        {
+          path: 'applications/:id',
+          name: routeNames.application,
+          component: () => import('../pages/application/index.vue'),
+          meta: { title: t.review.applicationTitle },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.
@@ -51,6 +80,7 @@ router.beforeEach(async (to) => {
   const staff = await ensureSessionChecked();
   if (!to.meta.public && !staff) return loginRedirect(to.fullPath);
   if (to.name === routeNames.login && staff) return { name: routeNames.missions };
+  if (staff && !hasRole(staff.role, to.meta.minRole)) return { name: routeNames.missions };
   return true;
 });
 

@@ -12,6 +12,10 @@ export const routeNames = {
   login: 'login',
   missions: 'missions',
   account: 'account',
+  legalization: 'legalization',
+  info: 'info',
+  queue: 'queue',
+  application: 'application',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

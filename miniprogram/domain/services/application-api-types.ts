@@ -5,6 +5,8 @@
 import type { ApplicationStatus } from './application-status';
 import type { ApplicationServiceId } from './definition-types';
 import type { FaceStatus, InterviewReason } from './engine';
+import type { NextStepHint } from './order-state-machine';
+import type { PaymentView } from './payment-api-types';
 
 export interface CreateApplicationRequest {
   service: ApplicationServiceId;
@@ -65,6 +67,8 @@ export interface ApplicationSummary {
   /** Drafts only: when the draft is deleted unless saved again. */
   expiresAt: string | null;
   submittedAt: string | null;
+  /** What happens next / what the citizen must do (order-state-machine.ts nextStepHint). */
+  nextStep?: NextStepHint;
 }
 
 export interface ApplicationDetail extends ApplicationSummary {
@@ -78,8 +82,10 @@ export interface ApplicationDetail extends ApplicationSummary {
   face: { status: FaceStatus | null; attemptsLeftToday: number };
   interviewReasons: InterviewReason[];
   interviewRequired: boolean;
-  /** Fee codes; amounts are per-mission configuration (payment is a later issue). */
+  /** Fee codes; amounts are per-mission configuration (GET /api/applications/:id/fee). */
   fees: string[];
+  /** Orders: the payment (amount fixed at submission, state, refunds); null for drafts. */
+  payment?: PaymentView | null;
 }
 
 export interface ApplicationList {

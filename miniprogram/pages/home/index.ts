@@ -1,5 +1,9 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
+import { fetchAlerts } from '../../api/info';
+import { mostSevereAlert } from '../../domain/alert-levels';
+import type { Mission } from '../../domain/api-types';
+import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
 import { findService, SERVICES } from '../../domain/service-grid';
 import { fill, t } from '../../locale/zh-CN';
@@ -17,13 +21,40 @@ ComponentWithStore({
     },
     services: SERVICES.map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
     hotlineVisible: false,
+    /** The most severe travel alert in force for the mission's country (alert-banner). */
+    alert: null as TravelAlert | null,
   },
   storeBindings: {
     store: sessionStore,
     fields: ['mission'],
     actions: {},
   },
+  observers: {
+    mission(mission: Mission | null) {
+      void this.loadAlert(mission);
+    },
+  },
+  pageLifetimes: {
+    show() {
+      void this.loadAlert(sessionStore.mission);
+    },
+  },
   methods: {
+    /** Best effort: without a network the home page simply shows no banner. */
+    async loadAlert(mission: Mission | null) {
+      const country = mission?.countryCode;
+      if (!country) {
+        if (this.data.alert) this.setData({ alert: null });
+        return;
+      }
+      try {
+        const alert = mostSevereAlert(await fetchAlerts(country));
+        // The citizen may have switched missions while this was on its way.
+        if (sessionStore.mission?.countryCode === country) this.setData({ alert });
+      } catch {
+        // Keep whatever was shown.
+      }
+    },
     onServiceTap(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
       const service = findService(event.currentTarget.dataset.id);
       if (!service) return;

@@ -31,3 +31,9 @@ export async function tapButton(page: Page, hostSelector: string): Promise<void>
 export function textOf(page: Page): string {
   return page.dom?.textContent ?? '';
 }
+
+/** A rendered component's own events (triggerEvent), e.g. `listen(pad)('uploaded', fn)`. */
+export function listen(component: Page): (name: string, handler: (event: { detail: any }) => void) => void {
+  const target = component as unknown as { addEventListener(name: string, handler: (event: { detail: any }) => void): void };
+  return (name, handler) => target.addEventListener(name, handler);
+}

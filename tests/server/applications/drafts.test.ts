@@ -151,15 +151,8 @@ describe.each(databaseKinds)('application drafts (%s)', (database) => {
 });
 
 describe('APPLICATION_DRAFT_DAYS', () => {
-  const saved = process.env.APPLICATION_DRAFT_DAYS;
-  afterAll(() => {
-    if (saved === undefined) delete process.env.APPLICATION_DRAFT_DAYS;
-    else process.env.APPLICATION_DRAFT_DAYS = saved;
-  });
-
   it('sets how long drafts live', async () => {
-    process.env.APPLICATION_DRAFT_DAYS = '7';
-    const ctx = await startApplicationsServer('pglite');
+    const ctx = await startApplicationsServer('pglite', { APPLICATION_DRAFT_DAYS: '7' });
     try {
       const api = await verifiedCitizen(ctx.server, 'o_days');
       const response = await api.post('/api/applications', { service: 'emergency_travel', missionId: 'gb-london' });

@@ -8,19 +8,19 @@ const WINDOW_SECONDS = 2;
 
 describe.each(databaseKinds)('legalization check rate limits (%s)', (database) => {
   let server: TestServer;
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     // A short window and small caps, so the test waits two seconds rather than ten minutes.
-    process.env.LEGALIZATION_VERIFY_WINDOW_SECONDS = String(WINDOW_SECONDS);
-    process.env.LEGALIZATION_VERIFY_MAX_PER_IP = '5';
-    process.env.LEGALIZATION_VERIFY_MAX_PER_USER = '3';
-    server = await startTestServer({ database });
+    server = await startTestServer({
+      database,
+      env: {
+        LEGALIZATION_VERIFY_WINDOW_SECONDS: String(WINDOW_SECONDS),
+        LEGALIZATION_VERIFY_MAX_PER_IP: '5',
+        LEGALIZATION_VERIFY_MAX_PER_USER: '3',
+      },
+    });
   });
-  afterAll(async () => {
-    process.env = saved;
-    await server.close();
-  });
+  afterAll(() => server.close());
 
   const body = { legalizationNo: 'MFA2024000001', stickerNo: 'S00000001', authorityId: 'mfa' };
   const verify = (ip: string, token?: string) =>

@@ -2,26 +2,33 @@
 import { computed, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { MessagePlugin } from 'tdesign-vue-next';
-import { InstitutionIcon, UserCircleIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, FileSearchIcon, InstitutionIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
+import { hasRole } from '../../router/roles';
+import type { StaffRole } from '../../api/types';
 import { session, signOut } from '../../stores/session';
 import { t } from '../../locale/zh-CN';
 
-/** The side menu; the route name doubles as the menu value. */
-export const menuItems = [
+/** The side menu; the route name doubles as the menu value. `minRole` hides an entry from lower roles. */
+export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unknown; minRole?: StaffRole }> = [
+  { name: routeNames.queue, label: t.nav.queue, icon: FileSearchIcon },
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
+  { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
+  { name: routeNames.info, label: t.nav.info, icon: ArticleIcon, minRole: 'supervisor' },
   { name: routeNames.account, label: t.nav.account, icon: UserCircleIcon },
-] as const;
+];
 
 export function useLayout() {
   const route = useRoute();
   const router = useRouter();
   const signingOut = ref(false);
 
-  const activeMenu = computed(() => String(route.name ?? ''));
+  // The application view belongs to the queue's menu entry.
+  const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : String(route.name ?? '')));
   const pageTitle = computed(() => route.meta.title ?? '');
 
   const staff = computed(() => session.staff);
+  const visibleMenuItems = computed(() => menuItems.filter((item) => hasRole(staff.value?.role, item.minRole)));
   const roleLabel = computed(() => (staff.value ? t.roles[staff.value.role] : ''));
   /** Avatar text: the last character reads best for Chinese names, the first for Latin ones. */
   const avatarText = computed(() => {
@@ -46,5 +53,5 @@ export function useLayout() {
     }
   }
 
-  return { activeMenu, pageTitle, staff, roleLabel, avatarText, signingOut, go, logout };
+  return { visibleMenuItems, activeMenu, pageTitle, staff, roleLabel, avatarText, signingOut, go, logout };
 }

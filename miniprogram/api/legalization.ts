@@ -1,0 +1,12 @@
+/** 领事认证查验: public, no login — the server rate-limits by address. */
+import type { AuthorityList, VerifyLegalizationRequest, VerifyLegalizationResponse } from '../domain/info-api-types';
+import { request } from './request';
+
+export async function fetchAuthorities(): Promise<AuthorityList['authorities']> {
+  return (await request<AuthorityList>('/api/legalization/authorities', { auth: false })).authorities;
+}
+
+/** 400 VALIDATION_FAILED carries field messages; 429 RATE_LIMITED says 稍后再试. */
+export function verifyLegalization(input: VerifyLegalizationRequest): Promise<VerifyLegalizationResponse> {
+  return request<VerifyLegalizationResponse>('/api/legalization/verify', { method: 'POST', body: input, auth: false });
+}

@@ -1,0 +1,217 @@
+/**
+ * Shapes of the review-workflow API (server/orders): the citizen's timeline, supplements,
+ * 消息中心 and subscription messages, and the console's queue and application view.
+ * Names and hints come from services/order-state-machine.ts.
+ */
+import type { ApplicationStatus } from './services/application-status';
+import type { DocumentFinding } from './services/application-api-types';
+import type { NextStepHint, OrderAction, Requirement } from './services/order-state-machine';
+
+export interface TimelineEntry {
+  at: string;
+  action: OrderAction | 'note';
+  actionLabel: string;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  toLabel: string;
+  /** 'citizen' (you), 'staff' (使领馆), 'system'. Staff names are never shown to citizens. */
+  actor: 'citizen' | 'staff' | 'system';
+  note: string | null;
+  /** request_supplements: item labels; mail: trackingNo. */
+  items?: string[];
+  trackingNo?: string;
+}
+
+export interface Timeline {
+  applicationId: string;
+  orderNo: string | null;
+  status: ApplicationStatus;
+  statusLabel: string;
+  nextStep: NextStepHint;
+  trackingNo: string | null;
+  entries: TimelineEntry[];
+}
+
+export interface SupplementItem {
+  id: string;
+  label: string;
+  kind: 'id_photo' | 'image';
+  uploaded: boolean;
+  ok: boolean;
+  findings: DocumentFinding[];
+}
+
+/** GET /api/applications/:id/supplements: the open 补充材料 slot (items empty when none). */
+export interface SupplementSlot {
+  open: boolean;
+  note: string | null;
+  items: SupplementItem[];
+}
+
+export interface CitizenMessage {
+  id: string;
+  applicationId: string | null;
+  kind: 'status' | 'note';
+  title: string;
+  body: string;
+  status: ApplicationStatus | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface MessagePage {
+  messages: CitizenMessage[];
+  /** Pass as ?cursor= for the next (older) page; null at the end. */
+  nextCursor: string | null;
+  unread: number;
+}
+
+export interface UnreadCount {
+  unread: number;
+}
+
+export interface SubscriptionTemplates {
+  /** Ask for these with wx.requestSubscribeMessage({ tmplIds }) from a tap (e.g. the submit button). */
+  orderStatus: string;
+}
+
+/** POST /api/subscriptions: the result of wx.requestSubscribeMessage. */
+export interface SubscriptionRequest {
+  templateIds: string[];
+  /** The ids whose result was 'accept'. */
+  accepted: string[];
+}
+
+export interface SubscriptionQuota {
+  quota: Record<string, number>;
+}
+
+// ── console ──
+
+export interface QueueItem {
+  id: string;
+  orderNo: string;
+  service: string;
+  serviceTitle: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  applicantName: string | null;
+  applicantIdMasked: string | null;
+  inDistrict: boolean;
+  queuedAt: string;
+  submittedAt: string | null;
+  /** Whole days since queuedAt. */
+  waitingDays: number;
+  interviewRequired: boolean;
+  version: number;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+export interface ConsoleAllowedAction {
+  action: OrderAction;
+  label: string;
+  to: ApplicationStatus;
+  toLabel: string;
+  requires: readonly Requirement[];
+}
+
+export interface ConsoleField {
+  id: string;
+  label: string;
+  value: string;
+}
+
+export interface ConsoleStepGroup {
+  stepId: string;
+  title: string;
+  fields: ConsoleField[];
+}
+
+export interface ConsoleDocument {
+  docId: string;
+  label: string;
+  kind: 'id_photo' | 'image' | 'signature';
+  url: string;
+  ok: boolean;
+  findings: DocumentFinding[];
+  uploadedAt: string;
+  /** A 补充材料 upload (doc id supplement.<item>). */
+  supplement: boolean;
+}
+
+export interface ConsoleHistoryEntry {
+  at: string;
+  action: string;
+  actionLabel: string;
+  from: string;
+  to: string;
+  fromLabel: string;
+  toLabel: string;
+  actorKind: 'citizen' | 'staff' | 'system';
+  actorName: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface ConsoleApplication {
+  id: string;
+  orderNo: string | null;
+  service: string;
+  serviceTitle: string;
+  missionId: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  version: number;
+  applicantName: string | null;
+  applicantIdMasked: string | null;
+  inDistrict: boolean;
+  queuedAt: string | null;
+  submittedAt: string | null;
+  steps: ConsoleStepGroup[];
+  documents: ConsoleDocument[];
+  face: { status: 'passed' | 'failed' | 'skipped' | null; label: string };
+  interviewReasons: Array<{ id: string; label: string }>;
+  fees: string[];
+  supplement: { items: Array<{ id: string; label: string }>; note: string | null };
+  supplementChoices: Array<{ id: string; label: string }>;
+  trackingNo: string | null;
+  refundDue: boolean;
+  history: ConsoleHistoryEntry[];
+  allowedActions: ConsoleAllowedAction[];
+  nextStep: NextStepHint;
+}
+
+export interface ConsoleActionRequest {
+  version: number;
+  note?: string;
+  items?: string[];
+  trackingNo?: string;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface JobView {
+  id: string;
+  kind: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lastError: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  payload: Record<string, unknown>;
+}

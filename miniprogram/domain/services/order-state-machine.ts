@@ -1,0 +1,287 @@
+/**
+ * The order's life, as data: one state machine used by the server to allow or refuse
+ * every status change, and by the mini-program and the console to show action names and
+ * what the citizen must do next. Pure TypeScript (no wx, no server imports).
+ *
+ *   待提交 draft ─submit→ 待支付 awaiting_payment ─payment_confirmed / mark_paid→ 待审核 submitted (初审)
+ *   待提交 draft ─submit_pay_at_mission→ 待审核 submitted
+ *   待审核 submitted ⇄ 待补充材料 supplement_requested (request_supplements / resubmit)
+ *   待审核 submitted ─approve→ 复审中 second_review ─approve (supervisor)→ 待制证 approved
+ *   待审核 / 复审中 ─require_interview→ 待视频面审 interview ─interview_passed→ 复审中
+ *   待制证 approved ─start_production→ 制证中 in_production ─ready_for_pickup→ 待领取 / ─mail→ 已寄出
+ *   待领取 / 已寄出 ─complete→ 已完成 completed (已寄出: also the citizen's confirm_receipt)
+ *   submitted … interview ─reject (supervisor)→ 不予受理 rejected (refund when the service refunds)
+ *   withdraw (citizen) → 已撤回 withdrawn, only from the service's withdrawableStatuses —
+ *   never an emergency travel certificate once submitted.
+ *   draft ─expire (system)→ 已过期 expired.
+ *
+ * `first_review` (初审中) and `returned` (已退回) stay in APPLICATION_STATUSES for
+ * display of older data; no transition leads to them.
+ */
+import { type ApplicationStatus, statusLabel } from './application-status';
+import type { ServiceDefinition } from './definition-types';
+
+export type OrderAction =
+  | 'submit'
+  | 'submit_pay_at_mission'
+  | 'payment_confirmed'
+  | 'mark_paid'
+  | 'request_supplements'
+  | 'resubmit'
+  | 'approve'
+  | 'require_interview'
+  | 'interview_passed'
+  | 'reject'
+  | 'start_production'
+  | 'ready_for_pickup'
+  | 'mail'
+  | 'complete'
+  | 'confirm_receipt'
+  | 'withdraw'
+  | 'expire';
+
+export type ActorKind = 'citizen' | 'staff' | 'system';
+export type StaffRoleName = 'reviewer' | 'supervisor' | 'admin';
+/** What an action needs in its request: a note (reason), supplement items, a tracking number. */
+export type Requirement = 'note' | 'items' | 'trackingNo';
+
+export interface Transition {
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  action: OrderAction;
+  actor: ActorKind;
+  /** Staff only: the lowest role allowed (reviewer < supervisor < admin). */
+  minimumRole?: StaffRoleName;
+  requires?: readonly Requirement[];
+}
+
+const REVIEWABLE: readonly ApplicationStatus[] = ['submitted', 'supplement_requested', 'second_review', 'interview'];
+
+export const ORDER_TRANSITIONS: readonly Transition[] = [
+  { from: 'draft', to: 'awaiting_payment', action: 'submit', actor: 'citizen' },
+  { from: 'draft', to: 'submitted', action: 'submit_pay_at_mission', actor: 'citizen' },
+  { from: 'awaiting_payment', to: 'submitted', action: 'payment_confirmed', actor: 'system' },
+  { from: 'awaiting_payment', to: 'submitted', action: 'mark_paid', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'submitted', to: 'supplement_requested', action: 'request_supplements', actor: 'staff', minimumRole: 'reviewer', requires: ['note', 'items'] },
+  { from: 'supplement_requested', to: 'submitted', action: 'resubmit', actor: 'citizen' },
+  { from: 'submitted', to: 'second_review', action: 'approve', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'second_review', to: 'approved', action: 'approve', actor: 'staff', minimumRole: 'supervisor' },
+  { from: 'submitted', to: 'interview', action: 'require_interview', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'second_review', to: 'interview', action: 'require_interview', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'interview', to: 'second_review', action: 'interview_passed', actor: 'staff', minimumRole: 'reviewer' },
+  ...REVIEWABLE.map((from): Transition => ({ from, to: 'rejected', action: 'reject', actor: 'staff', minimumRole: 'supervisor', requires: ['note'] })),
+  { from: 'approved', to: 'in_production', action: 'start_production', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'in_production', to: 'ready_for_pickup', action: 'ready_for_pickup', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'in_production', to: 'mailed', action: 'mail', actor: 'staff', minimumRole: 'reviewer', requires: ['trackingNo'] },
+  { from: 'ready_for_pickup', to: 'completed', action: 'complete', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'mailed', to: 'completed', action: 'complete', actor: 'staff', minimumRole: 'reviewer' },
+  { from: 'mailed', to: 'completed', action: 'confirm_receipt', actor: 'citizen' },
+  ...(['draft', 'awaiting_payment', 'submitted', 'supplement_requested'] as const).map(
+    (from): Transition => ({ from, to: 'withdrawn', action: 'withdraw', actor: 'citizen' }),
+  ),
+  { from: 'draft', to: 'expired', action: 'expire', actor: 'system' },
+];
+
+/** Names of the actions, as buttons and in the timeline. */
+export const ORDER_ACTION_LABELS: Readonly<Record<OrderAction, string>> = {
+  submit: '提交申请',
+  submit_pay_at_mission: '提交申请（到馆缴费）',
+  payment_confirmed: '支付成功',
+  mark_paid: '确认已到馆缴费',
+  request_supplements: '要求补充材料',
+  resubmit: '补充材料后重新提交',
+  approve: '审核通过',
+  require_interview: '要求视频面审',
+  interview_passed: '面审通过',
+  reject: '不予受理',
+  start_production: '开始制证',
+  ready_for_pickup: '制证完成，待领取',
+  mail: '已寄出',
+  complete: '办结',
+  confirm_receipt: '确认收到证件',
+  withdraw: '撤回申请',
+  expire: '草稿过期',
+};
+
+/** Chinese messages of the machine (refusals, hints), in one place. */
+export const orderMessages = {
+  impossible: (from: string, action: string) => `当前状态（${statusLabel(from)}）下不能执行“${action}”`,
+  emergencyNoWithdrawal: '应急旅行证申请提交后不可撤回',
+  withdrawNotAllowed: '当前状态下不能撤回该申请',
+  roleTooLow: '该操作需要主管权限',
+  noteRequired: '请填写说明或理由',
+  itemsRequired: '请选择需要补充的材料',
+  trackingNoRequired: '请填写快递单号',
+  versionConflict: '该申请已被其他人更新，请刷新后重试',
+  supplementsMissing: '请先上传所有需要补充的材料',
+} as const;
+
+const RANK: Record<StaffRoleName, number> = { reviewer: 1, supervisor: 2, admin: 3 };
+
+export interface ServiceLike {
+  id: string;
+  rules: Pick<ServiceDefinition['rules'], 'withdrawableStatuses' | 'refundable'>;
+}
+
+/** Every transition out of `status` for `action`, regardless of actor. */
+export function transitionsFor(status: string, action: string): Transition[] {
+  return ORDER_TRANSITIONS.filter((t) => t.from === status && t.action === action);
+}
+
+function serviceAllows(t: Transition, service?: ServiceLike): boolean {
+  if (t.action !== 'withdraw') return true;
+  // Never an emergency travel certificate once submitted, whatever its data says.
+  if (service?.id === 'emergency_travel' && t.from !== 'draft') return false;
+  return service ? service.rules.withdrawableStatuses.includes(t.from) : t.from === 'draft';
+}
+
+function roleAllows(t: Transition, actor: ActorKind, role?: StaffRoleName): boolean {
+  if (t.actor !== actor) return false;
+  if (actor !== 'staff' || !t.minimumRole) return true;
+  return role !== undefined && RANK[role] >= RANK[t.minimumRole];
+}
+
+export interface AllowedAction {
+  action: OrderAction;
+  label: string;
+  to: ApplicationStatus;
+  toLabel: string;
+  requires: readonly Requirement[];
+}
+
+/** What `actor` (with `role`, for staff) may do now. */
+export function allowedActions(status: string, actor: ActorKind, role?: StaffRoleName, service?: ServiceLike): AllowedAction[] {
+  return ORDER_TRANSITIONS.filter((t) => t.from === status && roleAllows(t, actor, role) && serviceAllows(t, service)).map((t) => ({
+    action: t.action,
+    label: ORDER_ACTION_LABELS[t.action],
+    to: t.to,
+    toLabel: statusLabel(t.to),
+    requires: t.requires ?? [],
+  }));
+}
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition }
+  | { ok: false; reason: 'impossible' | 'forbidden' | 'not_allowed_for_service'; message: string };
+
+/**
+ * Whether `actor` may do `action` from `status`. 'forbidden' = the transition exists for
+ * this actor kind, but the staff role is too low (HTTP 403); anything else is 409.
+ */
+export function checkTransition(status: string, action: string, actor: ActorKind, role?: StaffRoleName, service?: ServiceLike): TransitionCheck {
+  const label = (ORDER_ACTION_LABELS as Record<string, string>)[action] ?? action;
+  const candidates = transitionsFor(status, action).filter((t) => t.actor === actor);
+  if (candidates.length === 0) return { ok: false, reason: 'impossible', message: orderMessages.impossible(status, label) };
+  const byService = candidates.filter((t) => serviceAllows(t, service));
+  if (byService.length === 0) {
+    const message = service?.id === 'emergency_travel' && action === 'withdraw' ? orderMessages.emergencyNoWithdrawal : orderMessages.withdrawNotAllowed;
+    return { ok: false, reason: 'not_allowed_for_service', message };
+  }
+  const permitted = byService.find((t) => roleAllows(t, actor, role));
+  if (!permitted) return { ok: false, reason: 'forbidden', message: orderMessages.roleTooLow };
+  return { ok: true, transition: permitted };
+}
+
+export function canTransition(status: string, action: string, actor: ActorKind, role?: StaffRoleName, service?: ServiceLike): boolean {
+  return checkTransition(status, action, actor, role, service).ok;
+}
+
+/** Checks the fields a transition requires; returns field → message (empty when fine). */
+export function missingRequirements(
+  t: Pick<Transition, 'requires'>,
+  input: { note?: string | null; items?: readonly string[] | null; trackingNo?: string | null },
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const need of t.requires ?? []) {
+    if (need === 'note' && !input.note?.trim()) errors.note = orderMessages.noteRequired;
+    if (need === 'items' && !(input.items && input.items.length > 0)) errors.items = orderMessages.itemsRequired;
+    if (need === 'trackingNo' && !input.trackingNo?.trim()) errors.trackingNo = orderMessages.trackingNoRequired;
+  }
+  return errors;
+}
+
+/** Every status the machine can reach from draft (for property tests and documentation). */
+export const MACHINE_STATUSES: readonly ApplicationStatus[] = Array.from(
+  new Set(ORDER_TRANSITIONS.flatMap((t) => [t.from, t.to])),
+) as ApplicationStatus[];
+
+export interface NextStepHint {
+  /** Who acts next. */
+  who: 'citizen' | 'mission' | 'none';
+  /** What the citizen must do, if anything: pay, supplement, interview, mail_passport, collect, receive. */
+  todo: 'pay' | 'continue' | 'supplement' | 'interview' | 'mail_passport' | 'collect' | 'receive' | null;
+  /** One sentence for the order list / detail page. */
+  text: string;
+}
+
+export interface HintContext {
+  /** Answer `materialsSubmission === 'mail_old_passport'` (passport): the old passport is mailed after 待制证. */
+  mailOldPassport?: boolean;
+  orderNo?: string | null;
+  /** 'mission' | 'mail' (collection method). */
+  collection?: string | null;
+  /** Whether the service refunds fees on rejection (emergency: no). */
+  refundable?: boolean;
+}
+
+/** What happens next, and what the citizen must do, for a status. */
+export function nextStepHint(status: string, context: HintContext = {}): NextStepHint {
+  switch (status) {
+    case 'draft':
+      return { who: 'citizen', todo: 'continue', text: '申请尚未提交，请继续填写并提交' };
+    case 'awaiting_payment':
+      return { who: 'citizen', todo: 'pay', text: '请完成支付，支付成功后进入审核' };
+    case 'submitted':
+    case 'first_review':
+      return { who: 'mission', todo: null, text: '使领馆正在审核您的申请，请耐心等待' };
+    case 'supplement_requested':
+      return { who: 'citizen', todo: 'supplement', text: '请按要求上传补充材料并重新提交，提交后按原顺序继续审核' };
+    case 'second_review':
+      return { who: 'mission', todo: null, text: '初审已通过，使领馆正在复审' };
+    case 'interview':
+      return { who: 'citizen', todo: 'interview', text: '请预约并参加视频面审，使领馆工作人员将与您联系' };
+    case 'approved':
+      return context.mailOldPassport
+        ? {
+            who: 'citizen',
+            todo: 'mail_passport',
+            text: `审核已通过。请将旧护照寄至使领馆，并附纸条注明申请人姓名和订单号${context.orderNo ? `（${context.orderNo}）` : ''}`,
+          }
+        : { who: 'mission', todo: null, text: '审核已通过，等待制证' };
+    case 'in_production':
+      return { who: 'mission', todo: null, text: context.collection === 'mail' ? '证件制作中，制作完成后将邮寄给您' : '证件制作中，制作完成后将通知您领取' };
+    case 'ready_for_pickup':
+      return { who: 'citizen', todo: 'collect', text: '证件已制作完成，请携带有效身份证件（及旧护照，如有）到使领馆领取' };
+    case 'mailed':
+      return { who: 'citizen', todo: 'receive', text: '证件已寄出，请留意查收，可凭快递单号查询物流' };
+    case 'completed':
+      return { who: 'none', todo: null, text: '已办结' };
+    case 'rejected':
+      return {
+        who: 'none',
+        todo: null,
+        text: context.refundable === false ? '申请不予受理，详见使领馆说明' : '申请不予受理，详见使领馆说明；已缴费用将按规定退还',
+      };
+    case 'withdrawn':
+      return { who: 'none', todo: null, text: '申请已撤回' };
+    case 'returned':
+      return { who: 'none', todo: null, text: '申请已退回，详见使领馆说明' };
+    case 'expired':
+      return { who: 'none', todo: null, text: '草稿已过期，请重新填写申请' };
+    default:
+      return { who: 'none', todo: null, text: '' };
+  }
+}
+
+/** Statuses the citizen's order sits in a reviewer's queue with (for the console's filter). */
+export const QUEUE_STATUSES: readonly ApplicationStatus[] = [
+  'submitted',
+  'supplement_requested',
+  'second_review',
+  'interview',
+  'approved',
+  'in_production',
+  'ready_for_pickup',
+  'mailed',
+  'awaiting_payment',
+];

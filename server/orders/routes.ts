@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApplicationsOptions } from '../applications/application-context';
+import { recordAudit } from '../audit/audit-log';
+import { JobRunner } from '../jobs/job-queue';
+import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
+import { reviewCitizenRoutes } from './citizen-routes';
+import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
+import { statusMessageJob } from './subscription-jobs';
+import { STATUS_TEMPLATE_JOB } from './transitions';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The in-process job runner (tests call jobRunner.runDue()). */
+    jobRunner: JobRunner;
+  }
+}
+
+export type ReviewOptions = ApplicationsOptions & { subscribeMessages?: SubscribeMessageClient };
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/**
+ * The review workflow: console queue/actions/audit/jobs, the citizen's timeline,
+ * supplements, 消息中心 and subscriptions, and the job runner sending subscription messages.
+ */
+export const reviewRoutes: FastifyPluginAsyncZod<ReviewOptions> = async (app, options) => {
+  await app.register(reviewConsoleRoutes, options);
+  await app.register(reviewCitizenRoutes, options);
+};
+
+/** The job runner, decorated on the root instance and stopped with it. */
+export function installJobRunner(app: FastifyInstance, options: ReviewOptions): JobRunner {
+  const client = options.subscribeMessages ?? createSubscribeMessageClient(options.config.wechat);
+  const runner = new JobRunner(
+    options.db,
+    { [STATUS_TEMPLATE_JOB]: statusMessageJob(options.db, client, { miniprogramState: options.config.isProduction ? 'formal' : 'developer' }) },
+    { pollMs: positiveInt(process.env.JOB_POLL_MS, 1000), log: app.log },
+  );
+  app.decorate('jobRunner', runner);
+  app.addHook('onReady', async () => runner.start());
+  app.addHook('onClose', async () => runner.stop());
+  return runner;
+}
+
+/**
+ * Every refused attempt on an application (403, or 404 for someone else's / another
+ * mission's order — indistinguishable from a missing one to the caller) goes to the
+ * audit log. Installed on the root instance before the routes.
+ */
+export function installRefusalAudit(app: FastifyInstance, db: ApplicationsOptions['db']): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!isApplicationRefusal(error)) return;
+    const url = request.routeOptions.url ?? request.url;
+    if (!url.startsWith('/api/applications') && !url.startsWith('/api/console')) return;
+    const staff = request.staff;
+    const citizen = request.citizen;
+    try {
+      await recordAudit(db, {
+        actorKind: staff ? 'staff' : citizen ? 'citizen' : 'system',
+        actorId: staff?.staffId ?? citizen?.ownerId ?? null,
+        missionId: staff?.missionId ?? null,
+        action: 'access.refused',
+        subject: (request.params as { id?: string } | undefined)?.id?.slice(0, 64) ?? null,
+        detail: { method: request.method, route: url, status: error.statusCode, code: error.code },
+      });
+    } catch (auditError) {
+      request.log.error({ err: auditError }, 'could not audit a refused attempt');
+    }
+  });
+}

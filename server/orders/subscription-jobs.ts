@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { statusLabel } from '../../miniprogram/domain/services/application-status';
+import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
+import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import type { Database } from '../db/schema';
+import { type JobHandler, PermanentJobError } from '../jobs/job-queue';
+import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wechat/subscribe-message';
+import { WechatApiError } from '../wechat/wechat-login';
+import { subscriptionTemplates } from './citizen-routes';
+
+/** Time as the template's time field wants it, in the mission's time zone. */
+function templateTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
+}
+
+/**
+ * One subscription message per status change, within the citizen's one-time quota: a unit
+ * is taken before sending and given back when sending fails (so a retry can use it);
+ * no unit → the job is done with the note "no quota" (the 消息中心 still has the message).
+ */
+export function statusMessageJob(db: Kysely<Database>, client: SubscribeMessageClient, options: { miniprogramState?: 'developer' | 'trial' | 'formal' } = {}): JobHandler {
+  return async (job) => {
+    const payload = job.payload as { applicationId?: string; userId?: string; status?: string; at?: string };
+    if (!payload.applicationId || !payload.userId || !payload.status) throw new PermanentJobError('bad payload');
+    const templateId = subscriptionTemplates().orderStatus;
+    const order = await db
+      .selectFrom('applications')
+      .innerJoin('users', 'users.id', 'applications.user_id')
+      .innerJoin('missions', 'missions.id', 'applications.mission_id')
+      .select(['applications.id', 'applications.order_no', 'applications.service', 'applications.mail_old_passport', 'applications.collection', 'users.openid', 'missions.timezone'])
+      .where('applications.id', '=', payload.applicationId)
+      .executeTakeFirst();
+    if (!order) return { note: 'order gone' };
+    const taken = await db
+      .updateTable('subscription_quota')
+      .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
+      .where('user_id', '=', payload.userId)
+      .where('template_id', '=', templateId)
+      .where('remaining', '>', 0)
+      .returning('remaining')
+      .executeTakeFirst();
+    if (!taken) return { note: 'no quota' };
+    const service = findApplicationService(order.service);
+    const hint = nextStepHint(payload.status, { mailOldPassport: order.mail_old_passport, orderNo: order.order_no, collection: order.collection, refundable: service?.rules.refundable });
+    try {
+      await client.send({
+        touser: order.openid,
+        templateId,
+        page: `pages/orders/index?id=${order.id}`,
+        miniprogramState: options.miniprogramState,
+        data: {
+          character_string1: order.order_no ?? '-',
+          thing2: service?.title ?? '申请',
+          phrase3: statusLabel(payload.status),
+          time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
+          thing5: hint.text || '请进入小程序查看详情',
+        },
+      });
+      return;
+    } catch (error) {
+      if (error instanceof WechatApiError && PERMANENT_SUBSCRIBE_ERRORS.has(error.errcode)) {
+        // 43101: the user has no subscription on WeChat's side — our quota was wrong; keep it used.
+        throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
+      }
+      await db
+        .updateTable('subscription_quota')
+        .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
+        .where('user_id', '=', payload.userId)
+        .where('template_id', '=', templateId)
+        .execute();
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,302 @@
+import type { Kysely, Selectable } from 'kysely';
+import { statusInfo, statusLabel } from '../../miniprogram/domain/services/application-status';
+import {
+  type ActorKind,
+  checkTransition,
+  missingRequirements,
+  nextStepHint,
+  ORDER_ACTION_LABELS,
+  type OrderAction,
+  orderMessages,
+  type StaffRoleName,
+} from '../../miniprogram/domain/services/order-state-machine';
+import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { recordAudit } from '../audit/audit-log';
+import type { ApplicationTable, Database } from '../db/schema';
+import { enqueueJob } from '../jobs/job-queue';
+import { ApiError, notFound } from '../http/api-error';
+import { serverMessages } from '../messages';
+import { reviewMessages } from './review-messages';
+import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
+
+/**
+ * The one place an order's status changes (besides creating the order at submission,
+ * which records itself with `recordSubmission`). In the caller's transaction it checks the
+ * state machine (miniprogram/domain/services/order-state-machine.ts), updates status +
+ * version with a conditional UPDATE (optimistic locking), writes application_history,
+ * a message into the citizen's 消息中心 and a subscription-message job (outbox).
+ */
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+
+export interface TransitionActor {
+  kind: ActorKind;
+  /** citizen: the user id (must own the order); staff: the staff id; system: a label, optional. */
+  id?: string | null;
+  role?: StaffRoleName;
+  /** Staff: their mission; another mission's order is a 404. */
+  missionId?: string;
+}
+
+export interface TransitionInput {
+  applicationId: string;
+  action: OrderAction | string;
+  actor: TransitionActor;
+  /** Why: required for reject and request_supplements; shown to the citizen. */
+  note?: string | null;
+  /** request_supplements: `items` (document ids or 'other'); mail: `trackingNo`; anything else is kept in history. */
+  data?: { items?: string[]; trackingNo?: string; [key: string]: unknown };
+  /** The version the caller saw; a different current version is a 409 VERSION_CONFLICT. */
+  expectedVersion?: number;
+}
+
+export interface TransitionResult {
+  application: ApplicationRow;
+  from: string;
+  to: string;
+  action: OrderAction;
+  version: number;
+}
+
+/** Who may be refunded when an order is rejected; the payments module registers the real one. */
+export type RefundHandler = (
+  db: Kysely<Database>,
+  order: ApplicationRow,
+  context: { reason: string; actor: TransitionActor },
+) => Promise<{ requested: boolean; note?: string }>;
+
+let refundHandler: RefundHandler | null = null;
+
+/** The payments module calls this once at start-up (see docs/review-workflow.md). */
+export function registerRefundHandler(handler: RefundHandler | null): void {
+  refundHandler = handler;
+}
+
+/** Subscription template for status changes (WeChat 订阅消息), from the environment. */
+export const STATUS_TEMPLATE_JOB = 'subscribe_message.status';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const versionConflict = () => new ApiError(409, 'VERSION_CONFLICT', orderMessages.versionConflict);
+
+export async function applyTransition(db: Kysely<Database>, input: TransitionInput): Promise<TransitionResult> {
+  const { actor } = input;
+  if (!UUID.test(input.applicationId)) throw notFound(serverMessages.applicationNotFound);
+  const current = await db.selectFrom('applications').selectAll().where('id', '=', input.applicationId).executeTakeFirst();
+  // Not yours (citizen) / not your mission (staff) looks exactly like missing.
+  if (
+    !current ||
+    (actor.kind === 'citizen' && current.user_id !== actor.id) ||
+    (actor.kind === 'staff' && (current.mission_id !== actor.missionId || current.status === 'draft'))
+  ) {
+    throw notFound(serverMessages.applicationNotFound);
+  }
+  const service = findApplicationService(current.service);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict();
+
+  const check = checkTransition(current.status, input.action, actor.kind, actor.role, service);
+  if (!check.ok) {
+    if (check.reason === 'forbidden') throw new ApiError(403, 'ROLE_REQUIRED', check.message);
+    const code = input.action === 'withdraw' ? 'WITHDRAW_NOT_ALLOWED' : 'TRANSITION_NOT_ALLOWED';
+    throw new ApiError(409, code, check.message);
+  }
+  const transition = check.transition;
+  const note = input.note?.trim() || null;
+  const items = input.data?.items ?? [];
+  const trackingNo = typeof input.data?.trackingNo === 'string' ? input.data.trackingNo.trim() : '';
+  const missing = missingRequirements(transition, { note, items, trackingNo });
+  if (Object.keys(missing).length > 0) throw new ApiError(400, 'VALIDATION_FAILED', serverMessages.validationFailed, missing);
+
+  const now = new Date();
+  const set: Partial<Record<keyof ApplicationTable, unknown>> = {
+    status: transition.to,
+    version: current.version + 1,
+    updated_at: now,
+    status_changed_at: now,
+    active: statusInfo(transition.to)?.active ?? false,
+  };
+  const historyData: Record<string, unknown> = {};
+
+  switch (transition.action) {
+    case 'request_supplements': {
+      if (!service || !validSupplementItems(service, items)) {
+        throw new ApiError(400, 'VALIDATION_FAILED', serverMessages.validationFailed, { items: reviewMessages.supplementItemsUnknown });
+      }
+      set.supplement_items = Array.from(new Set(items));
+      set.supplement_note = note;
+      historyData.items = set.supplement_items;
+      break;
+    }
+    case 'resubmit': {
+      const needed = current.supplement_items.map(supplementDocId);
+      const uploaded = needed.length
+        ? await db.selectFrom('application_files').select(['doc_id', 'check_ok']).where('application_id', '=', current.id).where('doc_id', 'in', needed).execute()
+        : [];
+      const fine = new Set(uploaded.filter((f) => f.check_ok).map((f) => f.doc_id));
+      const fields: Record<string, string> = {};
+      for (const item of current.supplement_items) {
+        if (!fine.has(supplementDocId(item))) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
+      }
+      if (Object.keys(fields).length > 0) throw new ApiError(400, 'SUPPLEMENTS_MISSING', orderMessages.supplementsMissing, fields);
+      historyData.items = current.supplement_items;
+      set.supplement_items = [];
+      break;
+    }
+    case 'mail':
+      set.tracking_no = trackingNo;
+      historyData.trackingNo = trackingNo;
+      break;
+    case 'withdraw':
+      set.withdrawn_at = now;
+      set.expires_at = null;
+      break;
+    default:
+      break;
+  }
+  // The queue place is the first time the order reached 待审核; a resubmission keeps it.
+  if (transition.to === 'submitted' && !current.queue_at) set.queue_at = now;
+
+  let updated = await db
+    .updateTable('applications')
+    .set(set as never)
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .where('status', '=', current.status)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw versionConflict();
+
+  if (transition.action === 'reject' && service?.rules.refundable) {
+    // Refund: the payments module's handler if registered; otherwise marked due for staff.
+    const refund = refundHandler ? await refundHandler(db, updated, { reason: note ?? '', actor }) : { requested: false, note: 'no payments module: refund due' };
+    historyData.refund = refund.requested ? 'requested' : 'due';
+    if (refund.note) historyData.refundNote = refund.note;
+    if (!refund.requested) {
+      updated = await db.updateTable('applications').set({ refund_due: true }).where('id', '=', updated.id).returningAll().executeTakeFirstOrThrow();
+    }
+  }
+  for (const [key, value] of Object.entries(input.data ?? {})) if (!(key in historyData) && key !== 'items' && key !== 'trackingNo') historyData[key] = value;
+
+  await recordHistoryAndNotify(db, {
+    order: updated,
+    actor,
+    action: transition.action,
+    from: current.status,
+    to: transition.to,
+    note,
+    data: historyData,
+  });
+  return { application: updated, from: current.status, to: transition.to, action: transition.action, version: updated.version };
+}
+
+/**
+ * For the payments module: the order's payment is confirmed (WeChat Pay notification or
+ * query). 待支付 → 待审核, written as the system actor; 409 when the order is not 待支付.
+ */
+export function confirmPaymentTransition(db: Kysely<Database>, applicationId: string, data: Record<string, unknown> = {}): Promise<TransitionResult> {
+  return applyTransition(db, { applicationId, action: 'payment_confirmed', actor: { kind: 'system', id: 'payments' }, data });
+}
+
+interface HistoryInput {
+  order: ApplicationRow;
+  actor: TransitionActor;
+  action: string;
+  from: string;
+  to: string;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+/** History row, the citizen's message and the subscription-message job, in the caller's transaction. */
+export async function recordHistoryAndNotify(db: Kysely<Database>, input: HistoryInput): Promise<void> {
+  const { order, actor } = input;
+  await db
+    .insertInto('application_history')
+    .values({
+      application_id: order.id,
+      actor_kind: actor.kind,
+      actor_id: actor.id ?? null,
+      actor_role: actor.role ?? null,
+      action: input.action,
+      from_status: input.from,
+      to_status: input.to,
+      note: input.note,
+      data: JSON.stringify(input.data),
+    })
+    .execute();
+  if (actor.kind === 'staff' || actor.kind === 'system') {
+    await recordAudit(db, {
+      actorKind: actor.kind,
+      actorId: actor.id ?? null,
+      missionId: order.mission_id,
+      action: `application.${input.action}`,
+      subject: order.id,
+      detail: { from: input.from, to: input.to, orderNo: order.order_no, ...(input.note ? { note: input.note } : {}) },
+    });
+  }
+  if (input.to === 'expired') return;
+
+  const service = findApplicationService(order.service);
+  const hint = nextStepHint(input.to, { orderNo: order.order_no, refundable: service?.rules.refundable, mailOldPassport: order.mail_old_passport, collection: order.collection });
+  const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to)}”。`];
+  if (input.action === 'request_supplements' && service) {
+    const items = Array.isArray(input.data.items) ? (input.data.items as string[]) : [];
+    lines.push(`需补充：${items.map((item) => supplementItemLabel(service, item)).join('、')}。`);
+  }
+  if (input.note) lines.push(`使领馆说明：${input.note}`);
+  if (input.action === 'mail' && typeof input.data.trackingNo === 'string') lines.push(`快递单号：${input.data.trackingNo}`);
+  if (hint.text) lines.push(hint.text);
+  await db
+    .insertInto('messages')
+    .values({
+      user_id: order.user_id,
+      application_id: order.id,
+      kind: 'status',
+      title: `${ORDER_ACTION_LABELS[input.action as OrderAction] ?? '状态更新'}：${statusLabel(input.to)}`,
+      body: lines.join('\n'),
+      status: input.to,
+    })
+    .execute();
+  await enqueueJob(db, {
+    kind: STATUS_TEMPLATE_JOB,
+    missionId: order.mission_id,
+    payload: {
+      applicationId: order.id,
+      userId: order.user_id,
+      orderNo: order.order_no,
+      service: order.service,
+      status: input.to,
+      note: input.note,
+      at: new Date().toISOString(),
+    },
+  });
+}
+
+/** A staff note without a status change: history + 消息中心 (no subscription message). */
+export async function addStaffNote(db: Kysely<Database>, order: ApplicationRow, actor: TransitionActor, note: string): Promise<void> {
+  await db
+    .insertInto('application_history')
+    .values({
+      application_id: order.id,
+      actor_kind: 'staff',
+      actor_id: actor.id ?? null,
+      actor_role: actor.role ?? null,
+      action: 'note',
+      from_status: order.status,
+      to_status: order.status,
+      note,
+      data: '{}',
+    })
+    .execute();
+  await db
+    .insertInto('messages')
+    .values({
+      user_id: order.user_id,
+      application_id: order.id,
+      kind: 'note',
+      title: '使领馆留言',
+      body: `关于您的申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}：${note}`,
+      status: order.status,
+    })
+    .execute();
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type {
+  ApplicationFee,
+  FeeLine,
+  MissionFees,
+  PaymentView,
+  PayResponse,
+  RefundView,
+} from '../../miniprogram/domain/services/payment-api-types';
+
+/** Response schemas of the payments API, checked against the shared API types. */
+
+const feeOption = z.enum(['normal', 'express', 'urgent']);
+
+export const feeLineSchema = z.object({ code: z.string(), label: z.string(), option: feeOption, amountFen: z.number().int() }) satisfies z.ZodType<FeeLine>;
+
+export const missionFeesSchema = z.object({
+  missionId: z.string(),
+  fees: z.array(
+    feeLineSchema.extend({
+      service: z.enum(['passport', 'emergency_travel']),
+      serviceTitle: z.string(),
+      optionLabel: z.string(),
+      currency: z.string(),
+    }),
+  ),
+}) satisfies z.ZodType<MissionFees>;
+
+export const applicationFeeSchema = z.object({
+  applicationId: z.string(),
+  fixed: z.boolean(),
+  amountFen: z.number().int(),
+  currency: z.string(),
+  option: feeOption,
+  items: z.array(feeLineSchema),
+  method: z.enum(['online', 'at_mission']).nullable(),
+  refundable: z.boolean(),
+  refundNote: z.string().nullable(),
+}) satisfies z.ZodType<ApplicationFee>;
+
+export const refundViewSchema = z.object({
+  id: z.string(),
+  amountFen: z.number().int(),
+  reason: z.string(),
+  status: z.enum(['requested', 'processing', 'succeeded', 'abnormal', 'closed', 'failed']),
+  statusLabel: z.string(),
+  requestedAt: z.string(),
+  completedAt: z.string().nullable(),
+}) satisfies z.ZodType<RefundView>;
+
+export const paymentViewSchema = z.object({
+  applicationId: z.string(),
+  orderNo: z.string(),
+  method: z.enum(['online', 'at_mission']),
+  state: z.enum(['unpaid', 'pay_at_mission', 'paid', 'closed', 'not_required']),
+  stateLabel: z.string(),
+  amountFen: z.number().int(),
+  currency: z.string(),
+  items: z.array(feeLineSchema),
+  expiresAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  paidVia: z.enum(['wechat', 'counter']).nullable(),
+  receiptNo: z.string().nullable(),
+  refundedFen: z.number().int(),
+  refunds: z.array(refundViewSchema),
+  refundable: z.boolean(),
+}) satisfies z.ZodType<PaymentView>;
+
+export const payResponseSchema = z.object({
+  payment: paymentViewSchema,
+  requestPayment: z.object({ timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }),
+}) satisfies z.ZodType<PayResponse>;
+
+/** Staff: one row of the mission's fee table. */
+export const staffFeeSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  service: z.string(),
+  serviceTitle: z.string(),
+  option: feeOption,
+  optionLabel: z.string(),
+  amountFen: z.number().int(),
+  currency: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Staff: an order's payment with what reconciliation last found. */
+export const staffPaymentSchema = paymentViewSchema.extend({
+  status: z.string(),
+  applicationStatus: z.string(),
+  transactionId: z.string().nullable(),
+  settledBy: z.string().nullable(),
+  lastCheckedAt: z.string().nullable(),
+  lastCheckResult: z.string().nullable(),
+  refundableFen: z.number().int(),
+  attention: z.string().nullable(),
+});
+
+export const paymentEventSchema = z.object({
+  orderNo: z.string(),
+  applicationId: z.string(),
+  kind: z.string(),
+  source: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});

@@ -1,0 +1,111 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { formatFen } from '../../miniprogram/domain/services/payment-api-types';
+import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import type { Database } from '../db/schema';
+import { ApiError } from '../http/api-error';
+import { serverMessages } from '../messages';
+import type { RefundHandler } from '../orders/transitions';
+import { WechatPayApiError, WechatPayError } from '../wechat/pay/pay-client';
+import type { PaymentsJobContext } from './payment-context';
+import { type EventSource, findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, type RefundRow, refundableFen } from './payment-orders';
+import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
+
+/**
+ * Refunds through the original channel (WeChat Pay), in two steps so that money can never
+ * be refunded twice or beyond what was paid:
+ *   1. reserve — in a transaction holding the payment row: the amount must fit in what is
+ *      paid minus every refund that has or may have gone out; a refund row (`requested`,
+ *      with its own out_refund_no) is written;
+ *   2. send — POST /v3/refund/domestic/refunds after commit. Retrying with the same
+ *      out_refund_no is idempotent at WeChat, so an unknown outcome (timeout, 5xx) leaves
+ *      the refund `requested` and reconciliation sends it again; a refusal (4xx) fails it,
+ *      which frees its amount.
+ * The emergency travel certificate (rules.refundable = false) is never refunded.
+ */
+
+export function ensureRefundable(service: string): void {
+  if (findApplicationService(service)?.rules.refundable !== true) throw new ApiError(409, 'REFUND_NOT_ALLOWED', serverMessages.refundNotAllowed);
+}
+
+/** WeChat allows at most 80 characters of reason. */
+const reasonForWechat = (reason: string) => [...reason].slice(0, 80).join('');
+
+export async function reserveRefund(
+  tx: Kysely<Database>,
+  applicationId: string,
+  input: { amountFen: number; reason: string; staffId: string | null; source: EventSource },
+): Promise<{ refund: RefundRow; payment: PaymentRow }> {
+  const payment = await findPaymentForApplication(tx, applicationId, { forUpdate: true });
+  if (!payment || payment.status !== 'paid') throw new ApiError(409, 'NOT_PAID', serverMessages.refundNotPaid);
+  if (payment.paid_via !== 'wechat') throw new ApiError(409, 'PAID_AT_COUNTER', serverMessages.refundAtCounter);
+  const refunds = await listRefunds(tx, payment.id);
+  const available = refundableFen(payment, refunds);
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > available) {
+    const message = serverMessages.refundTooLarge.replace('{available}', formatFen(available, payment.currency));
+    throw new ApiError(409, 'REFUND_TOO_LARGE', message, { amountFen: message });
+  }
+  const refund = await tx
+    .insertInto('payment_refunds')
+    .values({
+      payment_id: payment.id,
+      out_refund_no: `${payment.out_trade_no}-R${refunds.length + 1}`,
+      amount_fen: input.amountFen,
+      reason: input.reason,
+      requested_by: input.staffId,
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordPaymentEvent(tx, payment, 'refund_requested', input.source, { outRefundNo: refund.out_refund_no, amountFen: refund.amount_fen, reason: input.reason, staffId: input.staffId });
+  return { refund, payment };
+}
+
+/** Step 2: asks WeChat to refund; applies a verified answer, or a refusal; keeps an unknown outcome `requested`. */
+export async function sendRefund(ctx: PaymentsJobContext, refund: RefundRow, payment: PaymentRow, source: EventSource, log?: FastifyBaseLogger): Promise<RefundRow> {
+  try {
+    const answer = await ctx.wechatPay.refund({
+      outTradeNo: payment.out_trade_no,
+      outRefundNo: refund.out_refund_no,
+      refundFen: refund.amount_fen,
+      totalFen: payment.amount_fen,
+      reason: reasonForWechat(refund.reason),
+      notifyUrl: ctx.config.wechatPay.refundNotifyUrl,
+    });
+    const status = refundStatusFromWechat(answer.status) ?? 'processing';
+    const completedAt = answer.success_time && !Number.isNaN(Date.parse(answer.success_time)) ? new Date(answer.success_time) : null;
+    await applyRefundOutcome(ctx.db, refund, payment, { status, wechatRefundId: answer.refund_id, completedAt }, source);
+  } catch (error) {
+    const refused = error instanceof WechatPayApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+    if (refused) {
+      await applyRefundOutcome(ctx.db, refund, payment, { status: 'failed', failure: `${error.code}: ${error.errorMessage}`.slice(0, 300) }, source);
+    } else {
+      const note = error instanceof WechatPayError ? `${error.constructor.name}: ${error.message}` : String(error);
+      await ctx.db.updateTable('payment_refunds').set({ failure: `outcome unknown, will retry: ${note}`.slice(0, 300), updated_at: new Date() }).where('id', '=', refund.id).where('status', '=', 'requested').execute();
+    }
+    log?.warn({ err: error, outRefundNo: refund.out_refund_no }, 'WeChat Pay refund request failed');
+  }
+  return ctx.db.selectFrom('payment_refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
+}
+
+/**
+ * For server/orders: when a supervisor rejects a refundable order (不予受理), the whole
+ * remaining fee is reserved for refund in the same transaction; reconciliation sends it
+ * (it cannot be sent before that transaction commits). Counter payments are refunded at
+ * the counter (refund_due); an unpaid order has nothing to refund.
+ */
+export const refundOnReject: RefundHandler = async (db, order, context) => {
+  const payment = await findPaymentForApplication(db, order.id, { forUpdate: true });
+  if (!payment || payment.status !== 'paid') return { requested: false, note: 'not paid: nothing to refund' };
+  if (payment.paid_via !== 'wechat') return { requested: false, note: serverMessages.refundAtCounter };
+  const available = refundableFen(payment, await listRefunds(db, payment.id));
+  if (available <= 0) return { requested: true, note: 'already refunded' };
+  const reason = context.reason ? `不予受理：${context.reason}` : '申请不予受理，全额退款';
+  const { refund } = await reserveRefund(db, order.id, {
+    amountFen: available,
+    reason,
+    staffId: context.actor.kind === 'staff' ? (context.actor.id ?? null) : null,
+    source: context.actor.kind === 'staff' ? 'staff' : 'system',
+  });
+  return { requested: true, note: `refund ${refund.out_refund_no} of ${available} fen reserved; sent by reconciliation` };
+};

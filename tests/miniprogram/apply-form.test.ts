@@ -1,0 +1,186 @@
+/**
+ * The one step-form page, rendering the passport and emergency definitions against the
+ * real server (a child process: page tests run in jsdom) through the mini-program's own
+ * api layer — every Next is a real PUT of the step (the draft autosave).
+ */
+import { fetchApplication, listApplications } from '../../miniprogram/api/applications';
+import { clearSession } from '../../miniprogram/api/request';
+import { sessionStore } from '../../miniprogram/stores/session-store';
+import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
+import { t } from '../../miniprogram/locale/zh-CN';
+import { startChildServer, type ChildServer } from './helpers/child-server';
+import { readyCitizen } from './helpers/citizen';
+import { fillInput, tapButton, textOf } from './helpers/interact';
+import { renderPage, simulate } from './helpers/load';
+import { bindWxToHttp } from './helpers/wx-http';
+
+const FORM = 'packages/apply/form/index';
+
+let server: ChildServer;
+
+beforeAll(async () => {
+  server = await startChildServer();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+type Page = ReturnType<typeof renderPage>;
+type Instance = WechatMiniprogram.Component.TrivialInstance;
+
+async function openForm(query: Record<string, string>): Promise<Page> {
+  const page = renderPage(FORM);
+  await (page.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad(query);
+  await simulate.sleep(0);
+  return page;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await simulate.sleep(20);
+  }
+}
+
+const stepTitle = (page: Page) => (page.instance.data as { step: { title: string } }).step.title;
+const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).step.id;
+
+/** A radio group's change, as TDesign emits it when the citizen taps an option. */
+async function choose(page: Page, fieldId: string, value: string) {
+  const group = page.instance.selectComponent(`.field--${fieldId}`) as Instance;
+  if (!group) throw new Error(`no radio group for ${fieldId}`);
+  group.triggerEvent('change', { value });
+  await simulate.sleep(0);
+}
+
+async function next(page: Page, expectStep?: string) {
+  await tapButton(page, '.next');
+  if (expectStep) await until(() => stepId(page) === expectStep, `step ${expectStep} (now ${stepId(page)}: ${textOf(page).slice(0, 200)})`);
+  else await until(() => !(page.instance.data as { saving: boolean }).saving, 'save');
+}
+
+describe('申请 step-form page — passport', () => {
+  it('renders the eligibility step from the definition, and Next shows the engine messages without saving', async () => {
+    const { counters } = await readyCitizen(server);
+    const page = await openForm({ service: 'passport' });
+    const text = textOf(page);
+    expect(stepTitle(page)).toBe('申请须知');
+    expect(text).toContain('护照换发');
+    expect(text).toContain('已过期、有效期不足1年或签证页不足4页'); // an option's hint
+    expect(text).toContain('为谁申请');
+
+    const before = counters.requests.length;
+    await tapButton(page, '.next');
+    await simulate.sleep(10);
+    expect(textOf(page)).toContain(applicationMessages.required);
+    expect(textOf(page)).toContain(t.apply.fixErrors);
+    expect(counters.requests.slice(before).some((r) => r.method === 'PUT' || r.method === 'POST')).toBe(false);
+  });
+
+  it('follows the branch renewal → 换发原因, autosaves each step, and goes back', async () => {
+    const { counters } = await readyCitizen(server);
+    const page = await openForm({ service: 'passport' });
+    await choose(page, 'case', 'renewal');
+    await choose(page, 'applicantRelation', 'self');
+    await next(page, 'renewal-reason');
+    expect(textOf(page)).toContain('有效期不足1年');
+    expect(counters.requests.some((r) => r.method === 'PUT' && r.url.endsWith('/steps/eligibility'))).toBe(true);
+
+    // The draft is on the server with the step saved.
+    const [draft] = (await listApplications()).filter((a) => a.service === 'passport' && a.status === 'draft');
+    const detail = await fetchApplication(draft.id);
+    expect(detail.answers).toMatchObject({ case: 'renewal', applicantRelation: 'self' });
+    expect(detail.currentStep).toBe('renewal-reason');
+
+    await tapButton(page, '.back');
+    expect(stepId(page)).toBe('eligibility');
+  });
+
+  it('replacement → lost → 遗失/被盗情况, with a validator message beside a field, and resumes there after closing', async () => {
+    await readyCitizen(server);
+    const page = await openForm({ service: 'passport' });
+    await choose(page, 'case', 'replacement');
+    await choose(page, 'applicantRelation', 'self');
+    await next(page, 'replacement-reason');
+    await choose(page, 'replacementReason', 'lost');
+    await next(page, 'loss-details');
+    expect(textOf(page)).toContain('是否已向当地警方报案');
+    expect((page.instance.data as { progress: { label: string } }).progress.label).toMatch(/^第3步，共\d+步$/);
+
+    // A field's own message as soon as the citizen leaves it.
+    await fillInput(page, '.field--lossPlace', '');
+    expect(textOf(page)).toContain(applicationMessages.required);
+
+    // Close WeChat, open again: the same draft, the same step.
+    const reopened = await openForm({ service: 'passport' });
+    expect(stepId(reopened)).toBe('loss-details');
+    expect(textOf(reopened)).toContain('已恢复您上次保存的草稿');
+  });
+
+  it('a personal step shows the pinyin validator message and prefills the verified name', async () => {
+    await readyCitizen(server, '王小明');
+    const page = await openForm({ service: 'passport' });
+    await choose(page, 'case', 'first_issue');
+    await choose(page, 'applicantRelation', 'self');
+    await next(page, 'personal');
+    const fields = (page.instance.data as { fields: Array<{ id: string; value: string }> }).fields;
+    expect(fields.find((f) => f.id === 'surnameZh')?.value).toBe('王');
+    expect(fields.find((f) => f.id === 'givenNameZh')?.value).toBe('小明');
+    await fillInput(page, '.field--surnamePinyin', '王');
+    expect(textOf(page)).toContain(applicationMessages.pinyin);
+  });
+
+  it('without real-name verification the page asks for it first', async () => {
+    clearSession();
+    bindWxToHttp(() => server.mintLoginCode(`o_apply_noid_${Date.now()}`));
+    sessionStore.setLocalMission(null);
+    const page = await openForm({ service: 'passport' });
+    await until(() => textOf(page).includes(t.apply.needIdentity), 'identity notice');
+    expect(textOf(page)).toContain(t.apply.goIdentity);
+  });
+});
+
+describe('申请 step-form page — emergency travel certificate', () => {
+  it('refuses a local resident and offers the passport service instead', async () => {
+    const { counters } = await readyCitizen(server);
+    const redirectTo = jest.fn();
+    wx.redirectTo = redirectTo;
+    const page = await openForm({ service: 'emergency_travel' });
+    expect(stepTitle(page)).toBe('申请须知');
+    await choose(page, 'stayType', 'local_resident');
+    expect(textOf(page)).toContain(applicationMessages.localResidentRefused);
+    expect(textOf(page)).toContain('改为申请护照旅行证');
+
+    const before = counters.requests.length;
+    await tapButton(page, '.next');
+    await simulate.sleep(10);
+    expect(stepId(page)).toBe('eligibility');
+    expect(counters.requests.slice(before).some((r) => r.method !== 'GET')).toBe(false);
+
+    await tapButton(page, '.refusal__go');
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/apply/form/index?service=passport' });
+  });
+
+  it('a short-term visitor whose passport was stolen goes on to 遗失/被盗情况', async () => {
+    await readyCitizen(server);
+    const page = await openForm({ service: 'emergency_travel' });
+    await choose(page, 'stayType', 'short_term_visitor');
+    expect(textOf(page)).toContain('来访目的'); // shown only for visitors
+    const fieldsData = () => (page.instance.data as { fields: Array<{ id: string }> }).fields.map((f) => f.id);
+    expect(fieldsData()).toContain('visitPurpose');
+    // A select field: tap its cell, pick in the TDesign picker.
+    const cell = page.querySelector('.field--visitPurpose') as unknown as { querySelector(s: string): { dispatchEvent(n: string): void } };
+    cell.querySelector('.t-cell').dispatchEvent('tap');
+    await simulate.sleep(10);
+    expect((page.instance.data as { picker: { visible: boolean; options: unknown[] } }).picker).toMatchObject({ visible: true });
+    (page.instance.selectComponent('.picker') as Instance).triggerEvent('confirm', { value: ['tourism'] });
+    await simulate.sleep(0);
+    expect(textOf(page)).toContain('旅游');
+    await choose(page, 'emergencyReason', 'stolen');
+    await choose(page, 'applicantRelation', 'self');
+    await next(page, 'loss-details');
+    expect(textOf(page)).not.toContain(applicationMessages.localResidentRefused);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The review page of the step-form page, against the real server: an emergency application
+ * filled through the api layer resumes on 核对并提交, lists everything with edit links back
+ * into the steps, and submits only after the no-withdrawal / no-refund confirmation.
+ */
+import { createApplication, fetchApplication, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
+import { t } from '../../miniprogram/locale/zh-CN';
+import { emergencySteps } from '../server/applications/fixtures';
+import { startChildServer, type ChildServer } from './helpers/child-server';
+import { readyCitizen } from './helpers/citizen';
+import { tapButton, textOf } from './helpers/interact';
+import { renderPage, simulate } from './helpers/load';
+import { bindWxFiles } from './helpers/wx-files';
+
+let server: ChildServer;
+
+beforeAll(async () => {
+  server = await startChildServer();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+type Page = ReturnType<typeof renderPage>;
+type Instance = WechatMiniprogram.Component.TrivialInstance;
+
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await simulate.sleep(20);
+  }
+}
+
+const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).step.id;
+
+/** An emergency application filled up to (not including) the review step. */
+async function emergencyUpToReview(): Promise<string> {
+  const draft = await createApplication('emergency_travel', 'us-new-york');
+  for (const [step, answers] of emergencySteps()) {
+    if (step === 'review') break;
+    if (step === 'photo') await uploadDocument(draft.id, 'id_photo', server.images.goodPhoto);
+    if (step === 'documents') await uploadDocument(draft.id, 'loss_statement', server.images.document);
+    if (step === 'face') await skipFace(draft.id);
+    await saveStep(draft.id, step, answers);
+  }
+  return draft.id;
+}
+
+describe('核对并提交', () => {
+  it('resumes on the review, shows every step with edit links, and submits after the no-withdrawal confirm', async () => {
+    bindWxFiles();
+    await readyCitizen(server, '王强');
+    const id = await emergencyUpToReview();
+    const redirectTo = jest.fn();
+    wx.redirectTo = redirectTo;
+
+    const page = renderPage('packages/apply/form/index');
+    await (page.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad({ service: 'emergency_travel' });
+    await simulate.sleep(0);
+    expect(stepId(page)).toBe('review');
+    const text = textOf(page);
+    for (const title of ['申请须知', '遗失/被盗情况', '行程信息', '个人信息', '证件照', '上传材料', '身份核验']) expect(text).toContain(title);
+    expect(text).toContain('Times Square'); // an answer
+    expect(text).toContain('短期来访'); // an option shown by its label
+    expect(text).toContain(t.apply.faceStatus.skipped);
+    expect(text).toContain('未进行人脸核验'); // why a video interview is needed
+    expect(page.querySelectorAll('.review__edit').length).toBeGreaterThanOrEqual(8);
+
+    // Submitting without ticking the confirmation is refused on the page.
+    await tapButton(page, '.next');
+    await simulate.sleep(10);
+    expect(textOf(page)).toContain('请阅读并勾选确认');
+    expect((page.instance.data as { confirmVisible: boolean }).confirmVisible).toBe(false);
+
+    (page.instance.selectComponent('.field--confirmNoWithdrawal') as Instance).triggerEvent('change', { checked: true });
+    await simulate.sleep(0);
+    await tapButton(page, '.next');
+    await simulate.sleep(10);
+    expect((page.instance.data as { confirmVisible: boolean }).confirmVisible).toBe(true);
+    expect((await fetchApplication(id)).status).toBe('draft'); // nothing sent before the confirm
+
+    (page.instance.selectComponent('.no-withdraw-dialog') as Instance).triggerEvent('confirm');
+    await until(() => redirectTo.mock.calls.length > 0, 'result page');
+    expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/apply/result/index?id=${id}` });
+    const submitted = await fetchApplication(id);
+    expect(submitted.orderNo).toMatch(/E/);
+  });
+
+  it('an edit link opens that step and saving it returns to the review', async () => {
+    bindWxFiles();
+    await readyCitizen(server, '王强');
+    await emergencyUpToReview();
+    const page = renderPage('packages/apply/form/index');
+    await (page.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad({ service: 'emergency_travel' });
+    await simulate.sleep(0);
+    expect(stepId(page)).toBe('review');
+
+    const edit = page.querySelector('.review__edit--trip') as unknown as { dispatchEvent(name: string): void };
+    edit.dispatchEvent('tap');
+    await simulate.sleep(10);
+    expect(stepId(page)).toBe('trip');
+    await tapButton(page, '.next');
+    await until(() => stepId(page) === 'review', 'back on the review');
+  });
+});

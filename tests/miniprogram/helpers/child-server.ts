@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { httpFetch } from './http-fetch';
+
+export interface ChildServer {
+  baseUrl: string;
+  sandboxUrl: string;
+  /** Generated JPEGs on disk: a passing ID photo, a too-dark one, a document page. */
+  images: { goodPhoto: string; darkPhoto: string; document: string };
+  /** A fresh wx.login code the sandbox will exchange for this openid. */
+  mintLoginCode(openid: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * The real server for page tests (jsdom), in a child Node process — see server-process.ts.
+ * The mini-program talks to it over HTTP exactly as it would on a phone.
+ */
+export function startChildServer(): Promise<ChildServer> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'server-process.ts')], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.on('exit', (code) => reject(new Error(`test server exited (${code})`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const newline = buffered.indexOf('\n');
+      if (newline < 0) return;
+      const ready = JSON.parse(buffered.slice(0, newline)) as Pick<ChildServer, 'baseUrl' | 'sandboxUrl' | 'images'>;
+      resolve({
+        ...ready,
+        async mintLoginCode(openid) {
+          const response = await httpFetch(`${ready.sandboxUrl}/sandbox/login-codes`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ openid }),
+          });
+          return (JSON.parse(response.text) as { code: string }).code;
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit');
+            child.on('exit', () => done());
+            child.stdin!.end();
+          }),
+      });
+    });
+  });
+}
