@@ -1,4 +1,4 @@
-/** 领事认证查验: public, no login — the server rate-limits by address. */
+/** 领事认证查验: public, no login needed — the server rate-limits by address and, when logged in, by citizen. */
 import type { AuthorityList, VerifyLegalizationRequest, VerifyLegalizationResponse } from '../domain/info-api-types';
 import { request } from './request';
 
@@ -8,5 +8,5 @@ export async function fetchAuthorities(): Promise<AuthorityList['authorities']> 
 
 /** 400 VALIDATION_FAILED carries field messages; 429 RATE_LIMITED says 稍后再试. */
 export function verifyLegalization(input: VerifyLegalizationRequest): Promise<VerifyLegalizationResponse> {
-  return request<VerifyLegalizationResponse>('/api/legalization/verify', { method: 'POST', body: input, auth: false });
+  return request<VerifyLegalizationResponse>('/api/legalization/verify', { method: 'POST', body: input, auth: 'optional' });
 }

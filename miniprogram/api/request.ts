@@ -139,13 +139,18 @@ export function loginWithWeChat(): Promise<LoginResponse> {
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
-  /** Public endpoints (the mission list) need no login. Default: true. */
-  auth?: boolean;
+  /**
+   * true (default): log in if needed, re-login once on 401. false: public endpoint, no token.
+   * 'optional': public endpoint that also counts per citizen (the legalization check's
+   * per-user rate limit) — send the saved token if there is one, never log in for it.
+   */
+  auth?: boolean | 'optional';
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, auth = true } = options;
   if (!auth) return unwrap<T>(await send(method, path, body));
+  if (auth === 'optional') return unwrap<T>(await send(method, path, body, currentToken()));
 
   const token = currentToken() ?? (await loginWithWeChat()).token;
   const first = await send(method, path, body, token);

@@ -4,6 +4,7 @@
  * The mini-program's own api/ layer and session store against the real server and the
  * WeChat sandbox (tests/helpers/test-server.ts), with wx.request/wx.login bound to HTTP.
  */
+import { verifyLegalization } from '../../miniprogram/api/legalization';
 import { fetchMissions } from '../../miniprogram/api/missions';
 import { fetchProfile, verifyIdentity } from '../../miniprogram/api/profile';
 import { ApiError, clearSession, currentToken } from '../../miniprogram/api/request';
@@ -148,5 +149,33 @@ describe('实名认证', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(409);
     expect(error.code).toBe('IDENTITY_TAKEN');
+  });
+});
+
+describe('领事认证查验 (public, counted per citizen when logged in)', () => {
+  it('sends no token and never logs in for an anonymous check', async () => {
+    const seen: Array<Record<string, string> | undefined> = [];
+    const { counters } = newCitizen((options) => {
+      seen.push(options.header as Record<string, string> | undefined);
+      return options;
+    });
+    const result = await verifyLegalization({ legalizationNo: 'LA20250001', stickerNo: 'ST000001', authorityId: 'mfa' });
+    expect(result.result).toBe('not_found');
+    expect(counters.logins).toBe(0);
+    expect(seen.at(-1)?.Authorization).toBeUndefined();
+  });
+
+  it('sends the saved token when the citizen is logged in, so the per-citizen limit applies', async () => {
+    const seen: Array<Record<string, string> | undefined> = [];
+    const { store, counters } = newCitizen((options) => {
+      seen.push(options.header as Record<string, string> | undefined);
+      return options;
+    });
+    await store.login();
+    const token = currentToken();
+    expect(token).toBeTruthy();
+    await verifyLegalization({ legalizationNo: 'LA20250001', stickerNo: 'ST000001', authorityId: 'mfa' });
+    expect(seen.at(-1)?.Authorization).toBe(`Bearer ${token}`);
+    expect(counters.logins).toBe(1);
   });
 });
