@@ -20,3 +20,27 @@ export function apiBaseUrl(): string {
   const url = typeof saved === 'string' && saved.trim() ? saved.trim() : DEFAULT_API_BASE_URL;
   return url.replace(/\/+$/, '');
 }
+
+/**
+ * Paying in development (README, "Paying in development"). WeChat DevTools cannot pay the
+ * local WeChat Pay sandbox's prepay ids, so wx.requestPayment fails there (not with
+ * "cancel"). When this is on and that happens, the pay page asks the server's
+ * development-only route POST /api/dev/pay/:id/confirm to have the sandbox pay and send
+ * its signed notification — the rest of the flow (支付确认中, polling, 待审核) is unchanged.
+ * The server registers that route only in sandbox mode and never in production, so against
+ * a real server it answers 404 and the page reports the failed payment as usual.
+ *
+ * On in the 开发版 (envVersion "develop": DevTools and 真机调试), off in 体验版 and 正式版.
+ * Override in DevTools' console: wx.setStorageSync('devPayConfirm', false) (or true).
+ */
+export const DEV_PAY_CONFIRM_STORAGE_KEY = 'devPayConfirm';
+
+export function devPayConfirmEnabled(): boolean {
+  try {
+    const saved: unknown = wx.getStorageSync(DEV_PAY_CONFIRM_STORAGE_KEY);
+    if (typeof saved === 'boolean') return saved;
+    return wx.getAccountInfoSync().miniProgram.envVersion === 'develop';
+  } catch {
+    return false;
+  }
+}

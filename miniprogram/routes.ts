@@ -6,6 +6,9 @@ export const ROUTES = {
   applyForm: '/packages/apply/form/index',
   applyResult: '/packages/apply/result/index',
   orders: '/pages/orders/index',
+  messages: '/pages/messages/index',
+  orderDetail: '/packages/orders/detail/index',
+  orderSupplements: '/packages/orders/supplements/index',
   legalizationVerify: '/packages/legalization/verify/index',
   infoHome: '/packages/info/index/index',
   infoNews: '/packages/info/news/index',
@@ -14,4 +17,6 @@ export const ROUTES = {
   infoAlert: '/packages/info/alert/index',
   infoGuide: '/packages/info/guide/index',
   infoPhrasebook: '/packages/info/phrasebook/index',
+  pay: '/packages/pay/index/index',
+  payResult: '/packages/pay/result/index',
 } as const;

@@ -69,6 +69,13 @@ export const router = createRouter({
           component: () => import('../pages/application/index.vue'),
           meta: { title: t.review.applicationTitle },
         },
+        {
+          path: 'payments',
+          name: routeNames.payments,
+          component: () => import('../pages/payments/index.vue'),
+          // Everyone reads fees and reconciliation; editing and running are for supervisors (checked on the server too).
+          meta: { title: t.payments.title },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.

@@ -16,6 +16,7 @@ export const routeNames = {
   info: 'info',
   queue: 'queue',
   application: 'application',
+  payments: 'payments',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

@@ -1,8 +1,143 @@
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import Toast from 'tdesign-miniprogram/toast/index';
+import { fetchMessages, markAllMessagesRead, markMessageRead } from '../../api/messages';
+import { ApiError } from '../../api/request';
+import type { CitizenMessage } from '../../domain/order-api-types';
 import { t } from '../../locale/zh-CN';
+import { ROUTES } from '../../routes';
+import { sessionStore } from '../../stores/session-store';
+import { formatDateTime } from '../../utils/format';
+import { showUnreadBadge } from '../../utils/unread-badge';
 
-/** 消息: status changes and staff requests will land here. */
-Component({
+interface MessageRow {
+  id: string;
+  title: string;
+  body: string;
+  at: string;
+  read: boolean;
+  applicationId: string;
+}
+
+const toRow = (m: CitizenMessage): MessageRow => ({
+  id: m.id,
+  title: m.title,
+  body: m.body,
+  at: formatDateTime(m.createdAt),
+  read: m.read,
+  applicationId: m.applicationId ?? '',
+});
+
+const PAGE_SIZE = 20;
+const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
+/** The next page's cursor, per page instance (not rendered). */
+const cursors = new WeakMap<object, string | null>();
+
+type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>;
+
+/**
+ * 消息: every status change and staff note, newest first, 20 at a time. Opening a message
+ * marks it read and goes to its order; the tab's badge follows the unread count.
+ */
+ComponentWithStore({
   data: {
     text: t.messages,
+    loadingText: t.loading,
+    phase: 'idle' as 'idle' | 'loading' | 'ready' | 'error',
+    errorMessage: '',
+    messages: [] as MessageRow[],
+    unread: 0,
+    hasMore: false,
+    loadingMore: false,
+  },
+  storeBindings: {
+    store: sessionStore,
+    fields: ['loggedIn', 'status'],
+    actions: {},
+  },
+  observers: {
+    loggedIn(loggedIn: boolean) {
+      if (loggedIn && this.data.phase === 'idle') void this.load();
+    },
+  },
+  pageLifetimes: {
+    show() {
+      if (sessionStore.loggedIn) void this.load();
+    },
+  },
+  // Promise chains rather than async functions: this tab is in the main package, and each
+  // async method costs a regenerator state machine once compiled for WeChat.
+  methods: {
+    /** The first page again (new messages arrive at the top). */
+    load(): Promise<void> {
+      if (this.data.phase === 'loading') return Promise.resolve();
+      if (this.data.phase !== 'ready') this.setData({ phase: 'loading', errorMessage: '' });
+      return fetchMessages(null, PAGE_SIZE).then(
+        (page) => {
+          cursors.set(this, page.nextCursor);
+          this.setData({ phase: 'ready', messages: page.messages.map(toRow), unread: page.unread, hasMore: !!page.nextCursor });
+          showUnreadBadge(page.unread);
+        },
+        (error: unknown) => this.setData({ phase: 'error', errorMessage: messageOf(error, t.messages.loadFailed) }),
+      );
+    },
+    loadMore(): Promise<void> {
+      const cursor = cursors.get(this);
+      if (!cursor || this.data.loadingMore) return Promise.resolve();
+      this.setData({ loadingMore: true });
+      return fetchMessages(cursor, PAGE_SIZE).then(
+        (page) => {
+          cursors.set(this, page.nextCursor);
+          const seen = new Set(this.data.messages.map((m) => m.id));
+          this.setData({
+            messages: this.data.messages.concat(page.messages.filter((m) => !seen.has(m.id)).map(toRow)),
+            unread: page.unread,
+            hasMore: !!page.nextCursor,
+            loadingMore: false,
+          });
+        },
+        (error: unknown) => {
+          this.setData({ loadingMore: false });
+          this.toast(messageOf(error, t.messages.loadFailed));
+        },
+      );
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+    login() {
+      sessionStore.login().catch(() => this.toast(t.loginFailed));
+    },
+    toast(message: string) {
+      Toast({ context: this, selector: '#t-toast', message });
+    },
+    /** Opens its order and marks it read (shown at once, then confirmed by the server). */
+    open(event: TapEvent): Promise<void> {
+      const index = this.data.messages.findIndex((m) => m.id === event.currentTarget.dataset.id);
+      const message = this.data.messages[index];
+      if (!message) return Promise.resolve();
+      if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
+      if (message.read) return Promise.resolve();
+      this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });
+      return markMessageRead(message.id).then(
+        (unread) => {
+          this.setData({ unread });
+          showUnreadBadge(unread);
+        },
+        // Stays read here; the server catches up the next time it is opened.
+        () => undefined,
+      );
+    },
+    readAll(): Promise<void> {
+      return markAllMessagesRead().then(
+        (unread) => {
+          this.setData({ messages: this.data.messages.map((m) => ({ ...m, read: true })), unread });
+          showUnreadBadge(unread);
+        },
+        (error: unknown) => this.toast(messageOf(error, t.serverError)),
+      );
+    },
   },
 });

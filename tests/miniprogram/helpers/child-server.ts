@@ -7,6 +7,8 @@ export interface ChildServer {
   sandboxUrl: string;
   /** Generated JPEGs on disk: a passing ID photo, a too-dark one, a document page. */
   images: { goodPhoto: string; darkPhoto: string; document: string };
+  /** Console accounts of us-new-york, when started with `{ staff: true }`. */
+  staff: Array<{ username: string; password: string; role: 'reviewer' | 'supervisor' }>;
   /** A fresh wx.login code the sandbox will exchange for this openid. */
   mintLoginCode(openid: string): Promise<string>;
   close(): Promise<void>;
@@ -18,8 +20,9 @@ const ROOT = path.resolve(__dirname, '../../..');
  * The real server for page tests (jsdom), in a child Node process — see server-process.ts.
  * The mini-program talks to it over HTTP exactly as it would on a phone.
  */
-export function startChildServer(): Promise<ChildServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'server-process.ts')], {
+export function startChildServer(options: { staff?: boolean } = {}): Promise<ChildServer> {
+  const args = [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'server-process.ts'), ...(options.staff ? ['--staff'] : [])];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -30,7 +33,7 @@ export function startChildServer(): Promise<ChildServer> {
       buffered += chunk.toString('utf8');
       const newline = buffered.indexOf('\n');
       if (newline < 0) return;
-      const ready = JSON.parse(buffered.slice(0, newline)) as Pick<ChildServer, 'baseUrl' | 'sandboxUrl' | 'images'>;
+      const ready = JSON.parse(buffered.slice(0, newline)) as Pick<ChildServer, 'baseUrl' | 'sandboxUrl' | 'images' | 'staff'>;
       resolve({
         ...ready,
         async mintLoginCode(openid) {

@@ -2,7 +2,7 @@
  * Run with tsx by child-server.ts: the real server (startTestServer, files in a temp dir)
  * plus the test images, in a plain Node process — page tests run in jsdom, where the
  * server's own dependencies (PGlite, sharp) cannot load. Prints one JSON line when ready;
- * exits when its stdin closes.
+ * exits when its stdin closes. With `--staff`, also creates console accounts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +30,16 @@ async function main() {
         .toBuffer(),
     ),
   };
-  process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl, sandboxUrl: server.sandboxUrl, images, dir })}\n`);
+  // `--staff`: console accounts of the New York mission, for tests that act as the consulate.
+  const staff: Array<{ username: string; password: string; role: 'reviewer' | 'supervisor' }> = [];
+  if (process.argv.includes('--staff')) {
+    for (const role of ['reviewer', 'supervisor'] as const) {
+      const account = { username: `ny.${role}`, password: `ny.${role} password 123`, role };
+      await server.createStaff({ ...account, missionId: 'us-new-york', displayName: account.username });
+      staff.push(account);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ baseUrl: server.baseUrl, sandboxUrl: server.sandboxUrl, images, dir, staff })}\n`);
   const stop = async () => {
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });

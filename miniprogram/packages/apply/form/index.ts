@@ -6,6 +6,7 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../../../api/applications';
+import { askForStatusMessages, prefetchSubscriptionTemplates } from '../../../api/messages';
 import { fetchProfile } from '../../../api/profile';
 import { ApiError } from '../../../api/request';
 import type { ApplicationDetail, UploadedDocument } from '../domain/services/application-api-types';
@@ -127,6 +128,8 @@ Component({
       });
       this.setData({ serviceId: service.id });
       wx.setNavigationBarTitle({ title: service.title });
+      // Ready before the submit tap, which must ask for subscription messages synchronously.
+      void prefetchSubscriptionTemplates();
       return this.load(query.id);
     },
 
@@ -478,8 +481,12 @@ Component({
     async submit() {
       const state = this.state();
       if (!state.detail || this.data.saving) return;
+      // Still inside the submit tap (next / confirmSubmit call this synchronously): WeChat
+      // only shows the subscription dialog from a tap. Its outcome never stops the submission.
+      const subscribed = askForStatusMessages();
       this.setData({ saving: true, formError: '' });
       try {
+        await subscribed;
         const confirmation = state.service.rules.confirmationField;
         const detail = await submitApplication(state.detail.id, confirmation ? { confirmNoWithdrawal: state.answers[confirmation] === true } : {});
         state.detail = detail;

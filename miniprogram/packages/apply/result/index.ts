@@ -18,6 +18,7 @@ Component({
     statusLabel: '',
     interview: [] as string[],
     mailOldPassport: false,
+    awaitingPayment: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -35,10 +36,14 @@ Component({
           statusLabel: detail.statusLabel,
           interview: detail.interviewReasons.map((reason) => interviewReasonLabels[reason] ?? reason),
           mailOldPassport: detail.answers.materialsSubmission === 'mail_old_passport',
+          awaitingPayment: detail.status === 'awaiting_payment',
         });
       } catch (error) {
         this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : t.apply.loadFailed });
       }
+    },
+    goPay() {
+      wx.navigateTo({ url: `${ROUTES.pay}?id=${encodeURIComponent(this.data.id)}` });
     },
     goOrders() {
       wx.switchTab({ url: ROUTES.orders });

@@ -1,0 +1,171 @@
+import { fetchApplication } from '../../../api/applications';
+import { fetchMissions } from '../../../api/missions';
+import { confirmReceipt, fetchSupplements, fetchTimeline } from '../../../api/orders';
+import { ApiError } from '../../../api/request';
+import type { Mission } from '../../../domain/api-types';
+import { dialable } from '../../../domain/hotline';
+import type { SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
+import type { ApplicationDetail } from '../../../domain/services/application-api-types';
+import { fill, t } from '../../../locale/zh-CN';
+import { ROUTES } from '../../../routes';
+import { formatDateTime } from '../../../utils/format';
+import { refreshUnreadBadge } from '../../../utils/unread-badge';
+import { formatFen } from '../domain/services/payment-api-types';
+
+interface EntryView {
+  key: string;
+  at: string;
+  title: string;
+  actor: string;
+  note: string;
+  items: string;
+  trackingNo: string;
+}
+
+const entryView = (e: TimelineEntry, index: number): EntryView => ({
+  key: `${index}`,
+  at: formatDateTime(e.at),
+  // A status change reads as the status reached; a note as 使领馆留言.
+  title: e.action === 'note' || e.from === e.to ? e.actionLabel : `${e.actionLabel} · ${e.toLabel}`,
+  actor: t.order.actor[e.actor] ?? '',
+  note: e.note ?? '',
+  items: e.items?.length ? t.order.requested + e.items.join('、') : '',
+  trackingNo: e.trackingNo ?? '',
+});
+
+function applicantName(detail: ApplicationDetail): string {
+  const a = detail.answers;
+  return `${typeof a.surnameZh === 'string' ? a.surnameZh : ''}${typeof a.givenNameZh === 'string' ? a.givenNameZh : ''}`;
+}
+
+/** What the next-step card shows beyond the sentence: where to mail, where to collect, what is asked for. */
+function nextStepDetails(detail: ApplicationDetail, timeline: Timeline, mission: Mission | null, slot: SupplementSlot | null) {
+  const todo = timeline.nextStep.todo ?? '';
+  const lines: string[] = [];
+  if (todo === 'supplement' && slot?.open) {
+    if (slot.note) lines.push(t.order.staffNote + slot.note);
+    lines.push(t.order.requested + slot.items.map((i) => i.label).join('、'));
+  }
+  if (todo === 'mail_passport') {
+    if (mission) lines.push(fill(t.order.mailTo, { address: `${mission.nameZh}，${mission.addressZh}` }));
+    lines.push(fill(t.order.mailSlip, { name: applicantName(detail), orderNo: detail.orderNo ?? '' }));
+  }
+  if (todo === 'collect' && mission) lines.push(fill(t.order.collectAt, { address: mission.addressZh, hours: mission.hoursZh }));
+  if (todo === 'receive' && timeline.trackingNo) lines.push(`${t.order.trackingNo}：${timeline.trackingNo}`);
+  return {
+    yourTurn: timeline.nextStep.who === 'citizen',
+    todo,
+    text: timeline.nextStep.text,
+    lines,
+    /** The card's button, if it has one. */
+    action: todo === 'pay' || todo === 'supplement' || todo === 'continue' ? t.orders.todo[todo] : todo === 'receive' ? t.order.confirmReceipt : '',
+    canCall: !!mission?.phone && (todo === 'interview' || todo === 'collect' || todo === 'mail_passport'),
+  };
+}
+
+/** Per page instance: what the actions need, not rendered. */
+const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: Mission | null }>();
+
+/**
+ * 订单详情: the order's key facts, what happens next with the citizen's action (upload the
+ * requested supplements, confirm receipt, call the mission…), and the full timeline.
+ *   /packages/orders/detail/index?id=<application id>
+ */
+Component({
+  data: {
+    text: t.order,
+    loadingText: t.loading,
+    id: '',
+    loading: true,
+    errorMessage: '',
+    busy: false,
+    info: { serviceTitle: '', status: '', statusLabel: '', orderNo: '', submittedAt: '', mission: '', payment: '', trackingNo: '' },
+    next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', canCall: false },
+    entries: [] as EntryView[],
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ?? '' });
+      return this.load();
+    },
+    onShow() {
+      // Back from the supplement upload: the status has moved on.
+      if (loaded.has(this)) void this.load();
+    },
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+    async load() {
+      const id = this.data.id;
+      if (!loaded.has(this)) this.setData({ loading: true, errorMessage: '' });
+      try {
+        const [detail, timeline, missions] = await Promise.all([
+          fetchApplication(id),
+          fetchTimeline(id),
+          fetchMissions().catch(() => [] as Mission[]),
+        ]);
+        if (detail.status === 'draft') {
+          wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
+          return;
+        }
+        const slot = timeline.status === 'supplement_requested' ? await fetchSupplements(id).catch(() => null) : null;
+        const mission = missions.find((m) => m.id === detail.missionId) ?? null;
+        loaded.set(this, { detail, mission });
+        this.setData({
+          loading: false,
+          info: {
+            serviceTitle: detail.serviceTitle,
+            status: timeline.status,
+            statusLabel: timeline.statusLabel,
+            orderNo: detail.orderNo ?? '',
+            submittedAt: formatDateTime(detail.submittedAt),
+            mission: mission?.nameZh ?? '',
+            payment: detail.payment ? `${formatFen(detail.payment.amountFen, detail.payment.currency)} · ${detail.payment.stateLabel}` : '',
+            trackingNo: timeline.trackingNo ?? '',
+          },
+          next: nextStepDetails(detail, timeline, mission, slot),
+          entries: timeline.entries.map(entryView).reverse(),
+        });
+      } catch (error) {
+        this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : t.order.loadFailed });
+      }
+    },
+    copyOrderNo() {
+      if (this.data.info.orderNo) wx.setClipboardData({ data: this.data.info.orderNo });
+    },
+    callMission() {
+      const phone = loaded.get(this)?.mission?.phone;
+      if (phone) wx.makePhoneCall({ phoneNumber: dialable(phone) });
+    },
+    async act() {
+      const state = loaded.get(this);
+      if (!state || this.data.busy) return;
+      const { detail } = state;
+      switch (this.data.next.todo) {
+        case 'supplement':
+          wx.navigateTo({ url: `${ROUTES.orderSupplements}?id=${detail.id}` });
+          return;
+        case 'pay':
+          wx.navigateTo({ url: `${ROUTES.pay}?id=${detail.id}` });
+          return;
+        case 'continue':
+          wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
+          return;
+        case 'receive':
+          this.setData({ busy: true });
+          try {
+            await confirmReceipt(detail.id);
+            wx.showToast({ title: t.order.receiptConfirmed, icon: 'success' });
+            void refreshUnreadBadge();
+          } catch (error) {
+            wx.showToast({ title: error instanceof ApiError ? error.message : t.serverError, icon: 'none' });
+          }
+          this.setData({ busy: false });
+          await this.load();
+          return;
+        default:
+      }
+    },
+  },
+});

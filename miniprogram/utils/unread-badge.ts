@@ -1,0 +1,28 @@
+/**
+ * The unread count on the 消息 tab. Refreshed when the app comes to the foreground (once
+ * logged in) and after reading; best effort — no badge is better than an error.
+ */
+import { fetchUnreadCount } from '../api/messages';
+import { currentToken } from '../api/request';
+
+/** Position of pages/messages/index in app.json's tabBar.list. */
+export const MESSAGES_TAB_INDEX = 2;
+
+const noop = () => undefined;
+
+export function showUnreadBadge(unread: number): void {
+  if (unread > 0) wx.setTabBarBadge({ index: MESSAGES_TAB_INDEX, text: unread > 99 ? '99+' : String(unread), fail: noop });
+  else wx.removeTabBarBadge({ index: MESSAGES_TAB_INDEX, fail: noop });
+}
+
+/** Asks the server; without a session there is nothing to count (no login is forced). Never rejects. */
+export function refreshUnreadBadge(): Promise<number | null> {
+  if (!currentToken()) return Promise.resolve(null);
+  return fetchUnreadCount().then(
+    (unread) => {
+      showUnreadBadge(unread);
+      return unread;
+    },
+    () => null,
+  );
+}

@@ -1,0 +1,40 @@
+import { createApplication, saveStep, skipFace, submitApplication, uploadDocument } from '../../../miniprogram/api/applications';
+import type { ApplicationDetail } from '../../../miniprogram/domain/services/application-api-types';
+import { emergencySteps } from '../../server/applications/fixtures';
+import { simulate } from './load';
+
+/**
+ * An emergency travel certificate application filled through the mini-program's api layer
+ * up to (not including) the review step, by the citizen readyCitizen() logged in.
+ * `paymentMethod: 'at_mission'` makes its submission land in 待审核 directly.
+ */
+export async function emergencyUpToReview(
+  images: { goodPhoto: string; document: string },
+  options: { paymentMethod?: 'online' | 'at_mission' } = {},
+): Promise<string> {
+  const draft = await createApplication('emergency_travel', 'us-new-york');
+  for (const [step, answers] of emergencySteps()) {
+    if (step === 'review') break;
+    if (step === 'photo') await uploadDocument(draft.id, 'id_photo', images.goodPhoto);
+    if (step === 'documents') await uploadDocument(draft.id, 'loss_statement', images.document);
+    if (step === 'face') await skipFace(draft.id);
+    await saveStep(draft.id, step, step === 'delivery' && options.paymentMethod ? { ...answers, paymentMethod: options.paymentMethod } : answers);
+  }
+  return draft.id;
+}
+
+/** A submitted order in 待审核 (paying at the mission). */
+export async function submittedOrder(images: { goodPhoto: string; document: string }): Promise<ApplicationDetail> {
+  const id = await emergencyUpToReview(images, { paymentMethod: 'at_mission' });
+  const order = await submitApplication(id, { confirmNoWithdrawal: true });
+  if (order.status !== 'submitted') throw new Error(`expected 待审核, got ${order.status}`);
+  return order;
+}
+
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await simulate.sleep(20);
+  }
+}
