@@ -27,6 +27,11 @@ export interface Config {
     appSecret: string;
     /** Base URL of api.weixin.qq.com, or of the local sandbox. */
     apiBase: string;
+    /** Subscription-message (订阅消息) template ids, per AppID. */
+    templates: {
+      /** Order status changes and draft reminders (WECHAT_TEMPLATE_ORDER_STATUS). */
+      orderStatus: string;
+    };
   };
   session: {
     idleMinutes: number;
@@ -39,6 +44,14 @@ export interface Config {
   applications: {
     /** Drafts untouched this long expire (APPLICATION_DRAFT_DAYS). */
     draftDays: number;
+    /** The citizen is reminded this many days before a draft expires (APPLICATION_DRAFT_REMINDER_DAYS). */
+    draftReminderDays: number;
+    /** How often the draft sweep (reminders, expiry, file deletion) runs; 0 = never (APPLICATION_DRAFT_SWEEP_MINUTES). */
+    draftSweepMinutes: number;
+  };
+  jobs: {
+    /** How often the in-process job runner looks for due jobs; 0 = not at all (JOB_POLL_MS). */
+    pollMs: number;
   };
   legalization: {
     /** LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER. */
@@ -85,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     appId: env.WECHAT_APPID || 'wx0000000000sandbox',
     appSecret: env.WECHAT_SECRET || 'sandbox-secret',
     apiBase: env.WECHAT_API_BASE || 'http://127.0.0.1:3100',
+    templates: {
+      orderStatus: env.WECHAT_TEMPLATE_ORDER_STATUS || 'sandbox-order-status',
+    },
   };
   const config: Config = {
     port,
@@ -104,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     },
     applications: {
       draftDays: int(env.APPLICATION_DRAFT_DAYS, 30),
+      draftReminderDays: int(env.APPLICATION_DRAFT_REMINDER_DAYS, 3),
+      draftSweepMinutes: count(env.APPLICATION_DRAFT_SWEEP_MINUTES, 60),
+    },
+    jobs: {
+      pollMs: count(env.JOB_POLL_MS, 1000),
     },
     legalization: {
       verify: {

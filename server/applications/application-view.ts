@@ -21,6 +21,7 @@ import { loadPaymentView } from '../payments/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { ApplicationsContext } from './application-context';
 import { type Applicant, resolveApplicant } from './applicant';
+import { expireDraft } from './draft-expiry';
 
 /** Loading an application for its owner, and turning it into what the API returns. */
 
@@ -62,8 +63,14 @@ export async function findOwnedApplication(
   const row = await query.executeTakeFirst();
   if (!row) throw applicationNotFound();
   if (row.status === 'draft' && row.expires_at && new Date(row.expires_at).getTime() < Date.now()) {
-    await db.updateTable('applications').set({ status: 'expired', updated_at: new Date() }).where('id', '=', row.id).execute();
-    return { ...row, status: 'expired' };
+    // Inside the caller's transaction, which is about to fail (an expired draft can be
+    // neither saved nor submitted) and roll back: just say so; the sweep or a plain read
+    // records it.
+    if (db.isTransaction) return { ...row, status: 'expired' };
+    // Through the state machine (history). Whatever happened meanwhile (another request or
+    // the sweep expired it, a save just moved its expiry), the row now says what it is.
+    await expireDraft(db, row.id);
+    return db.selectFrom('applications').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
   }
   return row;
 }

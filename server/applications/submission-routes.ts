@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '../../miniprogram/domain/services/defini
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { effectiveAnswers, feeCodes, validateApplication } from '../../miniprogram/domain/services/engine';
 import { recordAudit } from '../audit/audit-log';
+import { isUniqueViolation } from '../db/errors';
 import { citizenId } from '../citizen-auth/authenticate';
 import { ApiError } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
@@ -15,10 +16,6 @@ import { resolveApplicant } from './applicant';
 import { nextOrderNumber } from './order-number';
 import { recordSubmission } from '../orders/submission';
 import { createOrderPayment } from '../payments/payment-orders';
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
 
 /** Thrown inside the transaction when the applicant already has an active application. */
 class DuplicateApplication extends Error {}

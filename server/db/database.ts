@@ -36,8 +36,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new Pool({ connectionString: url, max: 10 });
+  let closing = false;
+  // An idle connection that dies (PostgreSQL restarted or failed over, a network cut, an
+  // administrator ending sessions — or, while we close, the server ending them first) is
+  // dropped by the pool and the next query opens a new one. Without a listener, pg-pool
+  // re-emits the error as an unhandled 'error' event, which would end the process.
+  pool.on('error', (error) => {
+    if (!closing) console.warn(`PostgreSQL: an idle connection was lost (${error.message}); it will be replaced`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
 
 async function openPglite(dir: string | null): Promise<DatabaseHandle> {

@@ -403,3 +403,15 @@ export interface PaymentEventTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
   at: Generated<Date>;
 }
+
+// ── 0006: draft expiry reminders, recurring jobs ──
+
+export interface ApplicationTable {
+  /** When the citizen was last reminded that this draft expires soon. */
+  reminded_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+}
+
+export interface JobTable {
+  /** At most one job per key: recurring jobs use "<kind>@<slot start>". */
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
+}

@@ -8,6 +8,10 @@ import type { Database, JobTable } from '../db/schema';
  * the work), runs the handler, and on failure retries with exponential backoff
  * (backoff_ms · 2^(attempts-1), capped at 6 h) until max_attempts, then marks it failed.
  * A job whose runner died is taken again once its lock (locked_until) expires.
+ *
+ * Recurring jobs (e.g. the draft sweep) are jobs too: each poll, every instance offers the
+ * current slot's job under the key "<kind>@<slot start>" (jobs.dedupe_key is unique), so
+ * one row per slot is written whatever the number of instances, and it runs once.
  */
 export type JobRow = Selectable<JobTable>;
 
@@ -25,6 +29,28 @@ export interface NewJob {
   runAt?: Date;
   maxAttempts?: number;
   backoffMs?: number;
+}
+
+/**
+ * Like enqueueJob, but at most one job per `dedupeKey` ever: a second call with the same
+ * key writes nothing and resolves to null.
+ */
+export async function enqueueJobOnce(db: Kysely<Database>, job: NewJob & { dedupeKey: string }): Promise<string | null> {
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      mission_id: job.missionId ?? null,
+      run_at: job.runAt ?? new Date(),
+      dedupe_key: job.dedupeKey,
+      ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
+      ...(job.backoffMs ? { backoff_ms: job.backoffMs } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row ? String(row.id) : null;
 }
 
 export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<string> {
@@ -50,10 +76,19 @@ export function retryDelayMs(backoffMs: number, attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** Math.max(0, attempts - 1));
 }
 
+/** A job to run every `everyMs` (on the wall clock's slots: every hour on the hour for 3 600 000). */
+export interface RecurringJob {
+  kind: string;
+  everyMs: number;
+  maxAttempts?: number;
+}
+
 export interface JobRunnerOptions {
-  /** Poll interval; 0 = no background polling (call runDue yourself). */
+  /** Poll interval; 0 = no background polling (call runDue / scheduleRecurring yourself). */
   pollMs: number;
   batchSize?: number;
+  /** Scheduled by the background poll only (so tests that call runDue see just their own jobs). */
+  recurring?: RecurringJob[];
   log?: { warn(obj: unknown, msg?: string): void };
 }
 
@@ -61,19 +96,42 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
+  private readonly handlers: Record<string, JobHandler>;
+  /** Per recurring kind, the last slot this process has offered (saves an insert per poll). */
+  private readonly offeredSlots = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly handlers: Record<string, JobHandler>,
+    handlers: Record<string, JobHandler>,
     private readonly options: JobRunnerOptions,
-  ) {}
+  ) {
+    this.handlers = { ...handlers };
+  }
+
+  /** Adds the handler of a job kind (a module wiring its own jobs, e.g. payments). */
+  register(kind: string, handler: JobHandler): void {
+    this.handlers[kind] = handler;
+  }
+
+  /** Writes the current slot's job of every recurring kind, once across all instances. */
+  async scheduleRecurring(now: Date = new Date()): Promise<void> {
+    for (const job of this.options.recurring ?? []) {
+      if (job.everyMs <= 0) continue;
+      const slot = Math.floor(now.getTime() / job.everyMs);
+      if (this.offeredSlots.get(job.kind) === slot) continue;
+      const runAt = new Date(slot * job.everyMs);
+      await enqueueJobOnce(this.db, { kind: job.kind, payload: {}, runAt, dedupeKey: `${job.kind}@${runAt.toISOString()}`, maxAttempts: job.maxAttempts ?? 3 });
+      this.offeredSlots.set(job.kind, slot);
+    }
+  }
 
   start(): void {
     if (this.options.pollMs <= 0 || this.timer) return;
     this.stopped = false;
     const tick = () => {
       if (this.stopped) return;
-      void this.runDue()
+      void this.scheduleRecurring()
+        .then(() => this.runDue())
         .catch((error) => this.options.log?.warn({ err: error }, 'job runner tick failed'))
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
+import { isUniqueViolation } from '../db/errors';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import type { SessionStore } from '../security/session-store';
@@ -11,7 +12,6 @@ import { checkImportText, checkRecordFields, LineError, latestIssueDate } from '
 import { legalizationMessages as m } from './legalization-messages';
 import {
   findClashes,
-  isUniqueViolation,
   recordValues,
   selectRecords,
   stickerHash,

@@ -121,7 +121,3 @@ export async function findClashes(
        or sticker_hash in (select decode(h, 'hex') from unnest(${hashes}::text[]) as h)`.execute(db);
   return found.rows;
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}

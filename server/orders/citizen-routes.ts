@@ -15,6 +15,7 @@ import { findOwnedApplication, loadDetail, toUploadedDocument } from '../applica
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
 import { readStoredFile } from '../applications/stored-files';
+import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
@@ -27,9 +28,9 @@ import { applyTransition } from './transitions';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-/** Subscription templates this server sends (WeChat 订阅消息 template ids, per AppID). */
-export function subscriptionTemplates(env: NodeJS.ProcessEnv = process.env): { orderStatus: string } {
-  return { orderStatus: env.WECHAT_TEMPLATE_ORDER_STATUS || 'sandbox-order-status' };
+/** Subscription templates this server sends (WeChat 订阅消息 template ids, per AppID; config WECHAT_TEMPLATE_*). */
+export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string } {
+  return { orderStatus: config.wechat.templates.orderStatus };
 }
 
 export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
@@ -404,7 +405,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     {
       schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string() }), ...errorResponses } },
     },
-    async () => subscriptionTemplates(),
+    async () => subscriptionTemplates(options.config),
   );
 
   app.post(
@@ -419,7 +420,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     },
     async (request) => {
       const userId = citizenId(request);
-      const known = new Set(Object.values(subscriptionTemplates()));
+      const known = new Set(Object.values(subscriptionTemplates(options.config)));
       const { templateIds, accepted } = request.body;
       if (templateIds.some((t) => !known.has(t)) || accepted.some((t) => !templateIds.includes(t))) {
         throw validationFailed({ templateIds: reviewMessages.templateUnknown });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApplicationsOptions } from '../applications/application-context';
+import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
+import { DRAFT_SWEEP_JOB, draftSweepJob } from '../applications/draft-expiry';
 import { recordAudit } from '../audit/audit-log';
 import { JobRunner } from '../jobs/job-queue';
 import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
@@ -18,11 +19,6 @@ declare module 'fastify' {
 
 export type ReviewOptions = ApplicationsOptions & { subscribeMessages?: SubscribeMessageClient };
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
-}
-
 /**
  * The review workflow: console queue/actions/audit/jobs, the citizen's timeline,
  * supplements, 消息中心 and subscriptions, and the job runner sending subscription messages.
@@ -32,13 +28,31 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewOptions> = async (app, op
   await app.register(reviewCitizenRoutes, options);
 };
 
-/** The job runner, decorated on the root instance and stopped with it. */
+/**
+ * The job runner, decorated on the root instance and stopped with it: subscription
+ * messages, the recurring draft sweep (reminders, expiry, file deletion); other modules
+ * add their kinds with jobRunner.register (payments: refunds after a rejection).
+ */
 export function installJobRunner(app: FastifyInstance, options: ReviewOptions): JobRunner {
-  const client = options.subscribeMessages ?? createSubscribeMessageClient(options.config.wechat);
+  const { config, db } = options;
+  const client = options.subscribeMessages ?? createSubscribeMessageClient(config.wechat);
+  const sweepMinutes = config.applications.draftSweepMinutes;
   const runner = new JobRunner(
-    options.db,
-    { [STATUS_TEMPLATE_JOB]: statusMessageJob(options.db, client, { miniprogramState: options.config.isProduction ? 'formal' : 'developer' }) },
-    { pollMs: positiveInt(process.env.JOB_POLL_MS, 1000), log: app.log },
+    db,
+    {
+      [STATUS_TEMPLATE_JOB]: statusMessageJob(db, client, { templateId: config.wechat.templates.orderStatus, miniprogramState: config.isProduction ? 'formal' : 'developer' }),
+      [DRAFT_SWEEP_JOB]: draftSweepJob({
+        db,
+        files: buildApplicationsContext(options).files,
+        reminderDays: config.applications.draftReminderDays,
+        templateId: config.wechat.templates.orderStatus,
+      }),
+    },
+    {
+      pollMs: config.jobs.pollMs,
+      recurring: sweepMinutes > 0 ? [{ kind: DRAFT_SWEEP_JOB, everyMs: sweepMinutes * 60_000 }] : [],
+      log: app.log,
+    },
   );
   app.decorate('jobRunner', runner);
   app.addHook('onReady', async () => runner.start());

@@ -7,7 +7,6 @@ import type { Database } from '../db/schema';
 import { type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wechat/subscribe-message';
 import { WechatApiError } from '../wechat/wechat-login';
-import { subscriptionTemplates } from './citizen-routes';
 
 /** Time as the template's time field wants it, in the mission's time zone. */
 function templateTime(at: Date, timeZone: string): string {
@@ -16,16 +15,24 @@ function templateTime(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
 }
 
+/** WeChat's `thing` fields hold at most 20 characters. */
+const thing = (text: string) => [...text].slice(0, 20).join('');
+
 /**
- * One subscription message per status change, within the citizen's one-time quota: a unit
- * is taken before sending and given back when sending fails (so a retry can use it);
- * no unit → the job is done with the note "no quota" (the 消息中心 still has the message).
+ * One subscription message per status change (or draft reminder), within the citizen's
+ * one-time quota: a unit is taken before sending and given back when sending fails (so a
+ * retry can use it); no unit → the job is done with the note "no quota" (the 消息中心 still
+ * has the message). `payload.hint` (≤ 20 characters) replaces the status's next-step hint.
  */
-export function statusMessageJob(db: Kysely<Database>, client: SubscribeMessageClient, options: { miniprogramState?: 'developer' | 'trial' | 'formal' } = {}): JobHandler {
+export function statusMessageJob(
+  db: Kysely<Database>,
+  client: SubscribeMessageClient,
+  options: { templateId: string; miniprogramState?: 'developer' | 'trial' | 'formal' },
+): JobHandler {
+  const { templateId } = options;
   return async (job) => {
-    const payload = job.payload as { applicationId?: string; userId?: string; status?: string; at?: string };
+    const payload = job.payload as { applicationId?: string; userId?: string; status?: string; at?: string; hint?: string };
     if (!payload.applicationId || !payload.userId || !payload.status) throw new PermanentJobError('bad payload');
-    const templateId = subscriptionTemplates().orderStatus;
     const order = await db
       .selectFrom('applications')
       .innerJoin('users', 'users.id', 'applications.user_id')
@@ -56,7 +63,7 @@ export function statusMessageJob(db: Kysely<Database>, client: SubscribeMessageC
           thing2: service?.title ?? '申请',
           phrase3: statusLabel(payload.status),
           time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
-          thing5: hint.text || '请进入小程序查看详情',
+          thing5: thing(payload.hint || hint.text || '请进入小程序查看详情'),
         },
       });
       return;

@@ -58,12 +58,25 @@ export interface TransitionResult {
   version: number;
 }
 
+/**
+ * What became of the fee when an order was rejected:
+ *   requested — a refund is reserved (and will be sent);
+ *   due       — money was taken but cannot be refunded automatically (e.g. paid at the
+ *               counter): the order is flagged refund_due for staff;
+ *   none      — nothing to refund (never paid, or already refunded in full).
+ */
+export type RefundOutcome = 'requested' | 'due' | 'none';
+export interface RefundResult {
+  outcome: RefundOutcome;
+  note?: string;
+}
+
 /** Who may be refunded when an order is rejected; the payments module registers the real one. */
 export type RefundHandler = (
   db: Kysely<Database>,
   order: ApplicationRow,
   context: { reason: string; actor: TransitionActor },
-) => Promise<{ requested: boolean; note?: string }>;
+) => Promise<RefundResult>;
 
 let refundHandler: RefundHandler | null = null;
 
@@ -72,7 +85,7 @@ export function registerRefundHandler(handler: RefundHandler | null): void {
   refundHandler = handler;
 }
 
-/** Subscription template for status changes (WeChat 订阅消息), from the environment. */
+/** The job kind of a subscription message (WeChat 订阅消息) for a status change; template id from config. */
 export const STATUS_TEMPLATE_JOB = 'subscribe_message.status';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -168,10 +181,11 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
 
   if (transition.action === 'reject' && service?.rules.refundable) {
     // Refund: the payments module's handler if registered; otherwise marked due for staff.
-    const refund = refundHandler ? await refundHandler(db, updated, { reason: note ?? '', actor }) : { requested: false, note: 'no payments module: refund due' };
-    historyData.refund = refund.requested ? 'requested' : 'due';
+    // Only money actually taken is flagged: an unpaid order (到馆缴费 not yet paid) has nothing to refund.
+    const refund: RefundResult = refundHandler ? await refundHandler(db, updated, { reason: note ?? '', actor }) : { outcome: 'due', note: 'no payments module: refund due' };
+    historyData.refund = refund.outcome;
     if (refund.note) historyData.refundNote = refund.note;
-    if (!refund.requested) {
+    if (refund.outcome === 'due') {
       updated = await db.updateTable('applications').set({ refund_due: true }).where('id', '=', updated.id).returningAll().executeTakeFirstOrThrow();
     }
   }
@@ -234,16 +248,19 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
       detail: { from: input.from, to: input.to, orderNo: order.order_no, ...(input.note ? { note: input.note } : {}) },
     });
   }
-  if (input.to === 'expired') return;
+  // An expired draft: its owner was reminded before (server/applications/draft-expiry.ts).
+  if (input.action === 'expire') return;
 
   const service = findApplicationService(order.service);
-  const hint = nextStepHint(input.to, { orderNo: order.order_no, refundable: service?.rules.refundable, mailOldPassport: order.mail_old_passport, collection: order.collection });
+  // Rejected with nothing paid: no "fees will be refunded" promise.
+  const refundable = service?.rules.refundable === true && input.data.refund !== 'none';
+  const hint = nextStepHint(input.to, { orderNo: order.order_no, refundable, mailOldPassport: order.mail_old_passport, collection: order.collection });
   const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to)}”。`];
   if (input.action === 'request_supplements' && service) {
     const items = Array.isArray(input.data.items) ? (input.data.items as string[]) : [];
     lines.push(`需补充：${items.map((item) => supplementItemLabel(service, item)).join('、')}。`);
   }
-  if (input.note) lines.push(`使领馆说明：${input.note}`);
+  if (input.note) lines.push(`${actor.kind === 'staff' ? '使领馆说明' : '说明'}：${input.note}`);
   if (input.action === 'mail' && typeof input.data.trackingNo === 'string') lines.push(`快递单号：${input.data.trackingNo}`);
   if (hint.text) lines.push(hint.text);
   await db
@@ -268,6 +285,8 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
       status: input.to,
       note: input.note,
       at: new Date().toISOString(),
+      // What the citizen reads as the next step, as decided here (e.g. nothing to refund).
+      hint: hint.text,
     },
   });
 }

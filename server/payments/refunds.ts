@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { formatFen } from '../../miniprogram/domain/services/payment-api-types';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { Database } from '../db/schema';
+import { enqueueJob, type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { ApiError } from '../http/api-error';
 import { serverMessages } from '../messages';
 import type { RefundHandler } from '../orders/transitions';
@@ -17,7 +18,8 @@ import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
  *   1. reserve — in a transaction holding the payment row: the amount must fit in what is
  *      paid minus every refund that has or may have gone out; a refund row (`requested`,
  *      with its own out_refund_no) is written;
- *   2. send — POST /v3/refund/domestic/refunds after commit. Retrying with the same
+ *   2. send — POST /v3/refund/domestic/refunds after commit (by the request, or by the
+ *      REFUND_SEND_JOB job enqueued with the reservation). Retrying with the same
  *      out_refund_no is idempotent at WeChat, so an unknown outcome (timeout, 5xx) leaves
  *      the refund `requested` and reconciliation sends it again; a refusal (4xx) fails it,
  *      which frees its amount.
@@ -88,18 +90,23 @@ export async function sendRefund(ctx: PaymentsJobContext, refund: RefundRow, pay
   return ctx.db.selectFrom('payment_refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
 }
 
+/** Job kind: send a refund reserved in a transaction, right after it commits. */
+export const REFUND_SEND_JOB = 'payments.refund.send';
+
 /**
  * For server/orders: when a supervisor rejects a refundable order (不予受理), the whole
- * remaining fee is reserved for refund in the same transaction; reconciliation sends it
- * (it cannot be sent before that transaction commits). Counter payments are refunded at
- * the counter (refund_due); an unpaid order has nothing to refund.
+ * remaining fee is reserved for refund in the same transaction, with a job (same
+ * transaction) that sends it as soon as that commits; reconciliation remains the safety
+ * net. Only money actually taken is refunded or flagged: an unpaid order (到馆缴费 not yet
+ * paid, nothing charged) has nothing to refund; a counter payment is refunded at the
+ * counter (refund_due).
  */
 export const refundOnReject: RefundHandler = async (db, order, context) => {
   const payment = await findPaymentForApplication(db, order.id, { forUpdate: true });
-  if (!payment || payment.status !== 'paid') return { requested: false, note: 'not paid: nothing to refund' };
-  if (payment.paid_via !== 'wechat') return { requested: false, note: serverMessages.refundAtCounter };
+  if (!payment || payment.status !== 'paid') return { outcome: 'none', note: 'not paid: nothing to refund' };
+  if (payment.paid_via !== 'wechat') return { outcome: 'due', note: serverMessages.refundAtCounter };
   const available = refundableFen(payment, await listRefunds(db, payment.id));
-  if (available <= 0) return { requested: true, note: 'already refunded' };
+  if (available <= 0) return { outcome: 'none', note: 'already refunded' };
   const reason = context.reason ? `不予受理：${context.reason}` : '申请不予受理，全额退款';
   const { refund } = await reserveRefund(db, order.id, {
     amountFen: available,
@@ -107,5 +114,25 @@ export const refundOnReject: RefundHandler = async (db, order, context) => {
     staffId: context.actor.kind === 'staff' ? (context.actor.id ?? null) : null,
     source: context.actor.kind === 'staff' ? 'staff' : 'system',
   });
-  return { requested: true, note: `refund ${refund.out_refund_no} of ${available} fen reserved; sent by reconciliation` };
+  await enqueueJob(db, { kind: REFUND_SEND_JOB, missionId: payment.mission_id, payload: { refundId: refund.id, applicationId: order.id, orderNo: order.order_no } });
+  return { outcome: 'requested', note: `refund ${refund.out_refund_no} of ${available} fen reserved; sent right after commit` };
 };
+
+/**
+ * The REFUND_SEND_JOB handler: sends a reserved refund still `requested` (anything else
+ * was sent meanwhile, e.g. by reconciliation). WeChat's answer or refusal is applied by
+ * sendRefund; an unknown outcome leaves it `requested` for reconciliation to send again
+ * (same out_refund_no), rather than two retry loops racing.
+ */
+export function refundSendJob(ctx: PaymentsJobContext, log?: FastifyBaseLogger): JobHandler {
+  return async (job) => {
+    const refundId = (job.payload as { refundId?: unknown }).refundId;
+    if (typeof refundId !== 'string') throw new PermanentJobError('bad payload');
+    const refund = await ctx.db.selectFrom('payment_refunds').selectAll().where('id', '=', refundId).executeTakeFirst();
+    if (!refund) return { note: 'refund gone' };
+    if (refund.status !== 'requested') return { note: `already ${refund.status}` };
+    const payment = await ctx.db.selectFrom('payments').selectAll().where('id', '=', refund.payment_id).executeTakeFirstOrThrow();
+    const after = await sendRefund(ctx, refund, payment, 'system', log);
+    return after.status === 'requested' ? { note: 'outcome unknown: reconciliation sends it again' } : undefined;
+  };
+}

@@ -5,7 +5,7 @@ import { consolePaymentRoutes } from './console-routes';
 import { devPaymentRoutes } from './dev-routes';
 import { notifyRoutes } from './notify-routes';
 import type { PaymentsContext } from './payment-context';
-import { refundOnReject } from './refunds';
+import { REFUND_SEND_JOB, refundOnReject, refundSendJob } from './refunds';
 
 /**
  * Payments: fees (public + console), 去支付 and the payment state (citizen), WeChat Pay's
@@ -16,6 +16,8 @@ import { refundOnReject } from './refunds';
 export const paymentRoutes: FastifyPluginAsyncZod<PaymentsContext> = async (app, ctx) => {
   // A rejected (不予受理) refundable order gets its fee refunded (server/orders calls this).
   registerRefundHandler(refundOnReject);
+  // …and sent right after the rejection commits, through the job queue.
+  app.jobRunner.register(REFUND_SEND_JOB, refundSendJob(ctx, app.log));
   await app.register(citizenPaymentRoutes, { ctx });
   await app.register(notifyRoutes, { ctx });
   await app.register(consolePaymentRoutes, { ctx });

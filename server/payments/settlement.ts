@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log';
 import type { Database, RefundStatusColumn } from '../db/schema';
-import { confirmPaymentTransition, recordHistoryAndNotify } from '../orders/transitions';
+import { applyTransition, confirmPaymentTransition } from '../orders/transitions';
 import type { WechatTransaction } from '../wechat/pay/notification';
 import { type EventSource, type PaymentRow, recordPaymentEvent, type RefundRow } from './payment-orders';
 
@@ -70,11 +70,10 @@ export async function settleWechatPayment(
 
 /**
  * An unpaid online order whose time ran out (or whose application was withdrawn): closed,
- * and a 待支付 order becomes 已过期, which frees the applicant to apply again. Only after
- * WeChat has closed it too (or never knew it), so it cannot be paid afterwards.
- *
- * The review state machine has no 待支付 → 已过期 transition yet, so the order's status is
- * written here, conditionally, with history through server/orders like every other change.
+ * and a 待支付 order becomes 已过期 through the state machine (payment_expired, system
+ * actor: history, the citizen's message, a subscription-message job), which frees the
+ * applicant to apply again. Only after WeChat has closed it too (or never knew it), so it
+ * cannot be paid afterwards.
  */
 export async function closeUnpaidPayment(db: Kysely<Database>, payment: PaymentRow, reason: string): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
@@ -87,25 +86,18 @@ export async function closeUnpaidPayment(db: Kysely<Database>, payment: PaymentR
       .returningAll()
       .executeTakeFirst();
     if (!closed) return false;
-    const expired = await tx
-      .updateTable('applications')
-      .set((eb) => ({ status: 'expired', active: false, version: eb('version', '+', 1), updated_at: now, status_changed_at: now }))
-      .where('id', '=', payment.application_id)
-      .where('status', '=', 'awaiting_payment')
-      .returningAll()
-      .executeTakeFirst();
+    const order = await tx.selectFrom('applications').select(['id', 'status']).where('id', '=', payment.application_id).forUpdate().executeTakeFirstOrThrow();
+    // Withdrawn meanwhile (or moved on by staff): only the payment closes.
+    const expired = order.status === 'awaiting_payment';
     if (expired) {
-      await recordHistoryAndNotify(tx, {
-        order: expired,
+      await applyTransition(tx, {
+        applicationId: order.id,
+        action: 'payment_expired',
         actor: { kind: 'system', id: 'payments' },
-        action: 'expire',
-        from: 'awaiting_payment',
-        to: 'expired',
-        note: reason,
-        data: { outTradeNo: payment.out_trade_no },
+        data: { outTradeNo: payment.out_trade_no, reason },
       });
     }
-    await recordPaymentEvent(tx, closed, 'closed', 'reconciliation', { reason, orderExpired: Boolean(expired) });
+    await recordPaymentEvent(tx, closed, 'closed', 'reconciliation', { reason, orderExpired: expired });
     await recordAudit(tx, { actorKind: 'system', actorId: null, missionId: payment.mission_id, action: 'payment.closed', subject: payment.application_id, detail: { reason, outTradeNo: payment.out_trade_no } });
     return true;
   });

@@ -6,6 +6,7 @@ import type { Profile } from '../../miniprogram/domain/api-types';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
+import { isUniqueViolation } from '../db/errors';
 import { ApiError, notFound, unauthenticated, validationFailed } from '../http/api-error';
 import { profileSchema } from '../http/profile-schema';
 import { errorResponses } from '../http/schemas';
@@ -15,10 +16,6 @@ import type { SessionStore } from '../security/session-store';
 import type { ProfileReader } from './profile-repository';
 
 const identityTaken = () => new ApiError(409, 'IDENTITY_TAKEN', serverMessages.identityTaken);
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
 
 export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileReader }> = async (app, deps) => {
   app.addHook('preHandler', requireCitizen(deps.sessions));

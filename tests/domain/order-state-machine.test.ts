@@ -53,6 +53,7 @@ const EXPECTED: Array<[ApplicationStatus, OrderAction, ActorKind, StaffRoleName 
   ['awaiting_payment', 'withdraw', 'citizen', null, 'withdrawn'],
   ['submitted', 'withdraw', 'citizen', null, 'withdrawn'],
   ['draft', 'expire', 'system', null, 'expired'],
+  ['awaiting_payment', 'payment_expired', 'system', null, 'expired'],
 ];
 const RANK = { reviewer: 1, supervisor: 2, admin: 3 } as const;
 
@@ -136,6 +137,18 @@ describe('order state machine: rules', () => {
     expect(nextStepHint('approved').todo).toBeNull();
     expect(nextStepHint('ready_for_pickup').todo).toBe('collect');
     expect(nextStepHint('rejected', { refundable: false }).text).not.toContain('退还');
+    // Expired: a draft (no order number) vs an order closed unpaid.
+    expect(nextStepHint('expired').text).toBe('草稿已过期，请重新填写申请');
+    expect(nextStepHint('expired', { orderNo: 'USNY-P-250615-0001' }).text).toBe('订单超时未支付已关闭，如需办理请重新申请');
+  });
+
+  it('only the system closes an unpaid order (待支付 → 已过期), and only from 待支付', () => {
+    expect(checkTransition('awaiting_payment', 'payment_expired', 'system', undefined, emergencyTravelService)).toMatchObject({ ok: true, transition: { to: 'expired' } });
+    expect(canTransition('awaiting_payment', 'payment_expired', 'citizen', undefined, passportService)).toBe(false);
+    expect(canTransition('awaiting_payment', 'payment_expired', 'staff', 'admin', passportService)).toBe(false);
+    expect(canTransition('submitted', 'payment_expired', 'system', undefined, passportService)).toBe(false);
+    expect(canTransition('awaiting_payment', 'expire', 'system', undefined, passportService)).toBe(false);
+    expect(ORDER_ACTION_LABELS.payment_expired).toBe('超时未支付');
   });
 });
 

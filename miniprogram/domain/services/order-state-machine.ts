@@ -14,6 +14,7 @@
  *   withdraw (citizen) → 已撤回 withdrawn, only from the service's withdrawableStatuses —
  *   never an emergency travel certificate once submitted.
  *   draft ─expire (system)→ 已过期 expired.
+ *   待支付 awaiting_payment ─payment_expired (system: unpaid in time, payment closed)→ 已过期 expired.
  *
  * `first_review` (初审中) and `returned` (已退回) stay in APPLICATION_STATUSES for
  * display of older data; no transition leads to them.
@@ -38,7 +39,8 @@ export type OrderAction =
   | 'complete'
   | 'confirm_receipt'
   | 'withdraw'
-  | 'expire';
+  | 'expire'
+  | 'payment_expired';
 
 export type ActorKind = 'citizen' | 'staff' | 'system';
 export type StaffRoleName = 'reviewer' | 'supervisor' | 'admin';
@@ -80,6 +82,7 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
     (from): Transition => ({ from, to: 'withdrawn', action: 'withdraw', actor: 'citizen' }),
   ),
   { from: 'draft', to: 'expired', action: 'expire', actor: 'system' },
+  { from: 'awaiting_payment', to: 'expired', action: 'payment_expired', actor: 'system' },
 ];
 
 /** Names of the actions, as buttons and in the timeline. */
@@ -101,6 +104,7 @@ export const ORDER_ACTION_LABELS: Readonly<Record<OrderAction, string>> = {
   confirm_receipt: '确认收到证件',
   withdraw: '撤回申请',
   expire: '草稿过期',
+  payment_expired: '超时未支付',
 };
 
 /** Chinese messages of the machine (refusals, hints), in one place. */
@@ -267,7 +271,10 @@ export function nextStepHint(status: string, context: HintContext = {}): NextSte
     case 'returned':
       return { who: 'none', todo: null, text: '申请已退回，详见使领馆说明' };
     case 'expired':
-      return { who: 'none', todo: null, text: '草稿已过期，请重新填写申请' };
+      // A submitted order (it has a number) expires only unpaid; a draft, unsaved.
+      return context.orderNo
+        ? { who: 'none', todo: null, text: '订单超时未支付已关闭，如需办理请重新申请' }
+        : { who: 'none', todo: null, text: '草稿已过期，请重新填写申请' };
     default:
       return { who: 'none', todo: null, text: '' };
   }

@@ -8,7 +8,9 @@ import { portraitJpeg } from '../photo/synthetic-portrait';
 /** A test server whose files go to a fresh temp directory, plus a small HTTP client. */
 export async function startApplicationsServer(database: 'pglite' | 'postgres', env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-applications-'));
-  const server = await startTestServer({ database, env: { DATA_DIR: dataDir, ...env } });
+  // The draft sweep's recurring job is off unless a test turns it on: its rows (jobs,
+  // reminders) would show up in "nothing changed" snapshots that count whole tables.
+  const server = await startTestServer({ database, env: { DATA_DIR: dataDir, APPLICATION_DRAFT_SWEEP_MINUTES: '0', ...env } });
   return {
     server,
     dataDir,

@@ -99,6 +99,45 @@ describe.each(databaseKinds)('payment reconciliation (%s)', (database) => {
     expect(view.body.events).toEqual(expect.arrayContaining([expect.objectContaining({ orderNo: order.orderNo, kind: 'closed', source: 'reconciliation' })]));
   });
 
+  it('an expired unpaid order goes 待支付 → 已过期 through the state machine: history, a message, a subscription message', async () => {
+    const order = await submittedOrder(ctx.server, files);
+    await prepay(order);
+    // The submission's own subscription job has run (no quota then): the unit granted next is for the expiry.
+    await ctx.server.app.jobRunner.runDue();
+    const templates = (await order.api.get('/api/subscriptions/templates')).body;
+    await order.api.post('/api/subscriptions', { templateIds: [templates.orderStatus], accepted: [templates.orderStatus] });
+    const before = await ctx.server.db.selectFrom('applications').select('version').where('id', '=', order.id).executeTakeFirstOrThrow();
+    await reconcile(31);
+    const row = await ctx.server.db.selectFrom('applications').select(['status', 'version', 'active']).where('id', '=', order.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'expired', version: before.version + 1, active: false });
+
+    const timeline = (await order.api.get(`/api/applications/${order.id}/timeline`)).body;
+    expect(timeline.entries.at(-1)).toMatchObject({ action: 'payment_expired', actionLabel: '超时未支付', from: 'awaiting_payment', to: 'expired', actor: 'system' });
+    expect(timeline.nextStep).toMatchObject({ who: 'none', text: '订单超时未支付已关闭，如需办理请重新申请' });
+    const history = await ctx.server.db.selectFrom('application_history').selectAll().where('application_id', '=', order.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(history).toMatchObject({ actor_kind: 'system', actor_id: 'payments', action: 'payment_expired', data: { outTradeNo: order.orderNo, reason: '超时未支付，订单已关闭' } });
+
+    const messages = (await order.api.get('/api/messages')).body.messages;
+    expect(messages[0]).toMatchObject({ applicationId: order.id, kind: 'status', status: 'expired', title: '超时未支付：已过期' });
+    expect(messages[0].body).toContain(order.orderNo);
+    expect(messages[0].body).toContain('订单超时未支付已关闭，如需办理请重新申请');
+
+    await ctx.server.app.jobRunner.runDue();
+    const response = await fetch(`${ctx.server.sandboxUrl}/sandbox/subscribe-messages?touser=${order.openid}`);
+    const sent = ((await response.json()) as { messages: Array<{ data: Record<string, { value: string }> }> }).messages;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].data).toMatchObject({ character_string1: { value: order.orderNo }, phrase3: { value: '已过期' }, thing5: { value: '订单超时未支付已关闭，如需办理请重新申请' } });
+    // Closed once: running again changes nothing for it.
+    const trail = async () => ({
+      history: (await ctx.server.db.selectFrom('application_history').select('id').where('application_id', '=', order.id).execute()).length,
+      messages: (await ctx.server.db.selectFrom('messages').select('id').where('application_id', '=', order.id).execute()).length,
+      application: await ctx.server.db.selectFrom('applications').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow(),
+    });
+    const again = await trail();
+    await reconcile(32);
+    expect(await trail()).toEqual(again);
+  });
+
   it('closing an order WeChat has meanwhile been paid for settles it instead (ORDERPAID → signed query)', async () => {
     const order = await paidButNotNotified();
     const report = await reconcile(31);

@@ -26,7 +26,8 @@ describe.each(databaseKinds)('refunds (%s)', (database) => {
   let files: TestImages;
   let supervisor: Staff;
   beforeAll(async () => {
-    ctx = await startPaymentsServer(database);
+    // The job runner is driven by the tests (app.jobRunner.runDue()).
+    ctx = await startPaymentsServer(database, { JOB_POLL_MS: '0' });
     files = await testImages();
     supervisor = await staffClient(ctx.server, 'supervisor');
   });
@@ -156,21 +157,84 @@ describe.each(databaseKinds)('refunds (%s)', (database) => {
     expect(ctx.server.paySandbox.transaction(order.orderNo)).toBeDefined();
   });
 
-  it('rejecting a paid order (不予受理) reserves the whole fee for refund; reconciliation sends it', async () => {
-    const order = await paidOrder();
-    await ctx.server.db.transaction().execute((tx) =>
-      applyTransition(tx, { applicationId: order.id, action: 'reject', actor: { kind: 'staff', id: supervisor.staffId, role: 'supervisor', missionId: 'us-new-york' }, note: '材料不符合要求' }),
+  const reject = (order: Order, note = '材料不符合要求') =>
+    ctx.server.db.transaction().execute((tx) =>
+      applyTransition(tx, { applicationId: order.id, action: 'reject', actor: { kind: 'staff', id: supervisor.staffId, role: 'supervisor', missionId: 'us-new-york' }, note }),
     );
-    const reserved = await ctx.server.db
+  const refundRows = (order: Order) =>
+    ctx.server.db
       .selectFrom('payment_refunds')
       .innerJoin('payments', 'payments.id', 'payment_refunds.payment_id')
       .selectAll('payment_refunds')
       .where('payments.application_id', '=', order.id)
       .execute();
+  const lastHistory = async (order: Order) =>
+    (await ctx.server.db.selectFrom('application_history').selectAll().where('application_id', '=', order.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).data;
+  const refundDue = async (order: Order) => (await ctx.server.db.selectFrom('applications').select('refund_due').where('id', '=', order.id).executeTakeFirstOrThrow()).refund_due;
+
+  it('rejecting a paid order (不予受理) reserves the whole fee and sends it right after the rejection commits (job queue, not the reconciliation timer)', async () => {
+    const order = await paidOrder();
+    await reject(order);
+    const reserved = await refundRows(order);
     expect(reserved).toEqual([expect.objectContaining({ amount_fen: 13000, status: 'requested', reason: '不予受理：材料不符合要求' })]);
-    expect((await ctx.server.db.selectFrom('applications').select('refund_due').where('id', '=', order.id).executeTakeFirstOrThrow()).refund_due).toBe(false);
-    await reconcile(2);
+    expect(await refundDue(order)).toBe(false);
+    expect(await lastHistory(order)).toMatchObject({ refund: 'requested' });
+    // The send job was written with the rejection; nothing has gone to WeChat yet.
+    const jobs = await ctx.server.db.selectFrom('jobs').selectAll().where('kind', '=', 'payments.refund.send').execute();
+    const job = jobs.find((j) => j.payload.refundId === reserved[0].id);
+    expect(job).toMatchObject({ status: 'pending', mission_id: 'us-new-york', payload: { applicationId: order.id, orderNo: order.orderNo } });
+
+    await ctx.server.app.jobRunner.runDue();
     const sent = await ctx.server.db.selectFrom('payment_refunds').selectAll().where('id', '=', reserved[0].id).executeTakeFirstOrThrow();
     expect(sent.status).toBe('processing');
+    expect(await ctx.server.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', job!.id).executeTakeFirstOrThrow()).toEqual({ status: 'done', last_error: null });
+    // Reconciliation has nothing left to send for it.
+    const report = await reconcile(2);
+    expect((await ctx.server.db.selectFrom('payment_refunds').select('status').where('id', '=', reserved[0].id).executeTakeFirstOrThrow()).status).toBe('processing');
+    expect(report.failures).toBe(0);
+    // The citizen is told the fee will be refunded.
+    const message = (await order.api.get('/api/messages')).body.messages.find((m: { status: string }) => m.status === 'rejected');
+    expect(message.body).toContain('已缴费用将按规定退还');
+  });
+
+  it('the refund job leaves an unknown outcome to reconciliation, and does nothing for a refund already sent', async () => {
+    const order = await paidOrder();
+    await sandboxPost(ctx.server, '/sandbox/pay/faults', { api: 'refund', codes: ['SYSTEM_ERROR'] });
+    await reject(order);
+    await ctx.server.app.jobRunner.runDue();
+    const [row] = await refundRows(order);
+    expect(row.status).toBe('requested');
+    const job = (await ctx.server.db.selectFrom('jobs').selectAll().where('kind', '=', 'payments.refund.send').execute()).find((j) => j.payload.refundId === row.id)!;
+    expect(job).toMatchObject({ status: 'done', last_error: 'outcome unknown: reconciliation sends it again' });
+    await reconcile(2);
+    expect((await refundRows(order))[0].status).toBe('processing');
+    // Run the job again (as if it were retried): the refund is no longer `requested`.
+    await ctx.server.db.updateTable('jobs').set({ status: 'pending', run_at: new Date(Date.now() - 1000) }).where('id', '=', job.id).execute();
+    await ctx.server.app.jobRunner.runDue();
+    expect(await ctx.server.db.selectFrom('jobs').select('last_error').where('id', '=', job.id).executeTakeFirstOrThrow()).toEqual({ last_error: 'already processing' });
+    expect(await refundRows(order)).toHaveLength(1);
+  });
+
+  it('rejecting an unpaid 到馆缴费 order: nothing to refund, not flagged refund_due, no refund promised', async () => {
+    const order = await submittedOrder(ctx.server, files, { paymentMethod: 'at_mission' });
+    expect(order.detail.status).toBe('submitted');
+    await reject(order);
+    expect(await refundDue(order)).toBe(false);
+    expect(await lastHistory(order)).toMatchObject({ refund: 'none', refundNote: 'not paid: nothing to refund' });
+    expect(await refundRows(order)).toEqual([]);
+    const message = (await order.api.get('/api/messages')).body.messages.find((m: { status: string }) => m.status === 'rejected');
+    expect(message.body).toContain('申请不予受理，详见使领馆说明');
+    expect(message.body).not.toContain('退还');
+    const view = await supervisor.request('GET', `/api/console/applications/${order.id}`);
+    expect(view.body.refundDue).toBe(false);
+  });
+
+  it('rejecting a 到馆缴费 order paid at the counter flags it refund_due (refunded at the counter)', async () => {
+    const order = await submittedOrder(ctx.server, files, { paymentMethod: 'at_mission' });
+    expect((await supervisor.request('POST', `/api/console/applications/${order.id}/mark-paid`, { receiptNo: 'NY-R-1' })).status).toBe(200);
+    await reject(order);
+    expect(await refundDue(order)).toBe(true);
+    expect(await lastHistory(order)).toMatchObject({ refund: 'due', refundNote: '到馆缴费的订单请在使领馆柜台办理退款' });
+    expect(await refundRows(order)).toEqual([]);
   });
 });

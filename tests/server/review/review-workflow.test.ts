@@ -1,6 +1,3 @@
-// The background poller is off: tests run the job queue themselves (app.jobRunner.runDue()).
-process.env.JOB_POLL_MS = '0';
-
 import { sql } from 'kysely';
 import { databaseKinds } from '../../helpers/fresh-database';
 import { images, startApplicationsServer } from '../applications/helpers';
@@ -18,7 +15,8 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
   let chicago: StaffClient;
 
   beforeAll(async () => {
-    ctx = await startApplicationsServer(database);
+    // The background poller is off: tests run the job queue themselves (app.jobRunner.runDue()).
+    ctx = await startApplicationsServer(database, { JOB_POLL_MS: '0' });
     files = { idPhoto: await images.idPhoto(), document: await images.document(), signature: await images.signature() };
     reviewer = await signedInStaff(ctx.server, 'ny.reviewer', 'reviewer');
     reviewer2 = await signedInStaff(ctx.server, 'ny.reviewer2', 'reviewer');
@@ -198,15 +196,17 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
     expect(log.body.entries.every((e: any) => e.actorId !== null || e.action)).toBe(true);
   });
 
-  it('rejection (supervisor, with reason) marks the refund due without a payments module, and tells the citizen', async () => {
+  it('rejection (supervisor, with reason) of an unpaid 到馆缴费 order: nothing to refund, nothing flagged; the citizen is told', async () => {
     const { api, id } = await submittedOrder(ctx.server, files, 'o_rv_reject');
     const version = (await supervisor.get(`/api/console/applications/${id}`)).body.version;
     expect((await supervisor.post(`/api/console/applications/${id}/actions/reject`, { version })).status).toBe(400);
     const rejected = await supervisor.post(`/api/console/applications/${id}/actions/reject`, { version, note: '申请人不符合换发条件' });
-    expect(rejected.body).toMatchObject({ status: 'rejected', refundDue: true });
-    expect(rejected.body.history.at(-1).data).toMatchObject({ refund: 'due' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', refundDue: false });
+    expect(rejected.body.history.at(-1).data).toMatchObject({ refund: 'none' });
     const message = (await api.get('/api/messages')).body.messages[0];
-    expect(message).toMatchObject({ status: 'rejected', body: expect.stringContaining('申请人不符合换发条件') });
+    expect(message).toMatchObject({ status: 'rejected', body: expect.stringContaining('使领馆说明：申请人不符合换发条件') });
+    // Nothing was paid: no promise of a refund.
+    expect(message.body).not.toContain('退还');
     // Final: no more actions.
     expect(rejected.body.allowedActions).toEqual([]);
   });
