@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -9,13 +8,13 @@ import { citizenId } from '../citizen-auth/authenticate';
 import { ApiError, notFound } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { checkDocumentImage, checkIdPhoto, type PhotoFinding } from '../photo/photo-check';
+import { checkDocumentImage, checkIdPhoto } from '../photo/photo-check';
 import { newStorageKey } from '../files/file-store';
 import type { ApplicationsContext } from './application-context';
 import { uploadedDocumentSchema } from './application-schemas';
 import { findOwnedApplication, readAnswers, requireDraft, serviceOf, toUploadedDocument } from './application-view';
 import { checkSignature } from './signature-check';
-import { readStoredFile } from './stored-files';
+import { type PreparedUpload, readStoredFile, upsertApplicationFile } from './stored-files';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -30,12 +29,7 @@ const RAW_TYPES = ['image/jpeg', 'image/png', 'application/octet-stream'];
 const PART_TYPES = [...RAW_TYPES, 'image/jpg'];
 export const UPLOAD_FIELD = 'file';
 
-interface Prepared {
-  data: Buffer;
-  mime: string;
-  ok: boolean;
-  findings: PhotoFinding[];
-}
+type Prepared = PreparedUpload;
 
 const tooLarge = () => new ApiError(413, 'FILE_TOO_LARGE', serverMessages.documentTooLarge);
 const unsupportedType = () => new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
@@ -137,30 +131,10 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
         const row = await ctx.db.transaction().execute(async (tx) => {
           // Re-check under the row lock: the application may have been submitted meanwhile.
           requireDraft(await findOwnedApplication(tx, id, userId, { forUpdate: true }));
-          const existing = await tx
-            .selectFrom('application_files')
-            .select(['id', 'storage_key'])
-            .where('application_id', '=', id)
-            .where('doc_id', '=', docId)
-            .executeTakeFirst();
-          const values = {
-            kind: doc.kind,
-            storage_key: storageKey,
-            sha256: crypto.createHash('sha256').update(prepared.data).digest('hex'),
-            bytes: prepared.data.length,
-            mime: prepared.mime,
-            encrypted: true,
-            check_ok: prepared.ok,
-            findings: JSON.stringify(prepared.findings),
-            created_at: new Date(),
-          };
-          replacedKey = existing?.storage_key ?? null;
-          const saved = existing
-            ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
-            : tx.insertInto('application_files').values({ ...values, application_id: id, owner_user_id: userId, doc_id: docId });
-          const written = await saved.returningAll().executeTakeFirstOrThrow();
+          const saved = await upsertApplicationFile(tx, { applicationId: id, ownerUserId: userId, docId, kind: doc.kind, storageKey, prepared });
+          replacedKey = saved.replacedKey;
           await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', id).execute();
-          return written;
+          return saved.row;
         });
         if (replacedKey) await ctx.files.delete(replacedKey);
         return toUploadedDocument(row);

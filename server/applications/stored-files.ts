@@ -1,5 +1,10 @@
+import crypto from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
+import type { ApplicationFileTable, Database } from '../db/schema';
 import { notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import type { PhotoFinding } from '../photo/photo-check';
 import type { ApplicationsContext } from './application-context';
 
 /** Reads and decrypts an application's file. Callers have already checked who is asking. */
@@ -14,4 +19,44 @@ export async function readStoredFile(ctx: ApplicationsContext, applicationId: st
   const stored = await ctx.files.get(file.storage_key);
   if (!stored) throw notFound(serverMessages.documentNotFound);
   return { mime: file.mime, data: file.encrypted ? ctx.fileCipher.open(stored, file.storage_key) : stored };
+}
+
+/** An upload after its checks: the bytes to store and what the checks found. */
+export interface PreparedUpload {
+  data: Buffer;
+  mime: string;
+  ok: boolean;
+  findings: PhotoFinding[];
+}
+
+/**
+ * Records a stored (already sealed) file as the application's document `docId`, replacing
+ * an earlier one; returns the row and the storage key of the replaced file, which the caller
+ * deletes once the transaction has committed.
+ */
+export async function upsertApplicationFile(
+  tx: Kysely<Database>,
+  file: { applicationId: string; ownerUserId: string; docId: string; kind: DocumentKind; storageKey: string; prepared: PreparedUpload },
+): Promise<{ row: Selectable<ApplicationFileTable>; replacedKey: string | null }> {
+  const existing = await tx
+    .selectFrom('application_files')
+    .select(['id', 'storage_key'])
+    .where('application_id', '=', file.applicationId)
+    .where('doc_id', '=', file.docId)
+    .executeTakeFirst();
+  const values = {
+    kind: file.kind,
+    storage_key: file.storageKey,
+    sha256: crypto.createHash('sha256').update(file.prepared.data).digest('hex'),
+    bytes: file.prepared.data.length,
+    mime: file.prepared.mime,
+    encrypted: true,
+    check_ok: file.prepared.ok,
+    findings: JSON.stringify(file.prepared.findings),
+    created_at: new Date(),
+  };
+  const saved = existing
+    ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
+    : tx.insertInto('application_files').values({ ...values, application_id: file.applicationId, owner_user_id: file.ownerUserId, doc_id: file.docId });
+  return { row: await saved.returningAll().executeTakeFirstOrThrow(), replacedKey: existing?.storage_key ?? null };
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,7 +13,7 @@ import { buildApplicationsContext, type ApplicationsOptions } from '../applicati
 import { findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
-import { readStoredFile } from '../applications/stored-files';
+import { readStoredFile, upsertApplicationFile } from '../applications/stored-files';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
@@ -231,23 +230,9 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             if (locked.status !== 'supplement_requested' || !locked.supplement_items.includes(item)) {
               throw new ApiError(409, 'SUPPLEMENT_NOT_OPEN', reviewMessages.supplementNotOpen);
             }
-            const existing = await tx.selectFrom('application_files').select(['id', 'storage_key']).where('application_id', '=', id).where('doc_id', '=', docId).executeTakeFirst();
-            const values = {
-              kind,
-              storage_key: storageKey,
-              sha256: crypto.createHash('sha256').update(prepared.data).digest('hex'),
-              bytes: prepared.data.length,
-              mime: prepared.mime,
-              encrypted: true,
-              check_ok: prepared.ok,
-              findings: JSON.stringify(prepared.findings),
-              created_at: new Date(),
-            };
-            replacedKey = existing?.storage_key ?? null;
-            const saved = existing
-              ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
-              : tx.insertInto('application_files').values({ ...values, application_id: id, owner_user_id: userId, doc_id: docId });
-            return saved.returningAll().executeTakeFirstOrThrow();
+            const saved = await upsertApplicationFile(tx, { applicationId: id, ownerUserId: userId, docId, kind, storageKey, prepared });
+            replacedKey = saved.replacedKey;
+            return saved.row;
           });
           if (replacedKey) await ctx.files.delete(replacedKey);
           return toUploadedDocument(row);
