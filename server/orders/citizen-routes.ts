@@ -254,45 +254,34 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     );
   });
 
-  app.post(
-    '/api/applications/:id/resubmit',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'After uploading every requested supplement: back to 待审核 at the original queue place',
-        params: idParams,
-        response: { 200: applicationDetailSchema, ...errorResponses },
+  /** The citizen's own moves in the state machine: same shape, different action. */
+  const citizenAction = (path: string, action: 'resubmit' | 'confirm_receipt', summary: string) =>
+    app.post(
+      path,
+      {
+        schema: {
+          tags: ['applications'],
+          summary,
+          params: idParams,
+          response: { 200: applicationDetailSchema, ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      const userId = citizenId(request);
-      const row = await db.transaction().execute(async (tx) => {
-        const current = await findOwnedApplication(tx, request.params.id, userId);
-        return (await applyTransition(tx, { applicationId: current.id, action: 'resubmit', actor: { kind: 'citizen', id: userId } })).application;
-      });
-      return loadDetail(ctx, row);
-    },
-  );
+      async (request) => {
+        const userId = citizenId(request);
+        const row = await db.transaction().execute(async (tx) => {
+          const current = await findOwnedApplication(tx, request.params.id, userId);
+          return (await applyTransition(tx, { applicationId: current.id, action, actor: { kind: 'citizen', id: userId } })).application;
+        });
+        return loadDetail(ctx, row);
+      },
+    );
 
-  app.post(
-    '/api/applications/:id/confirm-receipt',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: 'The citizen received the mailed document (已寄出 → 已完成)',
-        params: idParams,
-        response: { 200: applicationDetailSchema, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const userId = citizenId(request);
-      const row = await db.transaction().execute(async (tx) => {
-        const current = await findOwnedApplication(tx, request.params.id, userId);
-        return (await applyTransition(tx, { applicationId: current.id, action: 'confirm_receipt', actor: { kind: 'citizen', id: userId } })).application;
-      });
-      return loadDetail(ctx, row);
-    },
+  citizenAction(
+    '/api/applications/:id/resubmit',
+    'resubmit',
+    'After uploading every requested supplement: back to 待审核 at the original queue place',
   );
+  citizenAction('/api/applications/:id/confirm-receipt', 'confirm_receipt', 'The citizen received the mailed document (已寄出 → 已完成)');
 
   // ── 消息中心 ──
 
