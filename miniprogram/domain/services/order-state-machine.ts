@@ -226,6 +226,8 @@ export interface HintContext {
   collection?: string | null;
   /** Whether the service refunds fees on rejection (emergency: no). */
   refundable?: boolean;
+  /** 待视频面审 with a booked slot: when, at the mission (e.g. '12月7日 周一 09:00（纽约时间）'). */
+  interviewAt?: string | null;
 }
 
 /** What happens next, and what the citizen must do, for a status. */
@@ -243,7 +245,9 @@ export function nextStepHint(status: string, context: HintContext = {}): NextSte
     case 'second_review':
       return { who: 'mission', todo: null, text: '初审已通过，使领馆正在复审' };
     case 'interview':
-      return { who: 'citizen', todo: 'interview', text: '请预约并参加视频面审，使领馆工作人员将与您联系' };
+      return context.interviewAt
+        ? { who: 'citizen', todo: 'interview', text: `已预约视频面审：${context.interviewAt}，届时请在订单详情中进入面审` }
+        : { who: 'citizen', todo: 'interview', text: '请预约视频面审时间，届时使领馆工作人员将与您视频通话' };
     case 'approved':
       return context.mailOldPassport
         ? {

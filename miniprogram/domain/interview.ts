@@ -1,0 +1,263 @@
+/**
+ * 视频面审 (video interview): the citizen books a slot in the MISSION's time zone, staff
+ * start the call at that time (WebRTC between the console and a call page the
+ * mini-program opens in a <web-view>), take screenshots and ask questions, then move the
+ * order on with the state machine's `interview_passed` (or `reject`).
+ *
+ * Shared by the server (server/interviews), the mini-program (packages/interview, as a
+ * build copy) and the console. Pure TypeScript: no wx, no server imports.
+ *
+ * Times: the server stores instants (timestamptz) and sends, with every slot, its wall
+ * clock at the mission (`local`), computed on the server — some Android WeChat runtimes
+ * have no time-zone data, so phones never convert mission time themselves. A phone may
+ * show its own local time from the ISO instant with plain Date.
+ */
+import type { ApplicationStatus } from './services/application-status';
+
+/** A citizen may not book a slot that starts sooner than this, nor change or cancel one then. */
+export const BOOKING_LEAD_MINUTES = 60;
+/** How far ahead the citizen sees free slots. */
+export const BOOKING_HORIZON_DAYS = 30;
+/** Staff create slots for at most this many days in one request. */
+export const SLOT_BATCH_MAX_DAYS = 62;
+export const SLOT_MINUTES_CHOICES = [15, 20, 30, 45, 60] as const;
+/** A call ticket (the web-view URL) is valid this long, once. */
+export const CALL_TICKET_MINUTES = 10;
+/** Longest long-poll for signals. */
+export const SIGNAL_WAIT_MAX_MS = 25_000;
+/** Largest signal payload (an SDP offer is a few KB). */
+export const SIGNAL_MAX_BYTES = 64 * 1024;
+/** Largest screenshot upload. */
+export const SCREENSHOT_MAX_BYTES = 2 * 1024 * 1024;
+
+export type InterviewBookingStatus = 'booked' | 'cancelled' | 'held' | 'missed';
+export type InterviewSlotStatus = 'open' | 'booked' | 'cancelled';
+export type InterviewCallStatus = 'open' | 'ended';
+export type CallSide = 'staff' | 'citizen';
+/**
+ * Signals between the two sides of a call:
+ *   ready     — the citizen's page has camera + microphone and waits for the offer;
+ *   offer / answer — SDP ({ type, sdp }); the console offers;
+ *   candidate — one ICE candidate (RTCIceCandidateInit), trickled;
+ *   hangup    — that side left.
+ */
+export type SignalKind = 'ready' | 'offer' | 'answer' | 'candidate' | 'hangup';
+export const SIGNAL_KINDS: readonly SignalKind[] = ['ready', 'offer', 'answer', 'candidate', 'hangup'];
+
+/** Wall clock at the mission, computed by the server. */
+export interface ZonedLabel {
+  /** '2026-12-07' */
+  date: string;
+  /** '09:00' */
+  time: string;
+  /** '12月7日 周一' */
+  dateLabel: string;
+  /** 'UTC-5', 'UTC+5:30' */
+  offset: string;
+}
+
+export interface InterviewSlotView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  minutes: number;
+  local: ZonedLabel;
+}
+
+export interface InterviewBookingView {
+  id: string;
+  slotId: string;
+  status: InterviewBookingStatus;
+  statusLabel: string;
+  startsAt: string;
+  endsAt: string;
+  local: ZonedLabel;
+  bookedAt: string;
+  /** The citizen may still change or cancel it (booked, and more than BOOKING_LEAD_MINUTES ahead). */
+  canChange: boolean;
+  /** Why it ended, when staff cancelled the slot or marked it missed. */
+  note: string | null;
+}
+
+export interface InterviewCallView {
+  id: string;
+  status: InterviewCallStatus;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface InterviewDay {
+  date: string;
+  dateLabel: string;
+  slots: InterviewSlotView[];
+}
+
+/** GET /api/applications/:id/interview — what the citizen's 预约面审 page shows. */
+export interface CitizenInterview {
+  applicationId: string;
+  orderNo: string | null;
+  status: ApplicationStatus;
+  /** The order is in 待视频面审: booking and joining are possible. */
+  required: boolean;
+  mission: { id: string; nameZh: string; timeZone: string; phone: string };
+  /** e.g. '纽约时间（UTC-5）' — every time on the page is in it. */
+  timeZoneLabel: string;
+  /** The active booking (status booked), if any. */
+  booking: InterviewBookingView | null;
+  /** The call staff have started for the booking: the citizen can join now. */
+  call: InterviewCallView | null;
+  /** Free slots from now + BOOKING_LEAD_MINUTES to BOOKING_HORIZON_DAYS ahead (empty unless required). */
+  days: InterviewDay[];
+  /** Earlier bookings (cancelled, missed, held), newest first. */
+  past: InterviewBookingView[];
+}
+
+/** POST /api/applications/:id/interview/booking — book, or move the booking to another slot. */
+export interface BookSlotRequest {
+  slotId: string;
+}
+
+/** POST /api/applications/:id/interview/call-ticket — open the call page with this path (prefix the API base URL). */
+export interface CallTicket {
+  /** '/interview/call?ticket=…' — one use, CALL_TICKET_MINUTES valid. */
+  path: string;
+  expiresAt: string;
+}
+
+/** POST /api/interview-calls/join { ticket } — what the call page gets for its ticket. */
+export interface CallJoin {
+  callId: string;
+  side: CallSide;
+  /** Bearer token for the signal routes, valid while the call is open. */
+  token: string;
+  iceServers: IceServer[];
+  orderNo: string | null;
+  missionName: string;
+}
+
+/** POST /api/console/applications/:id/interview/calls — staff start (or rejoin) the call. */
+export interface CallStart {
+  callId: string;
+  side: 'staff';
+  iceServers: IceServer[];
+}
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export interface Signal {
+  seq: number;
+  from: CallSide;
+  kind: SignalKind;
+  data: unknown;
+}
+
+/** POST /api/interview-calls/:callId/signals { kind, data } — body. */
+export interface SignalPost {
+  kind: SignalKind;
+  data?: unknown;
+}
+
+/** GET /api/interview-calls/:callId/signals?after=<seq>&waitMs=<ms> — the OTHER side's signals after `after`. */
+export interface SignalPage {
+  signals: Signal[];
+  status: InterviewCallStatus;
+}
+
+export interface InterviewScreenshotView {
+  id: string;
+  takenAt: string;
+  /** Staff display name. */
+  takenBy: string;
+  /** GET it with the staff cookie (audited). */
+  url: string;
+}
+
+/** GET /api/console/applications/:id/interview — the application view's 视频面审 panel. */
+export interface ConsoleInterview {
+  applicationId: string;
+  status: ApplicationStatus;
+  timeZone: string;
+  timeZoneLabel: string;
+  booking: InterviewBookingView | null;
+  past: InterviewBookingView[];
+  call: InterviewCallView | null;
+  calls: InterviewCallView[];
+  screenshots: InterviewScreenshotView[];
+  /** Staff may start the call now: the order is in 待视频面审 and a slot is booked. */
+  canStartCall: boolean;
+}
+
+export interface ConsoleSlotView extends InterviewSlotView {
+  status: InterviewSlotStatus;
+  booking: { id: string; applicationId: string; orderNo: string | null; applicantName: string | null; status: InterviewBookingStatus } | null;
+}
+
+/** GET /api/console/interview-slots?from=YYYY-MM-DD&to=YYYY-MM-DD (mission dates, at most SLOT_BATCH_MAX_DAYS). */
+export interface ConsoleSchedule {
+  timeZone: string;
+  timeZoneLabel: string;
+  days: Array<{ date: string; dateLabel: string; slots: ConsoleSlotView[] }>;
+}
+
+/** POST /api/console/interview-slots — creates slots at the mission's wall-clock times. */
+export interface CreateSlotsRequest {
+  /** Mission dates 'YYYY-MM-DD', inclusive, at most SLOT_BATCH_MAX_DAYS apart. */
+  fromDate: string;
+  toDate: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdays: number[];
+  /** 'HH:MM' at the mission; the last slot ends by endTime. */
+  startTime: string;
+  endTime: string;
+  minutes: (typeof SLOT_MINUTES_CHOICES)[number];
+}
+
+export interface CreateSlotsResult {
+  created: number;
+  /** Already there (same start), or in the past. */
+  skipped: number;
+}
+
+export const BOOKING_STATUS_LABELS: Readonly<Record<InterviewBookingStatus, string>> = {
+  booked: '已预约',
+  cancelled: '已取消',
+  held: '已面审',
+  missed: '未参加',
+};
+
+export const SLOT_STATUS_LABELS: Readonly<Record<InterviewSlotStatus, string>> = {
+  open: '可预约',
+  booked: '已预约',
+  cancelled: '已取消',
+};
+
+/** Chinese texts of the interview flow that both the server and the front ends use, in one place. */
+export const interviewMessages = {
+  notRequired: '该申请当前无需视频面审',
+  slotTaken: '该时段已被预约，请选择其他时段',
+  slotUnavailable: '该时段不可预约，请选择其他时段',
+  tooLate: `面审开始前${BOOKING_LEAD_MINUTES}分钟内不能预约、改约或取消，如有问题请致电使领馆`,
+  noBooking: '您尚未预约面审时间',
+  callNotOpen: '使领馆尚未发起面审，请在预约时间等待工作人员发起',
+  ticketInvalid: '面审链接已失效，请返回小程序重新进入',
+  callEnded: '面审已结束',
+  cannotStartCall: '申请人尚未预约面审时间，或申请不在待视频面审状态',
+  slotsInvalidRange: `日期范围需在${SLOT_BATCH_MAX_DAYS}天以内，且结束日期不早于开始日期`,
+  slotsInvalidTimes: '结束时间需晚于开始时间，且至少容纳一个时段',
+  slotsNoWeekday: '请至少选择一个星期几',
+  // 消息中心 (title + body)
+  bookedTitle: '视频面审预约成功',
+  booked: (when: string) => `您已预约视频面审：${when}。届时请打开“中国领事”小程序，在订单详情中进入面审。`,
+  cancelledByCitizenTitle: '视频面审预约已取消',
+  cancelledByCitizen: (when: string) => `您已取消 ${when} 的视频面审预约，请重新预约。`,
+  cancelledByMissionTitle: '使领馆取消了您的面审时段',
+  cancelledByMission: (when: string, note: string) => `您预约的 ${when} 视频面审已被使领馆取消${note ? `（${note}）` : ''}，请重新预约。`,
+  missedTitle: '您未参加视频面审',
+  missed: (when: string) => `您未参加 ${when} 的视频面审，请重新预约。`,
+  callStartedTitle: '视频面审已开始',
+  callStarted: '使领馆工作人员已发起视频面审，请尽快在订单详情中进入面审。',
+} as const;
