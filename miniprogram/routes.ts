@@ -19,4 +19,6 @@ export const ROUTES = {
   infoPhrasebook: '/packages/info/phrasebook/index',
   pay: '/packages/pay/index/index',
   payResult: '/packages/pay/result/index',
+  interviewBook: '/packages/interview/book/index',
+  interviewCall: '/packages/interview/call/index',
 } as const;

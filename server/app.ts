@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/api-error';
 import { serveConsole } from './http/console-static';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
+import { interviewRoutes } from './interviews/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
 import { missionRoutes } from './missions/routes';
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
+  await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { IceServer } from '../miniprogram/domain/interview';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 
 /** Anti-enumeration limits of the public legalization check. */
@@ -67,6 +68,13 @@ export interface Config {
     /** How often the reconciliation job runs; 0 = not at all (PAYMENT_RECONCILE_INTERVAL_SECONDS). */
     reconcileIntervalSeconds: number;
   };
+  interviews: {
+    /**
+     * STUN/TURN servers both sides of a video interview use (INTERVIEW_ICE_SERVERS, a JSON
+     * array of RTCIceServer). Empty: host candidates only, enough on loopback or one LAN.
+     */
+    iceServers: IceServer[];
+  };
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
@@ -82,6 +90,26 @@ function int(value: string | undefined, fallback: number): number {
 function count(value: string | undefined, fallback: number): number {
   const parsed = value === undefined || value === '' ? NaN : Number(value);
   return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/** INTERVIEW_ICE_SERVERS: a JSON array of { urls, username?, credential? }; a bad value stops the start. */
+function iceServers(value: string | undefined): IceServer[] {
+  if (!value || !value.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error('INTERVIEW_ICE_SERVERS must be a JSON array of ICE servers');
+  }
+  const isUrls = (urls: unknown) => typeof urls === 'string' || (Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string'));
+  const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+  if (
+    !Array.isArray(parsed) ||
+    !parsed.every((server) => typeof server === 'object' && server !== null && isUrls(server.urls) && optionalString(server.username) && optionalString(server.credential))
+  ) {
+    throw new Error('INTERVIEW_ICE_SERVERS must be a JSON array of { "urls": "stun:…" | ["turn:…"], "username"?, "credential"? }');
+  }
+  return (parsed as IceServer[]).map(({ urls, username, credential }) => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
 }
 
 /**
@@ -146,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       checkAfterMinutes: int(env.PAYMENT_CHECK_AFTER_MINUTES, 10),
       reconcileIntervalSeconds: count(env.PAYMENT_RECONCILE_INTERVAL_SECONDS, 300),
     },
+    interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     isProduction,

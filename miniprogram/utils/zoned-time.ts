@@ -18,8 +18,11 @@ export interface ZonedClock {
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** Wall-clock fields of `instant` in `timeZone`, or null when the runtime can't tell. */
-function wallClock(instant: Date, timeZone: string): Date | null {
+/**
+ * Wall-clock fields of `instant` in `timeZone` (held in the UTC fields of the returned Date),
+ * or null when the runtime can't tell. The server reuses it (server/interviews/slot-times.ts).
+ */
+export function wallClock(instant: Date, timeZone: string): Date | null {
   if (typeof Intl === 'undefined' || typeof Intl.DateTimeFormat !== 'function') return null;
   let parts: Intl.DateTimeFormatPart[];
   try {
@@ -52,7 +55,8 @@ function intlHonoursTimeZones(): boolean {
   return intlTrusted;
 }
 
-function formatOffset(minutes: number): string {
+/** 'UTC-5', 'UTC+5:30' for an offset in minutes east of UTC. */
+export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   const hours = Math.floor(abs / 60);

@@ -24,6 +24,7 @@ import {
 import { loadIdentity, resolveApplicant } from './applicant';
 import { expireDueDrafts } from './draft-expiry';
 import { applyTransition } from '../orders/transitions';
+import { interviewAtLabels } from '../interviews/interview-labels';
 
 const answerValue = z.union([z.string().max(2000), z.boolean()]);
 
@@ -80,7 +81,8 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
-      return { applications: rows.map(toSummary) };
+      const interviewAt = await interviewAtLabels(ctx.db, rows);
+      return { applications: rows.map((row) => toSummary(row, interviewAt.get(row.id) ?? null)) };
     },
   );
 

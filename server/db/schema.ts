@@ -415,3 +415,84 @@ export interface JobTable {
   /** At most one job per key: recurring jobs use "<kind>@<slot start>". */
   dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+// ── 0007: video interviews (视频面审) ──
+
+export interface Database {
+  interview_slots: InterviewSlotTable;
+  interview_bookings: InterviewBookingTable;
+  interview_calls: InterviewCallTable;
+  interview_call_tickets: InterviewCallTicketTable;
+  interview_signals: InterviewSignalTable;
+  interview_screenshots: InterviewScreenshotTable;
+}
+
+export interface InterviewSlotTable {
+  id: Generated<string>;
+  mission_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  minutes: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_note: string | null;
+}
+
+export type InterviewBookingStatusColumn = 'booked' | 'cancelled' | 'held' | 'missed';
+
+export interface InterviewBookingTable {
+  id: Generated<string>;
+  application_id: string;
+  slot_id: string;
+  user_id: string;
+  status: ColumnType<InterviewBookingStatusColumn, InterviewBookingStatusColumn | undefined, InterviewBookingStatusColumn>;
+  booked_at: Generated<Date>;
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface InterviewCallTable {
+  id: Generated<string>;
+  application_id: string;
+  booking_id: string;
+  mission_id: string;
+  status: ColumnType<'open' | 'ended', 'open' | 'ended' | undefined, 'open' | 'ended'>;
+  started_by: string | null;
+  started_at: Generated<Date>;
+  ended_by: string | null;
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  citizen_token_hash: Buffer | null;
+}
+
+export interface InterviewCallTicketTable {
+  hash: Buffer;
+  call_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: ColumnType<Date, Date, Date>;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface InterviewSignalTable {
+  /** bigserial: comes back as a string. */
+  seq: Generated<string>;
+  call_id: string;
+  from_side: 'staff' | 'citizen';
+  kind: 'ready' | 'offer' | 'answer' | 'candidate' | 'hangup';
+  data: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Date>;
+}
+
+export interface InterviewScreenshotTable {
+  id: Generated<string>;
+  application_id: string;
+  call_id: string | null;
+  storage_key: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  taken_by: string;
+  taken_at: Generated<Date>;
+}

@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { ApiError, notFound, unauthenticated, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
+import { interviewAtLabel } from '../interviews/interview-labels';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
@@ -237,12 +238,18 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     refundDue: row.refund_due,
     history,
     allowedActions: allowedActions(row.status, 'staff', staff.role, service),
-    nextStep: nextStepHint(row.status, { mailOldPassport: row.mail_old_passport, orderNo: row.order_no, collection: row.collection, refundable: service.rules.refundable }),
+    nextStep: nextStepHint(row.status, {
+      mailOldPassport: row.mail_old_passport,
+      orderNo: row.order_no,
+      collection: row.collection,
+      refundable: service.rules.refundable,
+      interviewAt: await interviewAtLabel(deps.db, row),
+    }),
   };
 }
 
 /** The application if it belongs to the staff member's mission (and is not a draft); else 404. */
-async function missionApplication(db: Kysely<Database>, id: string, staff: SignedInStaff): Promise<ApplicationRow> {
+export async function missionApplication(db: Kysely<Database>, id: string, staff: SignedInStaff): Promise<ApplicationRow> {
   const row = UUID.test(id) ? await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!row || row.mission_id !== staff.missionId || row.status === 'draft') throw notFound(serverMessages.applicationNotFound);
   return row;

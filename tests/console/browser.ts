@@ -15,13 +15,23 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+export interface LaunchOptions {
+  /**
+   * Camera and microphone for WebRTC tests: Chromium's generated test video and a beep,
+   * granted without a prompt. Off by default, so other tests see no media devices.
+   */
+  fakeMedia?: boolean;
+  /** Default: a desktop (1440×900). */
+  viewport?: { width: number; height: number };
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'console-chromium-'));
   // A persistent context is how playwright accepts our own --user-data-dir.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
     locale: 'zh-CN',
     args: [
       '--headless',
@@ -32,6 +42,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -8,12 +8,15 @@ import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const consoleRoot = path.join(repoRoot, 'console');
-const builtIndex = path.join(consoleRoot, 'dist', 'index.html');
+/** The pages Vite builds (console/vite.config.ts): the console and the citizen's call page. */
+const pages = ['index.html', 'interview-call.html'];
+const builtPages = pages.map((page) => path.join(consoleRoot, 'dist', page));
 /** Shared code the console bundles (mission labels, API types). */
 const sharedSources = [path.join(repoRoot, 'miniprogram', 'domain')];
 
 export default async function buildConsole(): Promise<void> {
-  if (existsSync(builtIndex) && !sourcesNewerThan(statSync(builtIndex).mtimeMs)) return;
+  const built = builtPages.every((page) => existsSync(page));
+  if (built && !sourcesNewerThan(Math.min(...builtPages.map((page) => statSync(page).mtimeMs)))) return;
   // vite is ESM-only; a dynamic import stays an import() in this CommonJS build.
   const { build } = await import('vite');
   await build({ configFile: path.join(consoleRoot, 'vite.config.ts'), logLevel: 'warn' });
@@ -22,7 +25,7 @@ export default async function buildConsole(): Promise<void> {
 function sourcesNewerThan(builtAt: number): boolean {
   const roots = [
     path.join(consoleRoot, 'src'),
-    path.join(consoleRoot, 'index.html'),
+    ...pages.map((page) => path.join(consoleRoot, page)),
     path.join(consoleRoot, 'vite.config.ts'),
     ...sharedSources,
   ];

@@ -76,6 +76,12 @@ export const router = createRouter({
           // Everyone reads fees and reconciliation; editing and running are for supervisors (checked on the server too).
           meta: { title: t.payments.title },
         },
+        {
+          path: 'interviews',
+          name: routeNames.interviews,
+          component: () => import('../pages/interviews/index.vue'),
+          meta: { title: t.interviews.title, minRole: 'reviewer' },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.

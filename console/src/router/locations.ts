@@ -17,6 +17,7 @@ export const routeNames = {
   queue: 'queue',
   application: 'application',
   payments: 'payments',
+  interviews: 'interviews',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

@@ -5,12 +5,14 @@ import { ApiError } from '../../../api/request';
 import type { Mission } from '../../../domain/api-types';
 import { dialable } from '../../../domain/hotline';
 import type { SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
+import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
+import { fetchInterview, interviewStep } from '../interview';
 
 interface EntryView {
   key: string;
@@ -39,9 +41,18 @@ function applicantName(detail: ApplicationDetail): string {
 }
 
 /** What the next-step card shows beyond the sentence: where to mail, where to collect, what is asked for. */
-function nextStepDetails(detail: ApplicationDetail, timeline: Timeline, mission: Mission | null, slot: SupplementSlot | null) {
+function nextStepDetails(
+  detail: ApplicationDetail,
+  timeline: Timeline,
+  mission: Mission | null,
+  slot: SupplementSlot | null,
+  interview: CitizenInterview | null,
+) {
   const todo = timeline.nextStep.todo ?? '';
   const lines: string[] = [];
+  // 待视频面审: book (or look at the booking) and, once staff start the call, join it.
+  const video = todo === 'interview' ? interviewStep(interview) : { action: '', lines: [], joinLabel: '' };
+  lines.push(...video.lines);
   if (todo === 'supplement' && slot?.open) {
     if (slot.note) lines.push(t.order.staffNote + slot.note);
     lines.push(t.order.requested + slot.items.map((i) => i.label).join('、'));
@@ -58,7 +69,13 @@ function nextStepDetails(detail: ApplicationDetail, timeline: Timeline, mission:
     text: timeline.nextStep.text,
     lines,
     /** The card's button, if it has one. */
-    action: todo === 'pay' || todo === 'supplement' || todo === 'continue' ? t.orders.todo[todo] : todo === 'receive' ? t.order.confirmReceipt : '',
+    action:
+      todo === 'pay' || todo === 'supplement' || todo === 'continue'
+        ? t.orders.todo[todo]
+        : todo === 'receive'
+          ? t.order.confirmReceipt
+          : video.action,
+    joinLabel: video.joinLabel,
     canCall: !!mission?.phone && (todo === 'interview' || todo === 'collect' || todo === 'mail_passport'),
   };
 }
@@ -80,7 +97,7 @@ Component({
     errorMessage: '',
     busy: false,
     info: { serviceTitle: '', status: '', statusLabel: '', orderNo: '', submittedAt: '', mission: '', payment: '', trackingNo: '' },
-    next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', canCall: false },
+    next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', joinLabel: '', canCall: false },
     entries: [] as EntryView[],
   },
   methods: {
@@ -109,7 +126,10 @@ Component({
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
           return;
         }
-        const slot = timeline.status === 'supplement_requested' ? await fetchSupplements(id).catch(() => null) : null;
+        const [slot, interview] = await Promise.all([
+          timeline.status === 'supplement_requested' ? fetchSupplements(id).catch(() => null) : null,
+          timeline.status === 'interview' ? fetchInterview(id).catch(() => null) : null,
+        ]);
         const mission = missions.find((m) => m.id === detail.missionId) ?? null;
         loaded.set(this, { detail, mission });
         this.setData({
@@ -124,7 +144,7 @@ Component({
             payment: detail.payment ? `${formatFen(detail.payment.amountFen, detail.payment.currency)} · ${detail.payment.stateLabel}` : '',
             trackingNo: timeline.trackingNo ?? '',
           },
-          next: nextStepDetails(detail, timeline, mission, slot),
+          next: nextStepDetails(detail, timeline, mission, slot, interview),
           entries: timeline.entries.map(entryView).reverse(),
         });
       } catch (error) {
@@ -137,6 +157,10 @@ Component({
     callMission() {
       const phone = loaded.get(this)?.mission?.phone;
       if (phone) wx.makePhoneCall({ phoneNumber: dialable(phone) });
+    },
+    joinInterview() {
+      const state = loaded.get(this);
+      if (state) wx.navigateTo({ url: `${ROUTES.interviewCall}?id=${state.detail.id}` });
     },
     async act() {
       const state = loaded.get(this);
@@ -151,6 +175,9 @@ Component({
           return;
         case 'continue':
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
+          return;
+        case 'interview':
+          wx.navigateTo({ url: `${ROUTES.interviewBook}?id=${detail.id}` });
           return;
         case 'receive':
           this.setData({ busy: true });

@@ -1,0 +1,104 @@
+/**
+ * The interview as the book page renders it. Every time shown is the mission's wall clock
+ * as the server sent it (`local`); the phone never converts mission time. Only the
+ * phone's OWN time is worked out here, from the ISO instant with plain Date, and shown
+ * beside the mission time when the two clocks differ.
+ */
+import { fill } from '../../locale/zh-CN';
+import type { CitizenInterview, InterviewBookingView, InterviewSlotView, ZonedLabel } from './domain/interview';
+import { text } from './text';
+
+export interface SlotRow {
+  id: string;
+  /** '09:00（30分钟）' */
+  title: string;
+  /** '（您的时间 12月7日 22:00）', or '' when the phone is in the mission's time zone. */
+  phoneTime: string;
+  label: string;
+  /** For the confirm dialog: '12月7日 周一 09:00' */
+  when: string;
+}
+
+export interface DayRow {
+  date: string;
+  dateLabel: string;
+  countText: string;
+  slots: SlotRow[];
+}
+
+export interface BookingCard {
+  when: string;
+  phoneTime: string;
+  statusLabel: string;
+  note: string;
+}
+
+export interface PastRow extends BookingCard {
+  id: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The phone's own clock at `iso` ('22:00', or '12月8日 22:00' on another date), '' when it reads as the mission's. */
+export function phoneClock(iso: string, local: ZonedLabel): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  if (date === local.date && time === local.time) return '';
+  return fill(text.phoneTime, { time: date === local.date ? time : `${at.getMonth() + 1}月${at.getDate()}日 ${time}` });
+}
+
+const whenOf = (local: ZonedLabel) => `${local.dateLabel} ${local.time}`;
+
+/** A slot across a daylight-saving change from today: its own offset beside its time (the label at the top says today's). */
+const otherOffset = (local: ZonedLabel, zoneLabel: string) => (zoneLabel.includes(`（${local.offset}）`) ? '' : ` ${local.offset}`);
+
+function slotRow(slot: InterviewSlotView, zoneLabel: string): SlotRow {
+  return {
+    id: slot.id,
+    title: `${slot.local.time}${otherOffset(slot.local, zoneLabel)}（${fill(text.minutes, { minutes: String(slot.minutes) })}）`,
+    phoneTime: phoneClock(slot.startsAt, slot.local),
+    label: text.slotOpen,
+    when: whenOf(slot.local),
+  };
+}
+
+function bookingCard(booking: InterviewBookingView): BookingCard {
+  const minutes = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
+  return {
+    when: `${whenOf(booking.local)}${minutes > 0 ? `（${fill(text.minutes, { minutes: String(minutes) })}）` : ''}`,
+    phoneTime: phoneClock(booking.startsAt, booking.local),
+    statusLabel: booking.statusLabel,
+    note: booking.note ?? '',
+  };
+}
+
+export function interviewView(interview: CitizenInterview) {
+  const days: DayRow[] = interview.days
+    .filter((day) => day.slots.length > 0)
+    .map((day) => ({
+      date: day.date,
+      dateLabel: day.dateLabel,
+      countText: fill(text.slotsDay, { count: String(day.slots.length) }),
+      slots: day.slots.map((slot) => slotRow(slot, interview.timeZoneLabel)),
+    }));
+  const booking = interview.booking ? bookingCard(interview.booking) : null;
+  const past: PastRow[] = interview.past.map((b) => ({ id: b.id, ...bookingCard(b) }));
+  // Any time on the page where the phone's clock reads differently: say so once, at the top.
+  const zoneDiffers = !!booking?.phoneTime || past.some((p) => p.phoneTime) || days.some((d) => d.slots.some((s) => s.phoneTime));
+  return {
+    orderNo: interview.orderNo ?? '',
+    required: interview.required,
+    zoneText: fill(text.zone, { zone: interview.timeZoneLabel }),
+    zoneDiffers,
+    booking,
+    canChange: !!interview.booking?.canChange,
+    callOpen: interview.call?.status === 'open',
+    phone: interview.mission.phone,
+    days,
+    past,
+  };
+}
+
+export type InterviewPageView = ReturnType<typeof interviewView>;

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { interviewMessages } from '../../miniprogram/domain/interview';
+import { recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/schema';
+import { ApiError, notFound } from '../http/api-error';
+
+/** The interview flow's errors: stable codes the front ends switch on, Chinese messages from the shared domain. */
+export const interviewErrors = {
+  notRequired: () => new ApiError(409, 'INTERVIEW_NOT_REQUIRED', interviewMessages.notRequired),
+  slotTaken: () => new ApiError(409, 'SLOT_TAKEN', interviewMessages.slotTaken),
+  slotUnavailable: () => new ApiError(409, 'SLOT_UNAVAILABLE', interviewMessages.slotUnavailable),
+  tooLate: () => new ApiError(409, 'TOO_LATE', interviewMessages.tooLate),
+  noBooking: () => new ApiError(409, 'NO_BOOKING', interviewMessages.noBooking),
+  callNotOpen: () => new ApiError(409, 'CALL_NOT_OPEN', interviewMessages.callNotOpen),
+  callEnded: () => new ApiError(409, 'CALL_ENDED', interviewMessages.callEnded),
+  cannotStartCall: () => new ApiError(409, 'CANNOT_START_CALL', interviewMessages.cannotStartCall),
+  bookingNotChangeable: () => new ApiError(409, 'BOOKING_NOT_CHANGEABLE', interviewMessages.bookingNotChangeable),
+  ticketInvalid: () => new ApiError(410, 'TICKET_INVALID', interviewMessages.ticketInvalid),
+  signalTooLarge: () => new ApiError(413, 'SIGNAL_TOO_LARGE', interviewMessages.signalTooLarge),
+  screenshotInvalid: () => new ApiError(400, 'IMAGE_REJECTED', interviewMessages.screenshotInvalid, { file: interviewMessages.screenshotInvalid }),
+  screenshotTooLarge: () => new ApiError(413, 'FILE_TOO_LARGE', interviewMessages.screenshotTooLarge),
+  slotNotFound: () => notFound(interviewMessages.slotNotFound),
+  bookingNotFound: () => notFound(interviewMessages.bookingNotFound),
+  callNotFound: () => notFound(interviewMessages.callNotFound),
+  screenshotNotFound: () => notFound(interviewMessages.screenshotNotFound),
+};
+
+const REFUSALS: ReadonlySet<string> = new Set([
+  interviewMessages.slotNotFound,
+  interviewMessages.bookingNotFound,
+  interviewMessages.callNotFound,
+  interviewMessages.screenshotNotFound,
+]);
+
+/**
+ * Another mission's slot, booking, call or screenshot is a 404 (like a missing one) and
+ * goes to the audit log, as installRefusalAudit (server/orders/routes.ts) does for
+ * applications; installed on the interview plugins, so it sees only their routes
+ * (the signal routes are outside /api/console, which that hook watches).
+ */
+export function auditInterviewRefusals(app: FastifyInstance, db: Kysely<Database>): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof ApiError) || error.statusCode !== 404 || !REFUSALS.has(error.message)) return;
+    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    const subject = params.callId ?? params.bookingId ?? params.shotId ?? params.id ?? null;
+    try {
+      await recordAudit(db, {
+        actorKind: request.staff ? 'staff' : 'system',
+        actorId: request.staff?.staffId ?? null,
+        missionId: request.staff?.missionId ?? null,
+        action: 'access.refused',
+        subject: subject?.slice(0, 64) ?? null,
+        detail: { method: request.method, route: request.routeOptions.url ?? request.url, status: 404, code: error.code },
+      });
+    } catch (auditError) {
+      request.log.error({ err: auditError }, 'could not audit a refused attempt');
+    }
+  });
+}

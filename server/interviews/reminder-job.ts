@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { enqueueJob, enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
+import { STATUS_TEMPLATE_JOB } from '../orders/transitions';
+import { bookingById, bookingWhen, missionZone, notifyCitizen } from './interview-view';
+import { zonedLabel } from './slot-times';
+
+/**
+ * A reminder REMINDER_MINUTES before a booked interview: a 消息中心 message and, through the
+ * status subscription-message job (which spends quota only if the citizen has some), a
+ * WeChat message. Enqueued with the booking, once per booking; when it runs it does nothing
+ * unless the booking is still booked (moved, cancelled or marked missed: no reminder).
+ */
+export const INTERVIEW_REMINDER_JOB = 'interview.reminder';
+export const REMINDER_MINUTES = 30;
+
+export const reminderTitle = '视频面审即将开始';
+export const reminderBody = (when: string) => `您预约的视频面审将于 ${when} 开始，请提前打开“中国领事”小程序，在订单详情中等待工作人员发起面审。`;
+
+export async function enqueueReminder(db: Kysely<Database>, booking: { bookingId: string; missionId: string; startsAt: Date }): Promise<void> {
+  await enqueueJobOnce(db, {
+    kind: INTERVIEW_REMINDER_JOB,
+    dedupeKey: `${INTERVIEW_REMINDER_JOB}@${booking.bookingId}`,
+    missionId: booking.missionId,
+    payload: { bookingId: booking.bookingId },
+    runAt: new Date(Math.max(Date.now(), booking.startsAt.getTime() - REMINDER_MINUTES * 60_000)),
+  });
+}
+
+export function interviewReminderJob(db: Kysely<Database>): JobHandler {
+  return async (job) => {
+    const bookingId = (job.payload as { bookingId?: string }).bookingId;
+    if (!bookingId) throw new PermanentJobError('bad payload');
+    await db.transaction().execute(async (tx) => {
+      const booking = await bookingById(tx, bookingId);
+      if (!booking || booking.status !== 'booked') return;
+      const order = await tx.selectFrom('applications').selectAll().where('id', '=', booking.application_id).executeTakeFirstOrThrow();
+      if (order.status !== 'interview') return;
+      const mission = await missionZone(tx, order.mission_id);
+      const local = zonedLabel(new Date(booking.starts_at), mission.timeZone);
+      await notifyCitizen(tx, order, reminderTitle, reminderBody(bookingWhen(booking, mission)));
+      await enqueueJob(tx, {
+        kind: STATUS_TEMPLATE_JOB,
+        missionId: order.mission_id,
+        payload: {
+          applicationId: order.id,
+          userId: order.user_id,
+          orderNo: order.order_no,
+          service: order.service,
+          status: order.status,
+          at: new Date().toISOString(),
+          // WeChat's thing field: at most 20 characters.
+          hint: `面审将于${local.dateLabel.split(' ')[0]} ${local.time}开始`,
+        },
+      });
+    });
+  };
+}
