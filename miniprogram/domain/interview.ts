@@ -235,6 +235,23 @@ export const SLOT_STATUS_LABELS: Readonly<Record<InterviewSlotStatus, string>> =
   cancelled: '已取消',
 };
 
+/** Error codes of the interview routes (HTTP 409 unless noted), for the front ends to switch on. */
+export type InterviewErrorCode =
+  | 'INTERVIEW_NOT_REQUIRED'
+  | 'SLOT_TAKEN'
+  | 'SLOT_UNAVAILABLE'
+  | 'TOO_LATE'
+  | 'CALL_IN_PROGRESS'
+  | 'NO_BOOKING'
+  | 'CALL_NOT_OPEN'
+  | 'CALL_ENDED'
+  | 'CANNOT_START_CALL'
+  | 'BOOKING_NOT_CHANGEABLE'
+  /** 410: used, expired or unknown call ticket. */
+  | 'TICKET_INVALID'
+  /** 413 */
+  | 'SIGNAL_TOO_LARGE';
+
 /** Chinese texts of the interview flow that both the server and the front ends use, in one place. */
 export const interviewMessages = {
   notRequired: '该申请当前无需视频面审',
@@ -242,6 +259,7 @@ export const interviewMessages = {
   slotUnavailable: '该时段不可预约，请选择其他时段',
   tooLate: `面审开始前${BOOKING_LEAD_MINUTES}分钟内不能预约、改约或取消，如有问题请致电使领馆`,
   noBooking: '您尚未预约面审时间',
+  callInProgress: '面审已开始，不能再改约或取消',
   callNotOpen: '使领馆尚未发起面审，请在预约时间等待工作人员发起',
   ticketInvalid: '面审链接已失效，请返回小程序重新进入',
   callEnded: '面审已结束',

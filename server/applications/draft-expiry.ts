@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { Database } from '../db/schema';
 import type { FileStore } from '../files/file-store';
-import { enqueueJob, type JobHandler } from '../jobs/job-queue';
-import { applyTransition, STATUS_TEMPLATE_JOB } from '../orders/transitions';
+import type { JobHandler } from '../jobs/job-queue';
+import { applyTransition, enqueueStatusMessage } from '../orders/transitions';
 
 /**
  * Drafts expire `draftDays` after their last save (issue 3).
@@ -168,20 +168,11 @@ export async function remindExpiringDrafts(
           .execute();
         // The job takes the quota unit (or finds none left and does nothing).
         if (withQuota.has(draft.user_id)) {
-          await enqueueJob(tx, {
-            kind: STATUS_TEMPLATE_JOB,
-            missionId: draft.mission_id,
-            payload: {
-              applicationId: draft.id,
-              userId: draft.user_id,
-              orderNo: null,
-              service: draft.service,
-              status: 'draft',
-              note: null,
-              at: now.toISOString(),
-              hint: draftReminderText.hint(reminderDate(expiresAt, timeZone, false)),
-              reminder: 'draft_expiry',
-            },
+          await enqueueStatusMessage(tx, { ...draft, order_no: null }, {
+            status: 'draft',
+            at: now,
+            hint: draftReminderText.hint(reminderDate(expiresAt, timeZone, false)),
+            reminder: 'draft_expiry',
           });
         }
       }

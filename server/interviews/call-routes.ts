@@ -10,7 +10,7 @@ import { requireStaff } from '../staff/authenticate';
 import { type InterviewContext, staffOf, UUID } from './interview-context';
 import { interviewErrors } from './interview-errors';
 import { callJoinSchema, callStartSchema, consoleInterviewSchema, idParams } from './interview-schemas';
-import { activeBooking, bookingById, bookingWhen, consoleInterview, endOpenCall, missionZone, notifyCitizen, openCallOf } from './interview-view';
+import { activeBooking, bookingById, bookingWhen, consoleInterview, endOpenCall, missionZone, notifyCitizen, openCallOf, purgeEndedCallSignals } from './interview-view';
 
 /**
  * Console: the application view's 视频面审 panel, starting and ending the call, marking a
@@ -104,6 +104,7 @@ export const callConsoleRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }>
           .returning('id')
           .executeTakeFirst();
         if (!done) return false; // ended already: the same answer again
+        await purgeEndedCallSignals(tx);
         await tx
           .updateTable('interview_bookings')
           .set({ status: 'held', ended_at: new Date(), updated_at: new Date() })

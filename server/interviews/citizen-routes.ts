@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema';
 import {
   BOOKING_HORIZON_DAYS,
   BOOKING_LEAD_MINUTES,
@@ -18,6 +20,15 @@ import { interviewErrors } from './interview-errors';
 import { callTicketSchema, citizenInterviewSchema, idParams } from './interview-schemas';
 import { activeBooking, bookingChangeable, bookingWhen, citizenInterview, missionZone, notifyCitizen, openCallOf, releaseStaleBookings } from './interview-view';
 import { enqueueReminder } from './reminder-job';
+
+type BookingRow = NonNullable<Awaited<ReturnType<typeof activeBooking>>>;
+
+/** A booking the citizen may still move or cancel: not once staff opened its call, not within the lead time. */
+async function assertChangeable(tx: Kysely<Database>, booking: BookingRow, now: number): Promise<void> {
+  const openCall = !!(await openCallOf(tx, booking.id));
+  if (openCall) throw interviewErrors.callInProgress();
+  if (!bookingChangeable(booking, false, now)) throw interviewErrors.tooLate();
+}
 
 /** The citizen's 预约面审: see free slots, book / move / cancel, and get the ticket that opens the call page. */
 export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> = async (root, { ctx }) => {
@@ -73,7 +84,7 @@ export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewConte
         const current = await activeBooking(tx, locked.id, { forUpdate: true });
         if (current?.slot_id === slot.id) return locked; // booked already: the same answer again
         if (current) {
-          if (!bookingChangeable(current, !!(await openCallOf(tx, current.id)), now)) throw interviewErrors.tooLate();
+          await assertChangeable(tx, current, now);
           await tx.updateTable('interview_bookings').set({ status: 'cancelled', ended_at: new Date(), updated_at: new Date() }).where('id', '=', current.id).execute();
         }
         await releaseStaleBookings(tx, { slotId: slot.id });
@@ -117,7 +128,7 @@ export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewConte
         if (locked.status !== 'interview') throw interviewErrors.notRequired();
         const current = await activeBooking(tx, locked.id, { forUpdate: true });
         if (!current) throw interviewErrors.noBooking();
-        if (!bookingChangeable(current, !!(await openCallOf(tx, current.id)))) throw interviewErrors.tooLate();
+        await assertChangeable(tx, current, Date.now());
         await tx.updateTable('interview_bookings').set({ status: 'cancelled', ended_at: new Date(), updated_at: new Date() }).where('id', '=', current.id).execute();
         const mission = await missionZone(tx, locked.mission_id);
         await notifyCitizen(tx, locked, interviewMessages.cancelledByCitizenTitle, interviewMessages.cancelledByCitizen(bookingWhen(current, mission)));

@@ -1,23 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { interviewMessages } from '../../miniprogram/domain/interview';
+import { type InterviewErrorCode, interviewMessages } from '../../miniprogram/domain/interview';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 
+const conflict = (code: InterviewErrorCode, message: string, status = 409) => new ApiError(status, code, message);
+
 /** The interview flow's errors: stable codes the front ends switch on, Chinese messages from the shared domain. */
 export const interviewErrors = {
-  notRequired: () => new ApiError(409, 'INTERVIEW_NOT_REQUIRED', interviewMessages.notRequired),
-  slotTaken: () => new ApiError(409, 'SLOT_TAKEN', interviewMessages.slotTaken),
-  slotUnavailable: () => new ApiError(409, 'SLOT_UNAVAILABLE', interviewMessages.slotUnavailable),
-  tooLate: () => new ApiError(409, 'TOO_LATE', interviewMessages.tooLate),
-  noBooking: () => new ApiError(409, 'NO_BOOKING', interviewMessages.noBooking),
-  callNotOpen: () => new ApiError(409, 'CALL_NOT_OPEN', interviewMessages.callNotOpen),
-  callEnded: () => new ApiError(409, 'CALL_ENDED', interviewMessages.callEnded),
-  cannotStartCall: () => new ApiError(409, 'CANNOT_START_CALL', interviewMessages.cannotStartCall),
-  bookingNotChangeable: () => new ApiError(409, 'BOOKING_NOT_CHANGEABLE', interviewMessages.bookingNotChangeable),
-  ticketInvalid: () => new ApiError(410, 'TICKET_INVALID', interviewMessages.ticketInvalid),
-  signalTooLarge: () => new ApiError(413, 'SIGNAL_TOO_LARGE', interviewMessages.signalTooLarge),
+  notRequired: () => conflict('INTERVIEW_NOT_REQUIRED', interviewMessages.notRequired),
+  slotTaken: () => conflict('SLOT_TAKEN', interviewMessages.slotTaken),
+  slotUnavailable: () => conflict('SLOT_UNAVAILABLE', interviewMessages.slotUnavailable),
+  tooLate: () => conflict('TOO_LATE', interviewMessages.tooLate),
+  callInProgress: () => conflict('CALL_IN_PROGRESS', interviewMessages.callInProgress),
+  noBooking: () => conflict('NO_BOOKING', interviewMessages.noBooking),
+  callNotOpen: () => conflict('CALL_NOT_OPEN', interviewMessages.callNotOpen),
+  callEnded: () => conflict('CALL_ENDED', interviewMessages.callEnded),
+  cannotStartCall: () => conflict('CANNOT_START_CALL', interviewMessages.cannotStartCall),
+  bookingNotChangeable: () => conflict('BOOKING_NOT_CHANGEABLE', interviewMessages.bookingNotChangeable),
+  ticketInvalid: () => conflict('TICKET_INVALID', interviewMessages.ticketInvalid, 410),
+  signalTooLarge: () => conflict('SIGNAL_TOO_LARGE', interviewMessages.signalTooLarge, 413),
   screenshotInvalid: () => new ApiError(400, 'IMAGE_REJECTED', interviewMessages.screenshotInvalid, { file: interviewMessages.screenshotInvalid }),
   screenshotTooLarge: () => new ApiError(413, 'FILE_TOO_LARGE', interviewMessages.screenshotTooLarge),
   slotNotFound: () => notFound(interviewMessages.slotNotFound),

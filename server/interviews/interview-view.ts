@@ -133,6 +133,7 @@ export async function releaseStaleBookings(db: Kysely<Database>, where: { applic
     .where('status', '=', 'open')
     .where('booking_id', 'in', db.selectFrom('interview_bookings').select('id').where(stale))
     .execute();
+  await purgeEndedCallSignals(db);
   await db
     .updateTable('interview_bookings')
     .set({
@@ -239,6 +240,17 @@ export async function notifyCitizen(db: Kysely<Database>, order: Pick<OrderRow, 
   await db.insertInto('messages').values({ user_id: order.user_id, application_id: order.id, kind: 'note', title, body, status: order.status }).execute();
 }
 
+/**
+ * Signals hold ICE candidates, i.e. the two sides' IP addresses: they are needed only while
+ * a call is open, so they are deleted once it ends (whichever way it ended).
+ */
+export async function purgeEndedCallSignals(db: Kysely<Database>): Promise<void> {
+  await db
+    .deleteFrom('interview_signals')
+    .where('call_id', 'in', db.selectFrom('interview_calls').select('id').where('status', '=', 'ended'))
+    .execute();
+}
+
 /** Ends the open call of a booking (if any); returns its id, or null when none was open. */
 export async function endOpenCall(db: Kysely<Database>, bookingId: string, staffId: string | null): Promise<string | null> {
   const ended = await db
@@ -248,5 +260,6 @@ export async function endOpenCall(db: Kysely<Database>, bookingId: string, staff
     .where('status', '=', 'open')
     .returning('id')
     .executeTakeFirst();
+  if (ended) await purgeEndedCallSignals(db);
   return ended?.id ?? null;
 }

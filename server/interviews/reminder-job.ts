@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { enqueueJob, enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
-import { STATUS_TEMPLATE_JOB } from '../orders/transitions';
+import { enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
+import { enqueueStatusMessage } from '../orders/transitions';
 import { bookingById, bookingWhen, missionZone, notifyCitizen } from './interview-view';
 import { zonedLabel } from './slot-times';
 
@@ -39,20 +39,8 @@ export function interviewReminderJob(db: Kysely<Database>): JobHandler {
       const mission = await missionZone(tx, order.mission_id);
       const local = zonedLabel(new Date(booking.starts_at), mission.timeZone);
       await notifyCitizen(tx, order, reminderTitle, reminderBody(bookingWhen(booking, mission)));
-      await enqueueJob(tx, {
-        kind: STATUS_TEMPLATE_JOB,
-        missionId: order.mission_id,
-        payload: {
-          applicationId: order.id,
-          userId: order.user_id,
-          orderNo: order.order_no,
-          service: order.service,
-          status: order.status,
-          at: new Date().toISOString(),
-          // WeChat's thing field: at most 20 characters.
-          hint: `面审将于${local.dateLabel.split(' ')[0]} ${local.time}开始`,
-        },
-      });
+      // WeChat's thing field: at most 20 characters.
+      await enqueueStatusMessage(tx, order, { status: order.status, hint: `面审将于${local.dateLabel.split(' ')[0]} ${local.time}开始`, reminder: 'interview' });
     });
   };
 }

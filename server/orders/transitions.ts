@@ -88,6 +88,33 @@ export function registerRefundHandler(handler: RefundHandler | null): void {
 /** The job kind of a subscription message (WeChat 订阅消息) for a status change; template id from config. */
 export const STATUS_TEMPLATE_JOB = 'subscribe_message.status';
 
+/**
+ * Enqueues one subscription message about `order` (the job spends quota only if the citizen
+ * has some): status changes, draft reminders, interview reminders. `hint` is the text the
+ * citizen reads as what happens next (WeChat's thing field keeps 20 characters).
+ */
+export async function enqueueStatusMessage(
+  db: Kysely<Database>,
+  order: { id: string; user_id: string; order_no: string | null; service: string; mission_id: string },
+  message: { status: string; hint: string; note?: string | null; at?: Date; reminder?: string },
+): Promise<void> {
+  await enqueueJob(db, {
+    kind: STATUS_TEMPLATE_JOB,
+    missionId: order.mission_id,
+    payload: {
+      applicationId: order.id,
+      userId: order.user_id,
+      orderNo: order.order_no,
+      service: order.service,
+      status: message.status,
+      note: message.note ?? null,
+      at: (message.at ?? new Date()).toISOString(),
+      hint: message.hint,
+      ...(message.reminder ? { reminder: message.reminder } : {}),
+    },
+  });
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const versionConflict = () => new ApiError(409, 'VERSION_CONFLICT', orderMessages.versionConflict);
@@ -274,21 +301,8 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
       status: input.to,
     })
     .execute();
-  await enqueueJob(db, {
-    kind: STATUS_TEMPLATE_JOB,
-    missionId: order.mission_id,
-    payload: {
-      applicationId: order.id,
-      userId: order.user_id,
-      orderNo: order.order_no,
-      service: order.service,
-      status: input.to,
-      note: input.note,
-      at: new Date().toISOString(),
-      // What the citizen reads as the next step, as decided here (e.g. nothing to refund).
-      hint: hint.text,
-    },
-  });
+  // The hint as decided here (e.g. nothing to refund).
+  await enqueueStatusMessage(db, order, { status: input.to, note: input.note, hint: hint.text });
 }
 
 /** A staff note without a status change: history + 消息中心 (no subscription message). */

@@ -14,12 +14,12 @@ export function fetchInterview(id: string): Promise<CitizenInterview> {
   return request<CitizenInterview>(`/api/applications/${enc(id)}/interview`);
 }
 
-/** Book a slot, or move the booking to it. 409 SLOT_TAKEN, SLOT_UNAVAILABLE, TOO_LATE, INTERVIEW_NOT_REQUIRED. */
+/** Book a slot, or move the booking to it. 409 SLOT_TAKEN, SLOT_UNAVAILABLE, TOO_LATE, CALL_IN_PROGRESS, INTERVIEW_NOT_REQUIRED. */
 export function bookSlot(id: string, slotId: string): Promise<CitizenInterview> {
   return request<CitizenInterview>(`/api/applications/${enc(id)}/interview/booking`, { method: 'POST', body: { slotId } });
 }
 
-/** Cancel the booking. 409 TOO_LATE (also once the call is open), NO_BOOKING, INTERVIEW_NOT_REQUIRED. */
+/** Cancel the booking. 409 TOO_LATE, CALL_IN_PROGRESS, NO_BOOKING, INTERVIEW_NOT_REQUIRED. */
 export function cancelBooking(id: string): Promise<CitizenInterview> {
   return request<CitizenInterview>(`/api/applications/${enc(id)}/interview/booking/cancel`, { method: 'POST', body: {} });
 }

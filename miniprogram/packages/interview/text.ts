@@ -28,7 +28,7 @@ export const text = {
   keep: '不改约了',
   changeHint: '请在下方选择新的时段，确认后原预约自动取消。',
   locked: interviewMessages.tooLate,
-  lockedCall: '面审已开始，不能再改约或取消。',
+  lockedCall: interviewMessages.callInProgress,
   // The call staff started: the way in.
   callOpen: '使领馆工作人员已发起视频面审，请尽快进入。',
   callWait: '请在预约时间打开本页或订单详情，等待使领馆工作人员发起面审后进入。',

@@ -72,7 +72,7 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     expect(citizen.body.booking.canChange).toBe(false); // the call is on
     const started = (await order.api.get('/api/messages')).body.messages.filter((m: any) => m.title === interviewMessages.callStartedTitle);
     expect(started).toEqual([expect.objectContaining({ applicationId: order.id, body: interviewMessages.callStarted })]);
-    expect((await order.api.post(`/api/applications/${order.id}/interview/booking/cancel`)).body.error.code).toBe('TOO_LATE');
+    expect((await order.api.post(`/api/applications/${order.id}/interview/booking/cancel`)).body.error).toEqual({ code: 'CALL_IN_PROGRESS', message: interviewMessages.callInProgress });
 
     const views = await ctx.server.db.selectFrom('audit_log').select('action').where('subject', '=', order.id).where('action', 'like', 'application.interview.%').execute();
     expect(views.map((v) => v.action)).toEqual(expect.arrayContaining(['application.interview.view', 'application.interview.call.start']));
@@ -193,6 +193,8 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     expect((await reviewer.post(`/api/console/interview-calls/${order.callId}/end`)).status).toBe(200);
     expect((await hanging).body).toEqual({ signals: [], status: 'ended' });
     expect(Date.now() - endedAt).toBeLessThan(3000);
+    // The signals (ICE candidates carry both sides' IP addresses) are gone with the call.
+    expect(await ctx.server.db.selectFrom('interview_signals').select('seq').where('call_id', '=', order.callId).execute()).toEqual([]);
     const late = await inject('POST', url, staff, { kind: 'hangup' });
     expect(late.status).toBe(409);
     expect(late.body.error).toEqual({ code: 'CALL_ENDED', message: interviewMessages.callEnded });
