@@ -32,11 +32,15 @@ export function resolvePiiKey(config: Config): string {
 }
 
 /** Opens (and migrates) the database, seeds demo missions into an empty one, builds the app. */
-export async function createServer(config: Config, options: { inMemoryDatabase?: boolean } = {}): Promise<RunningServer> {
+export async function createServer(
+  config: Config,
+  options: { inMemoryDatabase?: boolean; pgliteDump?: Buffer | null } = {},
+): Promise<RunningServer> {
   const piiKey = resolvePiiKey(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: options.inMemoryDatabase ? null : path.join(config.dataDir, 'pglite'),
+    pgliteDump: options.inMemoryDatabase ? options.pgliteDump : null,
   });
   try {
     await seedDemoMissions(database.db);

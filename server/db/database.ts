@@ -20,11 +20,17 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   /** PGlite data directory; null → in memory (tests). */
   pgliteDir: string | null;
+  /**
+   * In-memory PGlite only: start from this dump (PGlite's dumpDataDir tarball) instead of
+   * an empty cluster. Tests load a migrated template: about 1 s instead of 4–5 s of initdb
+   * and migrations in WASM. Migrations still run after loading, so a stale dump is safe.
+   */
+  pgliteDump?: Buffer | null;
 }
 
 /** Opens the database the config names and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.pgliteDir);
+  const handle = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.pgliteDir, options.pgliteDump ?? null);
   try {
     await migrate(handle.db);
   } catch (error) {
@@ -55,10 +61,10 @@ function openPostgres(url: string): DatabaseHandle {
   };
 }
 
-async function openPglite(dir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dir: string | null, dump: Buffer | null): Promise<DatabaseHandle> {
   const unlock = dir ? lockDataDir(path.dirname(dir)) : () => undefined;
   try {
-    const pg = dir ? await PGlite.create(dir) : await PGlite.create();
+    const pg = dir ? await PGlite.create(dir) : await PGlite.create(dump ? { loadDataDir: new Blob([dump]) } : {});
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
     return {
       db,

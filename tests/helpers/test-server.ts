@@ -10,6 +10,7 @@ import type { Database, StaffRole } from '../../server/db/schema';
 import { generatePiiKey } from '../../server/security/pii-cipher';
 import { createStaff } from '../../server/staff/staff-repository';
 import { createFreshPostgresDatabase, postgresUrl } from './fresh-database';
+import { migratedPgliteDump } from './pglite-template';
 
 export interface TestServer {
   baseUrl: string;
@@ -78,7 +79,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   }, { wechatPayDevKeys: payKeys });
   if (options.serveConsole) config.consoleDist = loadConfig({}, { wechatPayDevKeys: payKeys }).consoleDist;
-  const server = await createServer(config, { inMemoryDatabase: true });
+  const server = await createServer(config, { inMemoryDatabase: true, pgliteDump: pgDatabase ? null : await migratedPgliteDump() });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   // Known only now: the payments module reads these per request.
