@@ -66,10 +66,11 @@ async function main() {
     }
 
     const otherInstance: number[] = [];
-    const crossCount = Math.min(COUNT, 40); // each waits up to one re-check interval
+    const crossCount = Math.min(COUNT, 60); // each waits up to one re-check interval
     for (let i = 0; i < crossCount; i++) {
       const answered = poll();
-      await settle();
+      // Land anywhere in the poll's re-check interval, as another instance's signal would.
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 480));
       const sent = performance.now();
       await server.db
         .insertInto('interview_signals')
