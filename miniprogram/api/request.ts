@@ -4,25 +4,13 @@
  * is no longer good (401) — logs in with WeChat again once and retries.
  */
 import { apiBaseUrl } from '../config';
+import { ApiError } from '../domain/api-error';
 import type { ApiErrorBody, LoginResponse } from '../domain/api-types';
 import { t } from '../locale/zh-CN';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export { ApiError };
 
-/** An error the server (or the network) gave us, with the server's stable code. */
-export class ApiError extends Error {
-  constructor(
-    /** HTTP status; 0 when the request never reached the server. */
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Per-field messages on a 400 from a form. */
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface RawResponse {
   status: number;

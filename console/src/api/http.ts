@@ -3,20 +3,11 @@
  * an HttpOnly cookie, so there is no token to handle), JSON both ways, and every failure
  * turned into an ApiError carrying the server's {error:{code,message}}.
  */
-import type { ApiErrorBody } from './types';
+import { ApiError } from '../../../miniprogram/domain/api-error';
 import { t } from '../locale/zh-CN';
+import type { ApiErrorBody } from './types';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError };
 
 /** Codes for failures that never reached a server answer we could read. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';

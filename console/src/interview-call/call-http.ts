@@ -3,16 +3,9 @@
  * call's bearer token (the console's own request layer is cookie-only and cannot abort a
  * long poll). Kept free of the console's locale so the citizen's page stays small.
  */
-export class CallHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CallHttpError';
-  }
-}
+import { ApiError } from '../../../miniprogram/domain/api-error';
+
+export { ApiError };
 
 export interface CallRequest {
   method?: 'GET' | 'POST';
@@ -40,7 +33,7 @@ export async function callRequest<T>(path: string, options: CallRequest = {}): P
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new CallHttpError(0, 'NETWORK_ERROR', String(error));
+    throw new ApiError(0, 'NETWORK_ERROR', String(error));
   }
   const text = await response.text();
   let payload: unknown;
@@ -51,7 +44,7 @@ export async function callRequest<T>(path: string, options: CallRequest = {}): P
   }
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new CallHttpError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText);
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText);
   }
   return payload as T;
 }

@@ -4,7 +4,7 @@
  *   ticket → POST /api/interview-calls/join → camera + microphone → PeerSession (citizen)
  */
 import type { CallJoin } from '../../../miniprogram/domain/interview';
-import { CallHttpError, callRequest } from './call-http';
+import { ApiError, callRequest } from './call-http';
 import { mediaProblem, PeerSession, type PeerState } from './peer-session';
 import { callText } from './text';
 import './call-stage.css';
@@ -83,7 +83,7 @@ async function main() {
   try {
     join = await callRequest<CallJoin>('/api/interview-calls/join', { method: 'POST', body: { ticket } });
   } catch (error) {
-    const network = error instanceof CallHttpError && (error.status === 0 || error.status >= 500);
+    const network = error instanceof ApiError && (error.status === 0 || error.status >= 500);
     return fail(network ? callText.network : callText.ticketInvalid, network ? 'failed' : 'invalid');
   }
   // The ticket is spent: keep it out of the address bar (and of anything shared from it).

@@ -14,7 +14,7 @@
  * late answer or candidate of an earlier connection is dropped instead of breaking this one.
  */
 import { SIGNAL_WAIT_MAX_MS, type CallSide, type IceServer, type Signal, type SignalKind, type SignalPage } from '../../../miniprogram/domain/interview';
-import { CallHttpError, callRequest } from './call-http';
+import { ApiError, callRequest } from './call-http';
 
 /**
  * starting    — getting camera/microphone and the call's signals;
@@ -168,7 +168,7 @@ export class PeerSession {
       } catch (error) {
         if (this.stopped) return;
         // The call's token or route is gone: the call ended (or was never ours to join).
-        if (error instanceof CallHttpError && [401, 403, 404, 410].includes(error.status)) return this.end();
+        if (error instanceof ApiError && [401, 403, 404, 410].includes(error.status)) return this.end();
         failures += 1;
         await sleep(Math.min(1000 * failures, 5000));
       }
