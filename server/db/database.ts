@@ -64,7 +64,7 @@ function openPostgres(url: string): DatabaseHandle {
 async function openPglite(dir: string | null, dump: Buffer | null): Promise<DatabaseHandle> {
   const unlock = dir ? lockDataDir(path.dirname(dir)) : () => undefined;
   try {
-    const pg = dir ? await PGlite.create(dir) : await PGlite.create(dump ? { loadDataDir: new Blob([dump]) } : {});
+    const pg = dir ? await PGlite.create(dir) : await PGlite.create(dump ? { loadDataDir: new Blob([new Uint8Array(dump)]) } : {});
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pg) });
     return {
       db,

@@ -10,7 +10,7 @@ import { applicationMessages } from '../../miniprogram/domain/services/applicati
 import { t } from '../../miniprogram/locale/zh-CN';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { fillInput, tapButton, textOf } from './helpers/interact';
+import { fillInput, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxToHttp } from './helpers/wx-http';
 
@@ -36,13 +36,6 @@ async function openForm(query: Record<string, string>): Promise<Page> {
   return page;
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
 
 const stepTitle = (page: Page) => (page.instance.data as { step: { title: string } }).step.title;
 const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).step.id;

@@ -8,7 +8,7 @@ import { t } from '../../miniprogram/locale/zh-CN';
 import { emergencySteps } from '../server/applications/fixtures';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { tapButton, textOf } from './helpers/interact';
+import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
@@ -25,13 +25,6 @@ afterAll(async () => {
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
 
 const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).step.id;
 

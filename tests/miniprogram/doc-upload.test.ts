@@ -7,7 +7,7 @@ import { createApplication, saveStep } from '../../miniprogram/api/applications'
 import { t } from '../../miniprogram/locale/zh-CN';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { listen, tapButton, textOf } from './helpers/interact';
+import { listen, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
@@ -23,13 +23,6 @@ afterAll(async () => {
 
 beforeEach(() => bindWxFiles());
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
 
 /** The album hands over this file; crop and compress keep it (and are recorded). */
 function phoneReturns(path: string, size = 1000) {

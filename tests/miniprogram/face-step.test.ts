@@ -6,7 +6,7 @@ import { createApplication, saveStep } from '../../miniprogram/api/applications'
 import { t } from '../../miniprogram/locale/zh-CN';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { listen, tapButton, textOf } from './helpers/interact';
+import { listen, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 
 let server: ChildServer;
@@ -19,13 +19,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
 
 type FaceWx = { checkIsSupportFacialRecognition: jest.Mock; requestFacialVerify: jest.Mock };
 

@@ -19,7 +19,7 @@ import { sessionStore } from '../../miniprogram/stores/session-store';
 import { residentId } from './helpers/citizen';
 import { bindWxToHttp } from './helpers/wx-http';
 import { httpFetch } from './helpers/http-fetch';
-import { tapButton, textOf } from './helpers/interact';
+import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
@@ -41,13 +41,6 @@ beforeEach(() => {
 type Page = ReturnType<typeof renderPage>;
 type Loadable = { onLoad(query: Record<string, string>): Promise<void> | void; onUnload?(): void };
 
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(25);
-  }
-}
 
 let person = 0;
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { bindCanvasExport, FakeCanvas } from './helpers/fake-canvas';
-import { listen, tapButton, textOf } from './helpers/interact';
+import { listen, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
@@ -76,7 +76,7 @@ describe('signature pad', () => {
     expect(canvas.segments.length).toBe(4);
 
     await tapButton(pad, '.signature__confirm');
-    await simulate.sleep(30);
+    await until(() => sent.length > 0, 'the signature upload');
     expect(exportPng).toHaveBeenCalledTimes(1);
     expect(exportPng.mock.calls[0][0]).toMatchObject({ fileType: 'png', canvas });
     expect(sent).toHaveLength(1);

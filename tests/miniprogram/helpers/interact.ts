@@ -37,3 +37,12 @@ export function listen(component: Page): (name: string, handler: (event: { detai
   const target = component as unknown as { addEventListener(name: string, handler: (event: { detail: any }) => void): void };
   return (name, handler) => target.addEventListener(name, handler);
 }
+
+/** Waits (polling) until `check()` holds: the page's async work has landed, however busy the machine. */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await simulate.sleep(20);
+  }
+}

@@ -1,7 +1,6 @@
 import { createApplication, saveStep, skipFace, submitApplication, uploadDocument } from '../../../miniprogram/api/applications';
 import type { ApplicationDetail } from '../../../miniprogram/domain/services/application-api-types';
 import { emergencySteps } from '../../server/applications/fixtures';
-import { simulate } from './load';
 
 /**
  * An emergency travel certificate application filled through the mini-program's api layer
@@ -31,10 +30,4 @@ export async function submittedOrder(images: { goodPhoto: string; document: stri
   return order;
 }
 
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
+export { until } from './interact';
