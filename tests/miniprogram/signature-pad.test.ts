@@ -76,7 +76,8 @@ describe('signature pad', () => {
     expect(canvas.segments.length).toBe(4);
 
     await tapButton(pad, '.signature__confirm');
-    await until(() => sent.length > 0, 'the signature upload');
+    // Export, upload and the server's answer are async: wait for the pad to report the upload.
+    await until(() => uploaded.mock.calls.length > 0, 'the signature upload');
     expect(exportPng).toHaveBeenCalledTimes(1);
     expect(exportPng.mock.calls[0][0]).toMatchObject({ fileType: 'png', canvas });
     expect(sent).toHaveLength(1);
