@@ -113,6 +113,11 @@ export class JobRunner {
     this.handlers[kind] = handler;
   }
 
+  /** Adds a recurring job kind (a module wiring its own sweep, e.g. registration). */
+  addRecurring(job: RecurringJob): void {
+    (this.options.recurring ??= []).push(job);
+  }
+
   /** Writes the current slot's job of every recurring kind, once across all instances. */
   async scheduleRecurring(now: Date = new Date()): Promise<void> {
     for (const job of this.options.recurring ?? []) {

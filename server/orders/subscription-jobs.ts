@@ -9,7 +9,7 @@ import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wech
 import { WechatApiError } from '../wechat/wechat-login';
 
 /** Time as the template's time field wants it, in the mission's time zone. */
-function templateTime(at: Date, timeZone: string): string {
+export function templateTime(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
