@@ -33,7 +33,7 @@ describe.each(databaseKinds)('citizen registration and a safety alert (%s)', (da
         headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: reply.status, body: await reply.json() };
+      return { status: reply.status, body: (await reply.json()) as any };
     };
   };
 

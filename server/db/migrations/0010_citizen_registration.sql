@@ -53,24 +53,27 @@ alter table travel_alerts
   add column city text;
 
 -- The 消息中心 message of an alert links back to it (the 我平安 / 需要帮助 page).
-alter table messages add column alert_id uuid references travel_alerts (id) on delete cascade;
+-- Alerts are never deleted (they end), so no foreign keys from the fan-out's rows to them:
+-- each would be one more index probe per registrant when an alert reaches 100 000 people.
+alter table messages add column alert_id uuid;
 
 -- Who an alert reached, per person, and their answer.
+-- user_id is the registration's (no key of its own: the registration's cascade covers it).
 create table alert_deliveries (
-  alert_id        uuid not null references travel_alerts (id) on delete cascade,
+  alert_id        uuid not null,
   registration_id uuid not null references registrations (id) on delete cascade,
-  user_id         uuid not null references users (id) on delete cascade,
+  user_id         uuid not null,
   answer          text check (answer in ('safe', 'help')),
   answer_note     text,
   answered_at     timestamptz,
-  primary key (alert_id, registration_id)
+  -- (alert, account) first: the citizen's page and answers look up by it; no second index to fill on fan-out.
+  primary key (alert_id, user_id, registration_id)
 );
 create index alert_deliveries_answers on alert_deliveries (alert_id, answered_at) where answered_at is not null;
-create index alert_deliveries_user on alert_deliveries (user_id, alert_id);
 
 -- Per account: one 消息中心 message, and the subscription message's fate.
 create table alert_notifications (
-  alert_id     uuid not null references travel_alerts (id) on delete cascade,
+  alert_id     uuid not null,
   user_id      uuid not null references users (id) on delete cascade,
   subscription text not null check (subscription in ('pending', 'sent', 'no_quota', 'failed')),
   primary key (alert_id, user_id)
