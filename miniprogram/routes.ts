@@ -21,4 +21,8 @@ export const ROUTES = {
   payResult: '/packages/pay/result/index',
   interviewBook: '/packages/interview/book/index',
   interviewCall: '/packages/interview/call/index',
+  registration: '/packages/registration/index/index',
+  registrationForm: '/packages/registration/form/index',
+  registrationCertificate: '/packages/registration/certificate/index',
+  registrationAlert: '/packages/registration/alert/index',
 } as const;

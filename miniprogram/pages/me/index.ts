@@ -40,6 +40,9 @@ ComponentWithStore({
     openMissionPicker() {
       wx.navigateTo({ url: ROUTES.missionPicker });
     },
+    openRegistration() {
+      wx.navigateTo({ url: ROUTES.registration });
+    },
     openPrivacyContract() {
       wx.openPrivacyContract({});
     },
