@@ -89,7 +89,15 @@ function addDays(day: string, days: number): string {
 
 const requiredMessages = { region: rm.regionRequired, city: rm.cityRequired, address: rm.addressRequired } as const;
 
-export function validateRegistrationInput(input: Partial<Record<RegistrationField, unknown>>, today: Date = new Date()): RegistrationValidation {
+/**
+ * `identityOnFile`: 更新登记 on the phone, which only has the masked number — the person's
+ * identity is not re-checked there (the server checks the stored one).
+ */
+export function validateRegistrationInput(
+  input: Partial<Record<RegistrationField, unknown>>,
+  today: Date = new Date(),
+  options: { identityOnFile?: boolean } = {},
+): RegistrationValidation {
   const errors: RegistrationErrors = {};
   const value: Partial<RegistrationInput> = {};
   const todayDay = isoDay(today);
@@ -101,8 +109,9 @@ export function validateRegistrationInput(input: Partial<Record<RegistrationFiel
   if (name.ok) value.name = name.value;
   else errors.name = name.message;
 
-  const idNumber = checkIdNumber(input.idType, input.idNumber);
-  if (idNumber.ok) {
+  const idNumber = options.identityOnFile ? pass('') : checkIdNumber(input.idType, input.idNumber);
+  if (options.identityOnFile) value.idType = input.idType as IdType;
+  else if (idNumber.ok) {
     value.idType = input.idType as IdType;
     value.idNumber = idNumber.value;
   } else errors[input.idType === 'resident_id' || input.idType === 'passport' ? 'idNumber' : 'idType'] = idNumber.message;
@@ -110,7 +119,7 @@ export function validateRegistrationInput(input: Partial<Record<RegistrationFiel
   const birth = checkDate(input.birthDate);
   if (!birth.ok) errors.birthDate = birth.message;
   else if (birth.value > todayDay || birth.value < '1900-01-01') errors.birthDate = rm.birthDateInvalid;
-  else if (value.idType === 'resident_id' && value.idNumber && residentIdBirthDate(value.idNumber) !== birth.value) errors.birthDate = rm.birthDateMismatch;
+  else if (value.idType === 'resident_id' && value.idNumber && !options.identityOnFile && residentIdBirthDate(value.idNumber) !== birth.value) errors.birthDate = rm.birthDateMismatch;
   else value.birthDate = birth.value;
 
   const phone = checkPhone(input.phone);

@@ -152,9 +152,12 @@ export const registrationCitizenRoutes: FastifyPluginAsyncZod<RegistrationCitize
       const userId = citizenId(request);
       const row = await ownRegistration(userId, request.params.id);
       if (row.status !== 'active') throw new ApiError(409, 'REGISTRATION_NOT_ACTIVE', rm.registrationNotActive);
-      // The form shows the masked number; sending it back unchanged keeps the stored one.
+      // The phone only has the masked number: absent (or sent back masked) keeps the stored identity.
       const body = { ...request.body };
-      if (body.idNumber === row.id_number_masked && body.idType === row.id_type) body.idNumber = pii.decrypt(row.id_number_enc);
+      if (!body.idNumber || body.idNumber === row.id_number_masked) {
+        body.idType = row.id_type;
+        body.idNumber = pii.decrypt(row.id_number_enc);
+      }
       const { input, mission } = await checkForm(body);
       try {
         await db.transaction().execute(async (tx) => {

@@ -31,8 +31,8 @@ const FIELDS: RegistrationField[] = [
 const emptyForm = (): Form => Object.fromEntries(FIELDS.map((f) => [f, ''])) as Form;
 
 /** Messages only for fields the citizen has left (or all of them after submit). */
-function visibleErrors(form: Form, touched: Partial<Record<RegistrationField, boolean>>): RegistrationErrors {
-  const result = validateRegistrationInput(form);
+function visibleErrors(form: Form, touched: Partial<Record<RegistrationField, boolean>>, identityOnFile: boolean): RegistrationErrors {
+  const result = validateRegistrationInput(form, new Date(), { identityOnFile });
   if (result.ok) return {};
   const shown: RegistrationErrors = {};
   for (const field of FIELDS) if (touched[field] && result.errors[field]) shown[field] = result.errors[field];
@@ -79,16 +79,18 @@ Component({
       const form = { ...this.data.form, [field]: event.detail.value };
       // One small setData per key press: the field, and messages only once one is showing.
       const patch: Record<string, unknown> = { [`form.${field}`]: event.detail.value };
-      if (this.data.touched[field]) patch.errors = visibleErrors(form, this.data.touched);
+      if (this.data.touched[field]) patch.errors = visibleErrors(form, this.data.touched, !!this.data.id);
       if (this.data.formError) patch.formError = '';
       this.setData(patch);
     },
     onBlur(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: RegistrationField }>) {
       const touched = { ...this.data.touched, [event.currentTarget.dataset.field]: true };
-      this.setData({ touched, errors: visibleErrors(this.data.form, touched) });
+      this.setData({ touched, errors: visibleErrors(this.data.form, touched, !!this.data.id) });
     },
     async openPicker(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: PickerField }>) {
       const field = event.currentTarget.dataset.field;
+      // 更新登记 keeps the person: a different person is a new registration.
+      if (field === 'idType' && this.data.id) return;
       const options = await optionsFor(field, this.data.form);
       this.setData({ picker: { visible: true, field, title: text.fields[field], options, value: [this.data.form[field] || options[0]?.value || ''] } });
     },
@@ -102,7 +104,7 @@ Component({
       // Another country: its regions differ.
       if (field === 'countryCode' && value !== this.data.form.countryCode) form.region = '';
       const touched = { ...this.data.touched, [field]: true };
-      this.setData({ form, touched, 'picker.visible': false, errors: visibleErrors(form, touched) });
+      this.setData({ form, touched, 'picker.visible': false, errors: visibleErrors(form, touched, !!this.data.id) });
       await this.refreshLabels(form);
     },
     async refreshLabels(form: Form) {
@@ -123,14 +125,15 @@ Component({
       // Inside the tap, before any await: WeChat asks for subscriptions only from a tap.
       const subscribed = askForSafetyAlerts(safetyTemplate);
       const touched = Object.fromEntries(FIELDS.map((field) => [field, true]));
-      const result = validateRegistrationInput(this.data.form);
+      const result = validateRegistrationInput(this.data.form, new Date(), { identityOnFile: !!this.data.id });
       if (!result.ok) {
         this.setData({ touched, errors: result.errors, formError: text.fixErrors });
         return;
       }
       this.setData({ touched, errors: {}, formError: '', submitting: true });
       try {
-        const saved = this.data.id ? await updateRegistration(this.data.id, result.value) : await createRegistration(result.value);
+        // 更新登记 sends no identity number: the server keeps the stored one.
+        const saved = this.data.id ? await updateRegistration(this.data.id, { ...result.value, idNumber: '' }) : await createRegistration(result.value);
         await subscribed;
         this.setData({ submitting: false, id: saved.id });
         Toast({ context: this, selector: '#t-toast', message: this.data.id ? text.updated : text.created, theme: 'success' });
