@@ -82,6 +82,18 @@ export const router = createRouter({
           component: () => import('../pages/interviews/index.vue'),
           meta: { title: t.interviews.title, minRole: 'reviewer' },
         },
+        {
+          path: 'registrations',
+          name: routeNames.registrations,
+          component: () => import('../pages/registrations/index.vue'),
+          meta: { title: t.registrations.title },
+        },
+        {
+          path: 'registrations/alerts/:id',
+          name: routeNames.alertReach,
+          component: () => import('../pages/registrations/alert-reach.vue'),
+          meta: { title: t.registrations.reach.title },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.

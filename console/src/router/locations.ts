@@ -18,6 +18,8 @@ export const routeNames = {
   application: 'application',
   payments: 'payments',
   interviews: 'interviews',
+  registrations: 'registrations',
+  alertReach: 'alert-reach',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */
