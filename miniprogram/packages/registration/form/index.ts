@@ -9,7 +9,6 @@ import {
   purposeLabels,
   type RegistrationErrors,
   type RegistrationField,
-  type RegistrationInput,
   regionsOf,
   RELATIONS,
   relationLabels,
@@ -166,4 +165,3 @@ function serverErrorsToForm(error: unknown): { errors: RegistrationErrors; formE
   return { errors, formError: Object.keys(errors).length ? text.fixErrors : error.message };
 }
 
-export type { RegistrationInput };
