@@ -15,6 +15,29 @@ export function templateTime(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
 }
 
+/** Takes one unit of a one-time subscription; false when none is left. */
+export async function takeQuotaUnit(db: Kysely<Database>, userId: string, templateId: string): Promise<boolean> {
+  const taken = await db
+    .updateTable('subscription_quota')
+    .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('template_id', '=', templateId)
+    .where('remaining', '>', 0)
+    .returning('remaining')
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
+/** Gives a unit back after a send that failed (so a retry can use it). */
+export async function returnQuotaUnit(db: Kysely<Database>, userId: string, templateId: string): Promise<void> {
+  await db
+    .updateTable('subscription_quota')
+    .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('template_id', '=', templateId)
+    .execute();
+}
+
 /** WeChat's `thing` fields hold at most 20 characters. */
 const thing = (text: string) => [...text].slice(0, 20).join('');
 
@@ -41,15 +64,7 @@ export function statusMessageJob(
       .where('applications.id', '=', payload.applicationId)
       .executeTakeFirst();
     if (!order) return { note: 'order gone' };
-    const taken = await db
-      .updateTable('subscription_quota')
-      .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
-      .where('user_id', '=', payload.userId)
-      .where('template_id', '=', templateId)
-      .where('remaining', '>', 0)
-      .returning('remaining')
-      .executeTakeFirst();
-    if (!taken) return { note: 'no quota' };
+    if (!(await takeQuotaUnit(db, payload.userId, templateId))) return { note: 'no quota' };
     const service = findApplicationService(order.service);
     const hint = nextStepHint(payload.status, { mailOldPassport: order.mail_old_passport, orderNo: order.order_no, collection: order.collection, refundable: service?.rules.refundable });
     try {
@@ -72,12 +87,7 @@ export function statusMessageJob(
         // 43101: the user has no subscription on WeChat's side — our quota was wrong; keep it used.
         throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
       }
-      await db
-        .updateTable('subscription_quota')
-        .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
-        .where('user_id', '=', payload.userId)
-        .where('template_id', '=', templateId)
-        .execute();
+      await returnQuotaUnit(db, payload.userId, templateId);
       throw error;
     }
   };

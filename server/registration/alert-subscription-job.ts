@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { alertLevelLabels } from '../../miniprogram/domain/alert-levels';
 import { registrationMessages as rm } from '../../miniprogram/domain/registration-messages';
 import type { Database } from '../db/schema';
 import { type JobHandler, PermanentJobError } from '../jobs/job-queue';
-import { templateTime } from '../orders/subscription-jobs';
+import { returnQuotaUnit, takeQuotaUnit, templateTime } from '../orders/subscription-jobs';
 import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wechat/subscribe-message';
 import { WechatApiError } from '../wechat/wechat-login';
 
@@ -36,15 +36,7 @@ export function safetyAlertMessageJob(
       .where('a.id', '=', alertId)
       .executeTakeFirst();
     if (!target) return { note: 'alert or user gone' };
-    const taken = await db
-      .updateTable('subscription_quota')
-      .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
-      .where('user_id', '=', userId)
-      .where('template_id', '=', templateId)
-      .where('remaining', '>', 0)
-      .returning('remaining')
-      .executeTakeFirst();
-    if (!taken) {
+    if (!(await takeQuotaUnit(db, userId, templateId))) {
       await mark(alertId, userId, 'no_quota');
       return { note: 'no quota' };
     }
@@ -65,14 +57,7 @@ export function safetyAlertMessageJob(
       return;
     } catch (error) {
       const permanent = error instanceof WechatApiError && PERMANENT_SUBSCRIBE_ERRORS.has(error.errcode);
-      if (!permanent) {
-        await db
-          .updateTable('subscription_quota')
-          .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
-          .where('user_id', '=', userId)
-          .where('template_id', '=', templateId)
-          .execute();
-      }
+      if (!permanent) await returnQuotaUnit(db, userId, templateId);
       // The runner gives up after the last attempt (or at once when permanent): count it failed then.
       if (permanent || job.attempts >= job.max_attempts) await mark(alertId, userId, 'failed');
       if (permanent) throw new PermanentJobError(`WeChat ${(error as WechatApiError).errcode}: ${(error as WechatApiError).errmsg}`);
