@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
+import { syncServiceTable } from './applications/service-table';
 import { seedDemoMissions } from './missions/mission-repository';
 import { seedDemoFees } from './payments/fees';
 import { startReconciliation } from './payments/reconciliation';
@@ -43,6 +44,7 @@ export async function createServer(
     pgliteDump: options.inMemoryDatabase ? options.pgliteDump : null,
   });
   try {
+    await syncServiceTable(database.db);
     await seedDemoMissions(database.db);
     await seedDemoFees(database.db);
     const wechatPay = createWechatPayClientFromConfig(config.wechatPay);

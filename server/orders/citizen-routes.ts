@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { CitizenMessage, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
-import { nextStepHint, ORDER_ACTION_LABELS, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
+import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { requireCitizen, citizenId } from '../citizen-auth/authenticate';
 import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
@@ -106,10 +106,10 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         const entry: TimelineEntry = {
           at: iso(h.at)!,
           action: h.action as OrderAction | 'note',
-          actionLabel: h.action === 'note' ? '使领馆留言' : (ORDER_ACTION_LABELS[h.action as OrderAction] ?? h.action),
+          actionLabel: h.action === 'note' ? '使领馆留言' : actionLabel(h.action, service),
           from: h.from_status as ApplicationStatus,
           to: h.to_status as ApplicationStatus,
-          toLabel: statusLabel(h.to_status),
+          toLabel: statusLabel(h.to_status, service),
           actor: h.actor_kind,
           note: h.note,
         };
@@ -124,13 +124,14 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         applicationId: row.id,
         orderNo: row.order_no,
         status: row.status as ApplicationStatus,
-        statusLabel: statusLabel(row.status),
+        statusLabel: statusLabel(row.status, service),
         nextStep: nextStepHint(row.status, {
           mailOldPassport: row.mail_old_passport,
           orderNo: row.order_no,
           collection: row.collection,
           refundable: service?.rules.refundable,
           interviewAt: await interviewAtLabel(db, row),
+          statusHints: service?.statusHints,
         }),
         trackingNo: row.tracking_no,
         entries,
