@@ -37,9 +37,9 @@ const mm = (n: number): number => Math.round((n / 48) * 1000) / 1000;
 
 export const DEFAULT_PHOTO_FRAME_SPEC: Readonly<PhotoFrameSpec> = Object.freeze({
   headHeight: [mm(28), mm(33)] as const,
-  // The union of the two published specs (15–24 mm of 33 mm): a mission that publishes one of
-  // them narrows it in its own configuration.
-  headWidth: [0.45, 0.73] as const,
+  // 15–22 mm of 33 mm (the older MFA overseas spec), which measures what we measure: the face.
+  // Missions publishing 21–24 mm (64–73 %) measure across hair and ears: they configure theirs.
+  headWidth: [0.45, 0.67] as const,
   spaceAboveHead: [mm(2), mm(6)] as const,
   minSpaceBelowChin: mm(6),
   eyeLine: [0.3, 0.5] as const,
