@@ -28,9 +28,8 @@ const MSG = {
   DOCUMENT_LOW_RESOLUTION: '图片分辨率较低，文字可能看不清，请在光线充足处拍摄清晰的完整页面',
 } as const;
 
-const SPEC = { width: 354, height: 472 };
 
-// Image generation is plain JS and the machine may be busy: give the slower cases room.
+// The machine may be busy: give the slower cases room.
 jest.setTimeout(30_000);
 
 const codes = (r: { findings: PhotoFinding[] }): string[] => r.findings.map((f) => f.code);
