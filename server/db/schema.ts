@@ -496,3 +496,21 @@ export interface InterviewScreenshotTable {
   taken_by: string;
   taken_at: Generated<Date>;
 }
+
+// ── 0013: many instances — files in the database, staged files (interface merging) ──
+
+export interface FileChunkTable {
+  storage_key: string;
+  chunk_index: number;
+  data: Buffer;
+}
+
+export interface FileStagingTable {
+  storage_key: string;
+  delete_after: ColumnType<Date, Date, Date>;
+}
+
+export interface Database {
+  file_chunks: FileChunkTable;
+  file_staging: FileStagingTable;
+}

@@ -4,10 +4,11 @@ import type { AppDeps } from '../app-deps';
 import { notFound } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { findMission, listMissions } from './mission-repository';
+import { MissionDirectory } from './mission-directory';
 
 /** Public: the mission picker works before login and before privacy consent. */
 export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const missions = new MissionDirectory(deps.db, deps.caches);
   app.get(
     '/api/missions',
     {
@@ -19,7 +20,7 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return { missions: await listMissions(deps.db) };
+      return { missions: await missions.list() };
     },
   );
 
@@ -33,7 +34,7 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request) => {
-      const mission = await findMission(deps.db, request.params.id);
+      const mission = await missions.find(request.params.id);
       if (!mission) throw notFound(serverMessages.missionNotFound);
       return mission;
     },
