@@ -17,6 +17,7 @@ import { readStoredFile, upsertApplicationFile } from '../applications/stored-fi
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
+import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { interviewAtLabel } from '../interviews/interview-labels';
@@ -225,7 +226,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         const prepared = await prepareUpload(kind, body);
         const docId = supplementDocId(item);
         const storageKey = newStorageKey();
-        await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+        await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
         let replacedKey: string | null = null;
         try {
           const row = await db.transaction().execute(async (tx) => {
@@ -237,10 +238,11 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             replacedKey = saved.replacedKey;
             return saved.row;
           });
-          if (replacedKey) await ctx.files.delete(replacedKey);
+          // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+        if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
           return toUploadedDocument(row);
         } catch (error) {
-          await ctx.files.delete(storageKey);
+          await deleteStaged(ctx, storageKey);
           throw error;
         }
       },

@@ -8,7 +8,7 @@ import {
   remindExpiringDrafts,
   sweepDrafts,
 } from '../../../server/applications/draft-expiry';
-import { createLocalFileStore } from '../../../server/files/file-store';
+import { createLocalFileStore } from '../../../server/files/local-file-store';
 import { JobRunner } from '../../../server/jobs/job-queue';
 import { databaseKinds } from '../../helpers/fresh-database';
 import { until } from '../../helpers/until';
