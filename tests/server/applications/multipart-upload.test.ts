@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, images, residentId, startApplicationsServer, type Reply } from './helpers';
 import { newDraft, TestImages, walkRenewal } from './walk';
 
@@ -22,7 +22,7 @@ function storedCount(dataDir: string): number {
   return fs.readdirSync(root).reduce((sum, sub) => sum + fs.readdirSync(path.join(root, sub)).length, 0);
 }
 
-describe.each(databaseKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
+describe.each(sqlOnlyKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let files: TestImages;
   let token: string;
