@@ -7,7 +7,7 @@ import {
   type RegistrationSummary,
   registrationStatusLabels,
 } from '../../miniprogram/domain/registration';
-import type { Database, RegistrationTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';
 
 /** A year without confirmation (or change) asks the citizen "is this still right?". */
@@ -148,4 +148,3 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
-export type RegistrationColumns = ReturnType<typeof sealedColumns> & Partial<Pick<RegistrationTable, 'certificate_code'>>;
