@@ -4,7 +4,7 @@
  * Pure functions on an RGB image and landmarks; coordinates are the image's pixels.
  */
 import type { DetectedFace, Point } from './face-detector';
-import type { PhotoFrameSpec, Range } from './photo-spec';
+import { type PhotoFrameSpec, type Range, rangeCentre } from './photo-spec';
 
 export interface RgbImage {
   data: Uint8Array;
@@ -162,8 +162,6 @@ export function framingIssues(h: HeadInFrame, spec: PhotoFrameSpec): Array<{ cod
 
 export interface CropRect { left: number; top: number; width: number; height: number }
 
-const centre = (r: Range): number => (r[0] + r[1]) / 2;
-
 /**
  * The 3:4 crop that puts the head in the middle of every range: head height and space above
  * at the centre of theirs, face centred. null when that crop would leave the image (the head
@@ -171,9 +169,9 @@ const centre = (r: Range): number => (r[0] + r[1]) / 2;
  */
 export function specCrop(g: HeadGeometry, imageWidth: number, imageHeight: number, spec: PhotoFrameSpec, aspectRatio: number): CropRect | null {
   if (g.crownY <= 0.5) return null; // the crown is cut off: no crop can bring it back
-  const height = (g.chinY - g.crownY) / centre(spec.headHeight);
+  const height = (g.chinY - g.crownY) / rangeCentre(spec.headHeight);
   const width = height * aspectRatio;
-  const top = g.crownY - centre(spec.spaceAboveHead) * height;
+  const top = g.crownY - rangeCentre(spec.spaceAboveHead) * height;
   const left = g.centreX - width / 2;
   const rect = { left: Math.round(left), top: Math.round(top), width: Math.round(width), height: Math.round(width / aspectRatio) };
   if (rect.left < 0 || rect.top < 0 || rect.left + rect.width > imageWidth || rect.top + rect.height > imageHeight) return null;

@@ -372,7 +372,9 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
   const faces = await detectFaces(work.data, work.width, work.height);
   const faceStep = judgeFace(faces, work, rules);
   findings.push(...faceStep.findings);
-  const framing = faceStep.geometry && ratioOk ? framingIssues(faceStep.report!.head, rules.frame) : [];
+  // Framing is judged only for a usable face: for a turned head or shut eyes the one useful
+  // reason is that, and no crop can fix it.
+  const framing = faceStep.usable && ratioOk ? framingIssues(faceStep.report!.head, rules.frame) : [];
   for (const issue of framing) findings.push(finding(issue.code, 'error', {}, issue.detail));
 
   // The normalized photo: for a 3:4 photo the exact ratio within the output spec, never
@@ -408,9 +410,11 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
   ]);
   const layout = faceStep.geometry ? layoutOf(faceStep.geometry, work.width, work.height) : undefined;
   const metrics = measure(grey.data, grey.info.width, grey.info.height, layout);
-  // The regions assume a portrait framing: on a wrongly framed picture the quality findings
-  // would be noise next to the one that matters (WRONG_RATIO). Metrics are still reported.
-  if (ratioOk) findings.push(...judge(metrics, rules));
+  // The quality findings are about a portrait: on a wrongly framed picture, or one without
+  // exactly one face, they would be noise next to the reason that matters (WRONG_RATIO,
+  // NO_FACE, MULTIPLE_FACES: a blank page is not "blurred, with light clothes"). Metrics are
+  // still reported.
+  if (ratioOk && faceStep.geometry) findings.push(...judge(metrics, rules));
 
   // Only the framing is wrong: propose the crop that meets the spec.
   let autoCrop: AutoCrop | null = null;

@@ -7,47 +7,11 @@
  * leaves out comes from `DEFAULT_PHOTO_FRAME_SPEC`. docs/photo-check.md explains every number.
  */
 import { z } from 'zod';
+import { DEFAULT_PHOTO_FRAME_SPEC, type PhotoFrameSpec } from '../../miniprogram/domain/services/photo-frame';
 
-/** [min, max] as a share (0–1) of the frame's height (vertical) or width (horizontal). */
-export type Range = readonly [number, number];
-
-export interface PhotoFrameSpec {
-  /** Chin to crown (top of the hair), share of the height. 28–33 mm of 48 mm. */
-  headHeight: Range;
-  /**
-   * Face width between the outline points in front of the ears (FaceMesh 234/454), share of
-   * the width. Ears and hair are not included, so it reads ~2 mm less than a ruler across the ears.
-   */
-  headWidth: Range;
-  /** Frame top to crown, share of the height. 3–5 mm of 48 mm, ±1 mm for measuring. */
-  spaceAboveHead: Range;
-  /** Chin to frame bottom, share of the height: at least 7 mm of 48 mm, −1 mm for measuring. */
-  minSpaceBelowChin: number;
-  /** Frame top to the line between the eye centres, share of the height. */
-  eyeLine: Range;
-  /** |face centre − frame centre|, share of the width. */
-  maxCentreOffset: number;
-  /** Degrees: turned left/right, chin up/down, head tilted sideways. */
-  maxYaw: number;
-  maxPitch: number;
-  maxRoll: number;
-}
-
-const mm = (n: number): number => Math.round((n / 48) * 1000) / 1000;
-
-export const DEFAULT_PHOTO_FRAME_SPEC: Readonly<PhotoFrameSpec> = Object.freeze({
-  headHeight: [mm(28), mm(33)] as const,
-  // 15–22 mm of 33 mm (the older MFA overseas spec), which measures what we measure: the face.
-  // Missions publishing 21–24 mm (64–73 %) measure across hair and ears: they configure theirs.
-  headWidth: [0.45, 0.67] as const,
-  spaceAboveHead: [mm(2), mm(6)] as const,
-  minSpaceBelowChin: mm(6),
-  eyeLine: [0.3, 0.5] as const,
-  maxCentreOffset: 0.05,
-  maxYaw: 15,
-  maxPitch: 15,
-  maxRoll: 10,
-});
+// The ranges and their default live with the mini-program's domain code, whose camera guide
+// draws the same proportions.
+export { DEFAULT_PHOTO_FRAME_SPEC, rangeCentre, type PhotoFrameSpec, type Range } from '../../miniprogram/domain/services/photo-frame';
 
 const share = z.number().min(0).max(1);
 const range = z.tuple([share, share]).refine(([a, b]) => a <= b, 'min must not exceed max');

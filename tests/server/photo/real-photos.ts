@@ -96,7 +96,7 @@ export async function astronautOn(background: string | SourceName, framing: Fram
     : sharp({ create: { width, height, channels: 3, background } });
   // composite() clips what falls outside the frame only when the overlay starts inside it.
   const visible = await clipTo(cut, left, top, width, height);
-  return sharp(await base.composite(visible ? [visible] : []).png().toBuffer());
+  return sharp(await base.composite(visible ? [visible] : []).removeAlpha().png().toBuffer());
 }
 
 /** The part of an overlay at (left, top) that falls inside a width×height frame, as a composite input. */
