@@ -27,8 +27,9 @@ export interface FanOutCounts {
 /**
  * Reaches every active registrant in the alert's area in ONE statement (no loop over
  * people): a delivery row per person (their 我平安 / 需要帮助 answer goes there), one
- * notification + one 消息中心 message per account, and a subscription-message job per
- * account that has 安全提醒 quota (the others are recorded as "no quota" at once).
+ * 消息中心 message per account, and for each account with 安全提醒 quota a notification row
+ * and a subscription-message job. Accounts without quota get no row: staff's "no quota"
+ * count is the accounts reached minus those with a notification (fewer writes per person).
  * Idempotent: people already reached are skipped, so a retried job adds only newcomers.
  */
 export async function fanOutAlert(db: Kysely<Database>, alert: PublishedAlert, templateId: string): Promise<FanOutCounts> {
@@ -45,23 +46,28 @@ export async function fanOutAlert(db: Kysely<Database>, alert: PublishedAlert, t
       on conflict do nothing
       returning user_id
     ),
-    notified as (
-      insert into alert_notifications (alert_id, user_id, subscription)
-      select ${alert.id}::uuid, a.user_id, case when q.remaining > 0 then 'pending' else 'no_quota' end
-      from (select distinct user_id from delivered) a
-      left join subscription_quota q on q.user_id = a.user_id and q.template_id = ${templateId}
-      on conflict do nothing
-      returning user_id, subscription
+    accounts as (
+      select distinct d.user_id from delivered d
+      -- Accounts an earlier run already messaged (the statement sees the table as it was before it).
+      where not exists (select 1 from alert_deliveries o where o.alert_id = ${alert.id}::uuid and o.user_id = d.user_id)
     ),
     messaged as (
       insert into messages (user_id, kind, title, body, alert_id)
-      select user_id, 'note', ${alert.title}, ${rm.alertMessageBody(alert.body)}, ${alert.id}::uuid from notified
+      select user_id, 'note', ${alert.title}, ${rm.alertMessageBody(alert.body)}, ${alert.id}::uuid from accounts
       returning 1
+    ),
+    subscribed as (
+      insert into alert_notifications (alert_id, user_id, subscription)
+      select ${alert.id}::uuid, a.user_id, 'pending'
+      from accounts a
+      join subscription_quota q on q.user_id = a.user_id and q.template_id = ${templateId} and q.remaining > 0
+      on conflict do nothing
+      returning user_id
     ),
     queued as (
       insert into jobs (kind, payload, mission_id, max_attempts)
       select ${SAFETY_ALERT_MESSAGE_JOB}, jsonb_build_object('alertId', ${alert.id}::text, 'userId', user_id::text), ${alert.mission_id}, 5
-      from notified where subscription = 'pending'
+      from subscribed
       returning 1
     )
     select (select count(*) from delivered) as people, (select count(*) from messaged) as messages, (select count(*) from queued) as jobs

@@ -278,19 +278,23 @@ export const registrationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
     },
     async (request) => {
       const alert = await ownAlert(staffOf(request), request.params.alertId);
-      const [notifications, answers] = await Promise.all([
+      const [notifications, answers, accounts] = await Promise.all([
         db.selectFrom('alert_notifications').select(['subscription', (eb) => eb.fn.countAll<string>().as('n')]).where('alert_id', '=', alert.id).groupBy('subscription').execute(),
         db.selectFrom('alert_deliveries').select(['answer', (eb) => eb.fn.countAll<string>().as('n')]).where('alert_id', '=', alert.id).groupBy('answer').execute(),
+        // One 消息中心 message per account reached.
+        db.selectFrom('alert_deliveries').select((eb) => eb.fn.count<string>('user_id').distinct().as('n')).where('alert_id', '=', alert.id).executeTakeFirstOrThrow(),
       ]);
       const sub = (kind: string) => Number(notifications.find((n) => n.subscription === kind)?.n ?? 0);
       const ans = (kind: string | null) => Number(answers.find((a) => a.answer === kind)?.n ?? 0);
+      const messages = Number(accounts.n);
       return {
         alertId: alert.id,
         title: alert.title,
         area: { countryCode: alert.country_code.trim(), region: alert.region, city: alert.city },
         people: answers.reduce((sum, a) => sum + Number(a.n), 0),
-        messages: notifications.reduce((sum, n) => sum + Number(n.n), 0),
-        subscription: { sent: sub('sent'), noQuota: sub('no_quota'), failed: sub('failed'), pending: sub('pending') },
+        messages,
+        // Accounts without quota at fan-out have no notification row (the job records no_quota for quota gone by send time).
+        subscription: { sent: sub('sent'), noQuota: messages - sub('sent') - sub('failed') - sub('pending'), failed: sub('failed'), pending: sub('pending') },
         answers: { safe: ans('safe'), help: ans('help'), none: ans(null) },
       };
     },

@@ -71,7 +71,8 @@ create table alert_deliveries (
 );
 create index alert_deliveries_answers on alert_deliveries (alert_id, answered_at) where answered_at is not null;
 
--- Per account: one 消息中心 message, and the subscription message's fate.
+-- Per account with 安全提醒 quota when the alert went out: the subscription message's fate
+-- (accounts without quota have no row; every account reached has one 消息中心 message).
 create table alert_notifications (
   alert_id     uuid not null,
   user_id      uuid not null references users (id) on delete cascade,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { registrationMessages as rm } from '../../../miniprogram/domain/registration-messages';
 import { messages as domainMessages } from '../../../miniprogram/domain/messages';
+import { fanOutAlert } from '../../../server/registration/alert-fan-out';
 import { sweepRegistrations } from '../../../server/registration/registration-sweep';
 import { databaseKinds } from '../../helpers/fresh-database';
 import { client, startApplicationsServer, verifiedCitizen } from '../applications/helpers';
@@ -252,5 +253,13 @@ describe.each(databaseKinds)('overseas citizen registration (%s)', (database) =>
     await ctx.server.db.updateTable('jobs').set({ run_at: sql<Date>`now()` }).where('kind', '=', 'registration.alert-fan-out').execute();
     await ctx.server.app.jobRunner.runDue();
     expect(await ctx.server.db.selectFrom('alert_deliveries').select('user_id').where('alert_id', '=', alertId).execute()).toHaveLength(1);
+
+    // Running the fan-out again (a retried job) reaches only newcomers, and messages no account twice.
+    const alert = await ctx.server.db.selectFrom('travel_alerts').selectAll().where('id', '=', alertId).executeTakeFirstOrThrow();
+    expect(await fanOutAlert(ctx.server.db, alert, 'sandbox-safety-alert')).toEqual({ people: 0, messages: 0, subscriptionJobs: 0 });
+    await api.post('/api/registrations', registrationForm({ relation: 'child', name: '冯小二', idNumber: residentIdBornOn('20100101', 82), birthDate: '2010-01-01', region: '罗得岛', city: 'Providence', address: '1 Main St, Providence, RI 02903' }));
+    expect(await fanOutAlert(ctx.server.db, alert, 'sandbox-safety-alert')).toEqual({ people: 1, messages: 0, subscriptionJobs: 0 });
+    const inbox = await api.get('/api/messages');
+    expect(inbox.body.messages.filter((m: { alertId: string | null }) => m.alertId === alertId)).toHaveLength(1);
   });
 });
