@@ -47,9 +47,10 @@ export async function fanOutAlert(db: Kysely<Database>, alert: PublishedAlert, t
       returning user_id
     ),
     accounts as (
-      select distinct d.user_id from delivered d
-      -- Accounts an earlier run already messaged (the statement sees the table as it was before it).
-      where not exists (select 1 from alert_deliveries o where o.alert_id = ${alert.id}::uuid and o.user_id = d.user_id)
+      select user_id from delivered
+      -- Minus accounts an earlier run already messaged (the statement sees the table as it was before it).
+      except
+      select user_id from alert_deliveries where alert_id = ${alert.id}::uuid
     ),
     messaged as (
       insert into messages (user_id, kind, title, body, alert_id)
