@@ -4,6 +4,7 @@ import { databaseKinds } from '../helpers/fresh-database';
 import { residentId, startApplicationsServer, verifiedCitizen, type Client } from '../server/applications/helpers';
 import { createSlots, freeSlots, book, missionDate } from '../server/interviews/helpers';
 import { signedInStaff, type StaffClient } from '../server/review/helpers';
+import { passFace, pensionDraftAtFace, type PensionWho, putStep, submitCertification } from '../server/applications/pension-walk';
 
 jest.setTimeout(120_000);
 
@@ -49,44 +50,17 @@ describe.each(databaseKinds)('pension certification (%s)', (database) => {
     return { api, idNumber };
   }
 
-  const put = async (api: Client, id: string, step: string, answers: Record<string, unknown>) => {
-    const response = await api.put(`/api/applications/${id}/steps/${step}`, { answers });
-    if (response.status !== 200) throw new Error(`${step}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
+  const put = putStep;
 
-  /** Declaration → (pensioner) → locality → account; the draft then waits at the face step. */
-  async function draftAtFace(api: Client, who: { relation: 'self' } | { relation: 'parent'; idNumber: string; name: string }, ssn: string): Promise<string> {
-    const created = await api.post('/api/applications', { service: 'pension', missionId: 'us-new-york' });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ serviceTitle: '养老金资格认证', currentStep: 'declaration', fees: [] });
-    const id = created.body.id as string;
-    const afterDeclaration = await put(api, id, 'declaration', { declarationRead: true, applicantRelation: who.relation });
-    if (who.relation === 'parent') {
-      expect(afterDeclaration.currentStep).toBe('pensioner');
-      await put(api, id, 'pensioner', { pensionerIdType: 'resident_id', pensionerIdNumber: who.idNumber, pensionerName: who.name });
-    } else {
-      expect(afterDeclaration.currentStep).toBe('locality');
-    }
-    await put(api, id, 'locality', { payingProvince: '31', payingAgency: '310000' });
-    const account = await put(api, id, 'account', { socialSecurityNumber: ssn, pensionAccountName: who.relation === 'self' ? '张秀英' : who.name });
-    expect(account.currentStep).toBe('face');
+  /** The shared walk, checking the branch the declaration leads to on the way. */
+  async function draftAtFace(api: Client, who: PensionWho, ssn: string): Promise<string> {
+    const id = await pensionDraftAtFace(api, who, ssn);
+    const detail = (await api.get(`/api/applications/${id}`)).body;
+    expect(detail).toMatchObject({ serviceTitle: '养老金资格认证', currentStep: 'face', fees: [] });
+    expect(detail.path).toEqual(who.relation === 'self' ? ['declaration', 'locality', 'account', 'face', 'review'] : ['declaration', 'pensioner', 'locality', 'account', 'face', 'review']);
     return id;
   }
-
-  async function passFace(api: Client, id: string) {
-    const started = await api.post(`/api/applications/${id}/face/start`);
-    expect(started.status).toBe(200);
-    const result = await api.post(`/api/applications/${id}/face/result`, { verifyId: started.body.verifyId });
-    expect(result.body.face.status).toBe('passed');
-    await put(api, id, 'face', {});
-  }
-
-  async function submit(api: Client, id: string) {
-    const response = await api.post(`/api/applications/${id}/submit`);
-    if (response.status !== 200) throw new Error(`submit: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const submit = submitCertification;
 
   it('for oneself: face passed → pushed → accepted → 已完成 with the next deadline; 消息中心 and a subscription message', async () => {
     const { api, idNumber } = await citizen(`o_pension_self_${database}`);
