@@ -43,14 +43,17 @@ export const applicationSummarySchema = z.object({
     .optional(),
 }) satisfies z.ZodType<ApplicationSummary>;
 
+const findingsSchema = z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) }));
+
 export const uploadedDocumentSchema = z.object({
   docId: z.string(),
   kind: z.enum(['id_photo', 'image', 'signature']),
   mime: z.string(),
   bytes: z.number(),
   ok: z.boolean(),
-  findings: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) })),
+  findings: findingsSchema,
   uploadedAt: z.string(),
+  autoCrop: z.object({ jpegBase64: z.string(), width: z.number(), height: z.number(), findings: findingsSchema }).optional(),
 }) satisfies z.ZodType<UploadedDocument>;
 
 export const applicationDetailSchema = applicationSummarySchema.extend({

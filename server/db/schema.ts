@@ -547,3 +547,21 @@ export interface PensionCertificationTable {
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
+
+// ── 0013: many instances — files in the database, staged files (interface merging) ──
+
+export interface FileChunkTable {
+  storage_key: string;
+  chunk_index: number;
+  data: Buffer;
+}
+
+export interface FileStagingTable {
+  storage_key: string;
+  delete_after: ColumnType<Date, Date, Date>;
+}
+
+export interface Database {
+  file_chunks: FileChunkTable;
+  file_staging: FileStagingTable;
+}

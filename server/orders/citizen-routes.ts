@@ -13,13 +13,15 @@ import { buildApplicationsContext, type ApplicationsOptions } from '../applicati
 import { findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
-import { readStoredFile, upsertApplicationFile } from '../applications/stored-files';
+import { readStoredFile, upsertApplicationFile, withAutoCrop } from '../applications/stored-files';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
+import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { interviewAtLabel } from '../interviews/interview-labels';
+import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
@@ -222,10 +224,10 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         if (!application.supplement_items.includes(item)) throw new ApiError(409, 'SUPPLEMENT_NOT_REQUESTED', reviewMessages.supplementNotRequested);
         const service = findApplicationService(application.service);
         const kind = service ? (supplementItems(service).find((c) => c.id === item)?.kind ?? 'image') : 'image';
-        const prepared = await prepareUpload(kind, body);
+        const prepared = await prepareUpload(kind, body, await missionPhotoSpec(db, application.mission_id));
         const docId = supplementDocId(item);
         const storageKey = newStorageKey();
-        await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+        await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
         let replacedKey: string | null = null;
         try {
           const row = await db.transaction().execute(async (tx) => {
@@ -237,10 +239,11 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             replacedKey = saved.replacedKey;
             return saved.row;
           });
-          if (replacedKey) await ctx.files.delete(replacedKey);
-          return toUploadedDocument(row);
+          // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+          if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
+          return withAutoCrop(toUploadedDocument(row), prepared);
         } catch (error) {
-          await ctx.files.delete(storageKey);
+          await deleteStaged(ctx, storageKey);
           throw error;
         }
       },

@@ -174,9 +174,14 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
         ? await db.selectFrom('application_files').select(['doc_id', 'check_ok']).where('application_id', '=', current.id).where('doc_id', 'in', needed).execute()
         : [];
       const fine = new Set(uploaded.filter((f) => f.check_ok).map((f) => f.doc_id));
+      // Uploaded but refused by the check (only ID photos are kept that way): say so, as at
+      // submission, rather than ask for an upload the citizen has just made.
+      const failed = new Set(uploaded.filter((f) => !f.check_ok).map((f) => f.doc_id));
       const fields: Record<string, string> = {};
       for (const item of current.supplement_items) {
-        if (!fine.has(supplementDocId(item))) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
+        const docId = supplementDocId(item);
+        if (failed.has(docId)) fields[`supplements.${item}`] = serverMessages.photoFailed;
+        else if (!fine.has(docId)) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
       }
       if (Object.keys(fields).length > 0) throw new ApiError(400, 'SUPPLEMENTS_MISSING', orderMessages.supplementsMissing, fields);
       historyData.items = current.supplement_items;

@@ -88,6 +88,9 @@ export async function missionFeeRows(db: Kysely<Database>, missionId: string): P
 }
 
 /** The public table, with labels: what each fee is called and which service it belongs to. */
+/** The topic of a mission's fee table on the invalidation bus (key: mission id). */
+export const FEES_TOPIC = 'fees';
+
 export async function missionFees(db: Kysely<Database>, missionId: string): Promise<MissionFees> {
   const rows = await missionFeeRows(db, missionId);
   return {
