@@ -25,4 +25,6 @@ export const ROUTES = {
   registrationForm: '/packages/registration/form/index',
   registrationCertificate: '/packages/registration/certificate/index',
   registrationAlert: '/packages/registration/alert/index',
+  pensionHome: '/packages/pension/index/index',
+  pensionResult: '/packages/pension/result/index',
 } as const;

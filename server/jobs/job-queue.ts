@@ -109,14 +109,14 @@ export class JobRunner {
     this.handlers = { ...handlers };
   }
 
+  /** Adds a recurring job (a module wiring its own sweep, e.g. pension deadline reminders, the registration sweep). */
+  addRecurring(job: RecurringJob): void {
+    this.options.recurring = [...(this.options.recurring ?? []), job];
+  }
+
   /** Adds the handler of a job kind (a module wiring its own jobs, e.g. payments). */
   register(kind: string, handler: JobHandler): void {
     this.handlers[kind] = handler;
-  }
-
-  /** Adds a recurring job kind (a module wiring its own sweep, e.g. registration). */
-  addRecurring(job: RecurringJob): void {
-    (this.options.recurring ??= []).push(job);
   }
 
   /** Writes the current slot's job of every recurring kind, once across all instances. */

@@ -66,7 +66,13 @@ export function statusMessageJob(
     if (!order) return { note: 'order gone' };
     if (!(await takeQuotaUnit(db, payload.userId, templateId))) return { note: 'no quota' };
     const service = findApplicationService(order.service);
-    const hint = nextStepHint(payload.status, { mailOldPassport: order.mail_old_passport, orderNo: order.order_no, collection: order.collection, refundable: service?.rules.refundable });
+    const hint = nextStepHint(payload.status, {
+      mailOldPassport: order.mail_old_passport,
+      orderNo: order.order_no,
+      collection: order.collection,
+      refundable: service?.rules.refundable,
+      statusHints: service?.statusHints,
+    });
     try {
       await client.send({
         touser: order.openid,
@@ -76,7 +82,7 @@ export function statusMessageJob(
         data: {
           character_string1: order.order_no ?? '-',
           thing2: service?.title ?? '申请',
-          phrase3: statusLabel(payload.status),
+          phrase3: statusLabel(payload.status, service),
           time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
           thing5: thing(payload.hint || hint.text || '请进入小程序查看详情'),
         },

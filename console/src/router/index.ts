@@ -94,6 +94,12 @@ export const router = createRouter({
           component: () => import('../pages/registrations/alert-reach.vue'),
           meta: { title: t.registrations.reach.title },
         },
+        {
+          path: 'pension',
+          name: routeNames.pension,
+          component: () => import('../pages/pension/index.vue'),
+          meta: { title: t.pension.title },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.
