@@ -5,6 +5,7 @@ import { buildApp } from './app';
 import { CACHE_CHANNEL, createLocalInvalidationBus, createPostgresInvalidationBus, InvalidationBus } from './cache/invalidation-bus';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
+import { syncServiceTable } from './applications/service-table';
 import { createFileStore } from './files/file-storage';
 import { seedDemoMissions } from './missions/mission-repository';
 import { seedDemoFees } from './payments/fees';
@@ -57,6 +58,7 @@ export async function createServer(
   // In-process caches, emptied by the database triggers' change notifications (server/cache).
   const caches = await openCaches(config, database, { warn: (obj, msg) => app?.log.warn(obj, msg) });
   try {
+    await syncServiceTable(database.db);
     await seedDemoMissions(database.db);
     await seedDemoFees(database.db);
     const wechatPay = createWechatPayClientFromConfig(config.wechatPay);

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { IceServer } from '../miniprogram/domain/interview';
-import type { FileStorageKind } from './files/file-store';
-import type { S3Settings } from './files/s3-file-store';
+import type { FileStorageSettings } from './files/file-storage';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 
 /** Anti-enumeration limits of the public legalization check. */
@@ -78,7 +77,7 @@ export interface Config {
     iceServers: IceServer[];
   };
   /** Uploaded files: FILE_STORAGE (local | postgres | s3) and, for s3, the S3_* settings. */
-  files: { storage: FileStorageKind; s3: S3Settings | null };
+  files: FileStorageSettings;
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;

@@ -1,5 +1,6 @@
 import { createServer } from './bootstrap';
 import { loadConfig } from './config';
+import { warmUpFaceDetector } from './photo/face-detector';
 import { exitGracefullyOnSignals } from './shutdown';
 
 /** Production entry point: `tsx server/main.ts` (npm start runs the development stack). */
@@ -8,6 +9,8 @@ async function main() {
   const server = await createServer(config);
   exitGracefullyOnSignals(server, { log: (message) => server.app.log.warn(message) });
   await server.app.listen({ port: config.port, host: config.host });
+  // Load the face model now rather than on the first ID photo upload (~0.3–1 s).
+  await warmUpFaceDetector();
 }
 
 main().catch((error) => {

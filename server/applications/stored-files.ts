@@ -5,7 +5,8 @@ import type { ApplicationFileTable, Database } from '../db/schema';
 import { claimStaged, releaseInTransaction } from '../files/staged-files';
 import { notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
-import type { PhotoFinding } from '../photo/photo-check';
+import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
+import type { AutoCrop, PhotoFinding } from '../photo/photo-check';
 import type { ApplicationsContext } from './application-context';
 
 /** Reads and decrypts an application's file. Callers have already checked who is asking. */
@@ -28,6 +29,26 @@ export interface PreparedUpload {
   mime: string;
   ok: boolean;
   findings: PhotoFinding[];
+  /** ID photos whose only fault is the framing: the spec crop the citizen may accept instead. */
+  autoCrop?: AutoCrop | null;
+}
+
+/**
+ * The upload's answer: the stored document, plus the proposed spec crop inline (base64 JPEG,
+ * tens of KB) — nothing is stored for it; accepting it means uploading it, checked again.
+ */
+export function withAutoCrop(doc: UploadedDocument, prepared: PreparedUpload): UploadedDocument {
+  const crop = prepared.autoCrop;
+  if (!crop) return doc;
+  return {
+    ...doc,
+    autoCrop: {
+      jpegBase64: crop.jpeg.toString('base64'),
+      width: crop.width,
+      height: crop.height,
+      findings: crop.findings.map(({ code, message, severity }) => ({ code, message, severity })),
+    },
+  };
 }
 
 /**

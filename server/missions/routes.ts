@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
+import { httpCache } from '../http/http-cache';
 import { serverMessages } from '../messages';
 import { MissionDirectory } from './mission-directory';
 
@@ -17,11 +18,10 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         summary: 'All missions (embassies and consulates general) with their districts',
         response: { 200: z.object({ missions: z.array(missionSchema) }) },
       },
+      // ETag + max-age: the mini-program revalidates its saved copy with If-None-Match.
+      onSend: httpCache(300),
     },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return { missions: await missions.list() };
-    },
+    async () => ({ missions: await missions.list() }),
   );
 
   app.get(
@@ -32,6 +32,7 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         params: z.object({ id: z.string().max(64) }),
         response: { 200: missionSchema, ...errorResponses },
       },
+      onSend: httpCache(300),
     },
     async (request) => {
       const mission = await missions.find(request.params.id);

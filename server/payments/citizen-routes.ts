@@ -58,7 +58,7 @@ export const citizenPaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
         const row = await findOwnedApplication(ctx.db, request.params.id, citizenId(request));
         const service = serviceOf(row);
         const answers = readAnswers(ctx.pii, row);
-        const method = answerOf(answers, service.rules.paymentMethodField);
+        const method = service.rules.paymentMethodField ? answerOf(answers, service.rules.paymentMethodField) : undefined;
         const common = {
           applicationId: row.id,
           method: method === 'online' || method === 'at_mission' ? method : null,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -6,7 +7,7 @@ import { createWechatSandbox } from '../../sandbox/wechat-sandbox';
 import { createServer } from '../../server/bootstrap';
 import type { InvalidationBus } from '../../server/cache/invalidation-bus';
 import { type Config, loadConfig } from '../../server/config';
-import { type DevWechatPayKeys, devSandboxOptions, generateDevWechatPayKeys, NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../../server/wechat/pay/pay-config';
+import { type DevWechatPayKeys, devSandboxOptions, NOTIFY_PATH, REFUND_NOTIFY_PATH, resolveDevWechatPayKeys } from '../../server/wechat/pay/pay-config';
 import type { Database, StaffRole } from '../../server/db/schema';
 import { generatePiiKey } from '../../server/security/pii-cipher';
 import { createStaff } from '../../server/staff/staff-repository';
@@ -48,7 +49,12 @@ export interface TestServerOptions {
   piiKey?: string;
 }
 
-/** RSA key generation takes a moment: one set of development pay keys per test process. */
+/**
+ * RSA key generation takes a moment: one set of development pay keys for every test run,
+ * kept beside the PGlite template (dist/, git-ignored) the way a development server keeps
+ * its own in DATA_DIR.
+ */
+const testKeysDir = path.resolve(__dirname, '../../dist/test-keys');
 let sharedPayKeys: DevWechatPayKeys | null = null;
 
 /**
@@ -60,7 +66,7 @@ let sharedPayKeys: DevWechatPayKeys | null = null;
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const appId = 'wx_test_app';
   const appSecret = 'test-secret';
-  const payKeys = (sharedPayKeys ??= generateDevWechatPayKeys());
+  const payKeys = (sharedPayKeys ??= resolveDevWechatPayKeys(testKeysDir));
   const sandbox = createWechatSandbox({ appId, appSecret, acceptUnknownCodes: false });
   const paySandbox = registerPaySandbox(sandbox, devSandboxOptions(payKeys, appId));
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
