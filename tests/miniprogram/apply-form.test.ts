@@ -97,7 +97,7 @@ describe('申请 step-form page — passport', () => {
   });
 
   it('replacement → lost → 遗失/被盗情况, with a validator message beside a field, and resumes there after closing', async () => {
-    await readyCitizen(server);
+    const { counters } = await readyCitizen(server);
     const page = await openForm({ service: 'passport' });
     await choose(page, 'case', 'replacement');
     await choose(page, 'applicantRelation', 'self');
@@ -111,8 +111,12 @@ describe('申请 step-form page — passport', () => {
     await fillInput(page, '.field--lossPlace', '');
     expect(textOf(page)).toContain(applicationMessages.required);
 
-    // Close WeChat, open again: the same draft, the same step.
+    // Close WeChat, open again: the same draft, the same step — profile and draft side by
+    // side (two rounds, not a chain of three), nothing asked twice.
+    const before = counters.requests.length;
     const reopened = await openForm({ service: 'passport' });
+    const resumeRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url}`);
+    expect(new Set(resumeRequests).size).toBe(resumeRequests.length);
     expect(stepId(reopened)).toBe('loss-details');
     expect(textOf(reopened)).toContain('已恢复您上次保存的草稿');
   });
