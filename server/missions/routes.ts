@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
-import { httpCache } from '../info/http-cache';
+import { httpCache } from '../http/http-cache';
 import { serverMessages } from '../messages';
-import { findMission, listMissions } from './mission-repository';
+import { MissionDirectory } from './mission-directory';
 
 /** Public: the mission picker works before login and before privacy consent. */
 export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const missions = new MissionDirectory(deps.db, deps.caches);
   app.get(
     '/api/missions',
     {
@@ -20,7 +21,7 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       // ETag + max-age: the mini-program revalidates its saved copy with If-None-Match.
       onSend: httpCache(300),
     },
-    async () => ({ missions: await listMissions(deps.db) }),
+    async () => ({ missions: await missions.list() }),
   );
 
   app.get(
@@ -34,7 +35,7 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       onSend: httpCache(300),
     },
     async (request) => {
-      const mission = await findMission(deps.db, request.params.id);
+      const mission = await missions.find(request.params.id);
       if (!mission) throw notFound(serverMessages.missionNotFound);
       return mission;
     },
