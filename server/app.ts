@@ -12,6 +12,7 @@ import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
+import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installConnectionDraining(app);
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {
