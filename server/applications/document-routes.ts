@@ -12,6 +12,7 @@ import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { checkDocumentImage, checkIdPhoto } from '../photo/photo-check';
 import type { PhotoFrameSpec } from '../photo/photo-spec';
 import { newStorageKey } from '../files/file-store';
+import { deleteStaged, putStaged } from '../files/staged-files';
 import type { ApplicationsContext } from './application-context';
 import { uploadedDocumentSchema } from './application-schemas';
 import { findOwnedApplication, readAnswers, requireDraft, serviceOf, toUploadedDocument } from './application-view';
@@ -135,7 +136,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
 
       const prepared = await prepare(doc.kind, body, await missionPhotoSpec(ctx.db, application.mission_id));
       const storageKey = newStorageKey();
-      await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+      await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
       let replacedKey: string | null = null;
       try {
         const row = await ctx.db.transaction().execute(async (tx) => {
@@ -146,10 +147,11 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
           await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', id).execute();
           return saved.row;
         });
-        if (replacedKey) await ctx.files.delete(replacedKey);
+        // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+        if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
         return withAutoCrop(toUploadedDocument(row), prepared);
       } catch (error) {
-        await ctx.files.delete(storageKey);
+        await deleteStaged(ctx, storageKey);
         throw error;
       }
     },

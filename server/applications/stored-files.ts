@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
 import type { ApplicationFileTable, Database } from '../db/schema';
+import { claimStaged, releaseInTransaction } from '../files/staged-files';
 import { notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
@@ -51,9 +52,9 @@ export function withAutoCrop(doc: UploadedDocument, prepared: PreparedUpload): U
 }
 
 /**
- * Records a stored (already sealed) file as the application's document `docId`, replacing
- * an earlier one; returns the row and the storage key of the replaced file, which the caller
- * deletes once the transaction has committed.
+ * Records a staged (already sealed) file as the application's document `docId`, replacing
+ * an earlier one; returns the row and the storage key of the replaced file, released here,
+ * which the caller deletes (deleteStaged) once the transaction has committed.
  */
 export async function upsertApplicationFile(
   tx: Kysely<Database>,
@@ -79,5 +80,7 @@ export async function upsertApplicationFile(
   const saved = existing
     ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
     : tx.insertInto('application_files').values({ ...values, application_id: file.applicationId, owner_user_id: file.ownerUserId, doc_id: file.docId });
+  await claimStaged(tx, file.storageKey);
+  if (existing) await releaseInTransaction(tx, existing.storage_key);
   return { row: await saved.returningAll().executeTakeFirstOrThrow(), replacedKey: existing?.storage_key ?? null };
 }

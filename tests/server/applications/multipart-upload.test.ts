@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { PHOTO_CASES } from '../photo/real-photos';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, images, residentId, startApplicationsServer, type Reply } from './helpers';
 import { newDraft, TestImages, walkRenewal } from './walk';
 
@@ -24,7 +24,7 @@ function storedCount(dataDir: string): number {
   return fs.readdirSync(root).reduce((sum, sub) => sum + fs.readdirSync(path.join(root, sub)).length, 0);
 }
 
-describe.each(databaseKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
+describe.each(sqlOnlyKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let files: TestImages;
   let token: string;
