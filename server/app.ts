@@ -12,6 +12,7 @@ import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
+import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
@@ -20,6 +21,7 @@ import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
 import { missionRoutes } from './missions/routes';
 import { paymentRoutes } from './payments/routes';
+import { pensionRoutes } from './pension/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
 import { SessionStore } from './security/session-store';
@@ -36,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installConnectionDraining(app);
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {
@@ -79,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJobRunner(app, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
+  await app.register(pensionRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
