@@ -11,8 +11,9 @@ import type { AppDeps } from './app-deps';
 import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
-import { installErrorHandler } from './http/api-error';
+import { frameworkErrorHandler, installErrorHandler } from './http/api-error';
 import { serveConsole } from './http/console-static';
+import { installInputGuard } from './http/input-guard';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
@@ -32,10 +33,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: { level: deps.config.logLevel },
     trustProxy: deps.config.isProduction,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {
