@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config';
+import type { LogStream } from './http/log-options';
 import type { DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import type { PiiCipher } from './security/pii-cipher';
@@ -15,4 +16,6 @@ export interface AppDeps {
   wechatLogin: WechatLoginClient;
   /** WeChat Pay v3 (api.mch.weixin.qq.com, or the sandbox in development). */
   wechatPay: WechatPayClient;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: LogStream;
 }

@@ -14,6 +14,8 @@ import { healthRoutes } from './health/routes';
 import { frameworkErrorHandler, installErrorHandler } from './http/api-error';
 import { serveConsole } from './http/console-static';
 import { installInputGuard } from './http/input-guard';
+import { loggerOptions } from './http/log-options';
+import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security-headers';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
@@ -30,8 +32,9 @@ import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/ro
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.config.logLevel },
-    trustProxy: deps.config.isProduction,
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
+    // Only the configured proxies may say who the client is (X-Forwarded-For): TRUST_PROXY.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
@@ -39,6 +42,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installInputGuard(app);
+  installConsoleCsrfGuard(app, { publicUrl: deps.config.publicUrl });
+  await installSecurityHeaders(app, { isProduction: deps.config.isProduction });
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import type { LogStream } from './http/log-options';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
 import { seedDemoMissions } from './missions/mission-repository';
@@ -34,7 +35,7 @@ export function resolvePiiKey(config: Config): string {
 /** Opens (and migrates) the database, seeds demo missions into an empty one, builds the app. */
 export async function createServer(
   config: Config,
-  options: { inMemoryDatabase?: boolean; pgliteDump?: Buffer | null } = {},
+  options: { inMemoryDatabase?: boolean; pgliteDump?: Buffer | null; logStream?: LogStream } = {},
 ): Promise<RunningServer> {
   const piiKey = resolvePiiKey(config);
   const database = await openDatabase({
@@ -53,6 +54,7 @@ export async function createServer(
       pii: createPiiCipher(piiKey),
       wechatLogin: createWechatLoginClient(config.wechat),
       wechatPay,
+      logStream: options.logStream,
     });
     // Lost notifications, expired unpaid orders, refunds with an unknown outcome.
     const reconciliation = startReconciliation({ db: database.db, config, wechatPay }, config.payments.reconcileIntervalSeconds, app.log);

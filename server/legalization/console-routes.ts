@@ -35,7 +35,7 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
 
   // A CSV file sent as it is: decoded here without failing, so bytes that are not UTF-8
   // (a GBK file from Excel) become U+FFFD and the import reports the damaged lines.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (request, body, done) => {
+  app.addContentTypeParser(['text/csv'], { parseAs: 'buffer' }, (request, body, done) => {
     const query = request.query as { fileName?: string };
     done(null, { csv: new TextDecoder('utf-8').decode(body as Buffer), fileName: query.fileName });
   });

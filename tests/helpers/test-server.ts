@@ -39,6 +39,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** PostgreSQL server for database 'postgres' (default: TEST_DATABASE_URL). */
   postgresBaseUrl?: string;
+  /** Receives the server's log (pino lines) instead of stdout. */
+  logStream?: { write(line: string): void };
 }
 
 /** RSA key generation takes a moment: one set of development pay keys per test process. */
@@ -79,7 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   }, { wechatPayDevKeys: payKeys });
   if (options.serveConsole) config.consoleDist = loadConfig({}, { wechatPayDevKeys: payKeys }).consoleDist;
-  const server = await createServer(config, { inMemoryDatabase: true, pgliteDump: pgDatabase ? null : await migratedPgliteDump() });
+  const server = await createServer(config, { inMemoryDatabase: true, pgliteDump: pgDatabase ? null : await migratedPgliteDump(), logStream: options.logStream });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   // Known only now: the payments module reads these per request.
