@@ -48,6 +48,14 @@ export function loggerOptions(level: string, stream?: LogStream): FastifyServerO
     level,
     ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    hooks: {
+      // pino would copy an error's own message into `msg`; give it the cleaned one instead.
+      logMethod(args, method) {
+        const [first, ...rest] = args as unknown[];
+        if (first instanceof Error && rest.length === 0) return method.apply(this, [first, loggableError(first).message] as never);
+        return method.apply(this, args);
+      },
+    },
     serializers: {
       req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: loggableUrl(request.url), remoteAddress: request.ip }),
       err: loggableError,
