@@ -28,7 +28,7 @@ export interface TestServer {
   mintLoginCode(openid: string): Promise<string>;
   /** Logs a citizen in through the real API; returns the bearer token. */
   loginCitizen(openid: string): Promise<string>;
-  createStaff(staff: { username: string; password: string; role: StaffRole; missionId?: string; displayName?: string }): Promise<string>;
+  createStaff(staff: { username: string; password: string; role: StaffRole; missionId?: string; displayName?: string; mfaLegalization?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
