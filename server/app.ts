@@ -28,6 +28,7 @@ import { profileRoutes } from './profile/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
+import { applicantObjectionRoutes } from './orders/applicant-objections';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });
+  await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
