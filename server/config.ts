@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { IceServer } from '../miniprogram/domain/interview';
+import type { FileStorageKind } from './files/file-store';
+import type { S3Settings } from './files/s3-file-store';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 
 /** Anti-enumeration limits of the public legalization check. */
@@ -76,6 +78,8 @@ export interface Config {
      */
     iceServers: IceServer[];
   };
+  /** Uploaded files: FILE_STORAGE (local | postgres | s3) and, for s3, the S3_* settings. */
+  files: { storage: FileStorageKind; s3: S3Settings | null };
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
@@ -163,6 +167,27 @@ function iceServers(value: string | undefined): IceServer[] {
   return (parsed as IceServer[]).map(({ urls, username, credential }) => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
 }
 
+/** FILE_STORAGE and S3_*: a wrong or incomplete value stops the start. */
+function fileStorage(env: NodeJS.ProcessEnv): Config['files'] {
+  const storage = env.FILE_STORAGE || 'local';
+  if (storage !== 'local' && storage !== 'postgres' && storage !== 's3') throw new Error('FILE_STORAGE must be local, postgres or s3');
+  if (storage !== 's3') return { storage, s3: null };
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`FILE_STORAGE=s3 needs ${missing.join(', ')}`);
+  return {
+    storage,
+    s3: {
+      endpoint: env.S3_ENDPOINT || null,
+      region: env.S3_REGION || 'us-east-1',
+      bucket: env.S3_BUCKET!,
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+      prefix: env.S3_PREFIX || '',
+    },
+  };
+}
+
 /**
  * `options.wechatPayDevKeys`: development WeChat Pay keys to use instead of generating them
  * into DATA_DIR (tests pass generateDevWechatPayKeys() and give the sandbox the same).
@@ -227,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       reconcileIntervalSeconds: e.PAYMENT_RECONCILE_INTERVAL_SECONDS ?? 300,
     },
     interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
+    files: fileStorage(env),
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: e.LOG_LEVEL ?? (isProduction ? 'info' : 'warn'),
     trustProxy: e.TRUST_PROXY ?? [],

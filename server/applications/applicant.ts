@@ -54,7 +54,7 @@ export async function resolveApplicant(
   }
   if (idType === 'none') {
     // No document at all (a child born abroad): name + birth date + sex is the best key.
-    const birth = answerOf(answers, service.birthDateField);
+    const birth = service.birthDateField ? answerOf(answers, service.birthDateField) : undefined;
     const sex = answerOf(answers, 'sex');
     if (!name || typeof birth !== 'string') return { index: null, idType, cert: null };
     return { index: pii.blindIndex(`none:${name}:${birth}:${sex ?? ''}`), idType, cert: null };
@@ -69,10 +69,11 @@ export async function resolveApplicant(
  * Returns the `step.field` key to report, or null when they agree (or nothing to compare).
  */
 export function birthDateContradiction(service: ServiceDefinition, answers: Answers, applicant: Applicant): string | null {
-  const birth = answerOf(answers, service.birthDateField);
-  if (answerOf(answers, service.applicantFields.relation) === 'self') return null;
+  const field = service.birthDateField;
+  if (!field || answerOf(answers, service.applicantFields.relation) === 'self') return null;
+  const birth = answerOf(answers, field);
   if (applicant.idType !== 'resident_id' || !applicant.cert || typeof birth !== 'string') return null;
   if (residentIdBirthDate(applicant.cert.certNo) === birth.slice(0, 10)) return null;
-  const step = service.steps.find((s) => s.fields.includes(service.birthDateField));
-  return step ? `${step.id}.${service.birthDateField}` : service.birthDateField;
+  const step = service.steps.find((s) => s.fields.includes(field));
+  return step ? `${step.id}.${field}` : field;
 }
