@@ -9,8 +9,8 @@ import { ipBucket } from '../legalization/rate-limit';
  * first few are checked at all — the count is never read before the failure is written.
  *
  * - per address: at most ADDRESS_MAX failed attempts per window, whatever the account;
- * - per account + address: ACCOUNT_ADDRESS_FREE attempts, then exponential backoff (each
- *   further attempt waits twice as long as the last, up to BACKOFF_CAP_SECONDS);
+ * - per account + address: ACCOUNT_ADDRESS_FREE attempts, then exponential backoff (30 s,
+ *   60 s, 120 s … up to BACKOFF_CAP_SECONDS);
  * - per account, from addresses it never signed in from: ACCOUNT_MAX attempts per window.
  *   A right password from a known address still gets in, so guessing cannot lock the owner out.
  */
@@ -19,6 +19,8 @@ export const THROTTLE = {
   addressMax: 30,
   accountMax: 10,
   accountAddressFree: 5,
+  /** The first wait after the free attempts; each further one doubles. */
+  backoffBaseSeconds: 30,
   backoffCapSeconds: 15 * 60,
 } as const;
 
@@ -58,7 +60,7 @@ async function reserveWithBackoff(db: Kysely<Database>, bucket: string, who: { u
     on conflict (bucket) do update set
       attempts = t.attempts + 1,
       blocked_until = case when t.attempts + 1 > ${free}
-        then now() + make_interval(secs => least(${THROTTLE.backoffCapSeconds}, power(2, t.attempts + 1 - ${free})))
+        then now() + make_interval(secs => least(${THROTTLE.backoffCapSeconds}, ${THROTTLE.backoffBaseSeconds} * power(2, t.attempts - ${free})))
         else null end
     where t.blocked_until is null or t.blocked_until <= now()
     returning attempts`.execute(db);

@@ -34,7 +34,7 @@ type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<st
 
 const SEED = 20261203;
 /** How many bad values each field gets (plus NUL, always); keeps the suite near a minute on 2 cores. */
-const VALUES_PER_FIELD = 1000;
+const VALUES_PER_FIELD = 5;
 
 function seeded(seed: number) {
   let state = seed >>> 0;
@@ -81,7 +81,7 @@ const badBodyValues: Array<[string, unknown]> = [
   ['NUL', '\u0000'],
   ['NUL inside', 'a\u0000b'],
   ['lone surrogate', 'x\uD800y'],
-  ['huge string', 'x'.repeat(200_000)],
+  ['huge string', 'x'.repeat(100_000)],
   ['number', 123],
   ['negative', -1],
   ['huge number', 1e308],
