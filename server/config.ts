@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { IceServer } from '../miniprogram/domain/interview';
-import type { FileStorageKind } from './files/file-store';
-import type { S3Settings } from './files/s3-file-store';
+import type { FileStorageSettings } from './files/file-storage';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 
 /** Anti-enumeration limits of the public legalization check. */
@@ -78,8 +77,10 @@ export interface Config {
      */
     iceServers: IceServer[];
   };
+  /** The pension authority (人社部门) that receives pension certifications (server/pension). */
+  pension: PensionConfig;
   /** Uploaded files: FILE_STORAGE (local | postgres | s3) and, for s3, the S3_* settings. */
-  files: { storage: FileStorageKind; s3: S3Settings | null };
+  files: FileStorageSettings;
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
@@ -87,6 +88,20 @@ export interface Config {
   trustProxy: string[];
   isProduction: boolean;
 }
+
+export interface PensionConfig {
+  /** Base URL of the authority's API (PENSION_AUTHORITY_URL); default: the sandbox beside the WeChat one. */
+  authorityUrl: string;
+  /** Shared key both sides sign requests with (PENSION_AUTHORITY_SECRET); required in production. */
+  secret: string;
+  /** A push or poll that takes longer is treated as not answered, and retried (PENSION_AUTHORITY_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** How long after an accepted push the result is asked for, and again while pending (PENSION_POLL_SECONDS). */
+  pollSeconds: number;
+  /** How often the deadline-reminder sweep runs; 0 = never (PENSION_REMINDER_SWEEP_MINUTES). */
+  reminderSweepMinutes: number;
+}
+
 
 /** A whole number ≥ `min` written in the environment. */
 const whole = (min: number) =>
@@ -128,6 +143,10 @@ const environmentSchema = z.object({
   PAYMENT_EXPIRY_MINUTES: whole(1).optional(),
   PAYMENT_CHECK_AFTER_MINUTES: whole(1).optional(),
   PAYMENT_RECONCILE_INTERVAL_SECONDS: whole(0).optional(),
+  PENSION_AUTHORITY_URL: httpUrl.optional(),
+  PENSION_AUTHORITY_TIMEOUT_MS: whole(1).optional(),
+  PENSION_POLL_SECONDS: whole(0).optional(),
+  PENSION_REMINDER_SWEEP_MINUTES: whole(0).optional(),
   TRUST_PROXY: z
     .string()
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
@@ -252,6 +271,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       reconcileIntervalSeconds: e.PAYMENT_RECONCILE_INTERVAL_SECONDS ?? 300,
     },
     interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
+    pension: {
+      authorityUrl: (env.PENSION_AUTHORITY_URL || `${wechat.apiBase}/pension-authority`).replace(/\/$/, ''),
+      secret: env.PENSION_AUTHORITY_SECRET || 'sandbox-pension-authority-secret',
+      timeoutMs: e.PENSION_AUTHORITY_TIMEOUT_MS ?? 10_000,
+      pollSeconds: e.PENSION_POLL_SECONDS ?? 6 * 60 * 60,
+      reminderSweepMinutes: e.PENSION_REMINDER_SWEEP_MINUTES ?? 60,
+    },
     files: fileStorage(env),
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: e.LOG_LEVEL ?? (isProduction ? 'info' : 'warn'),
@@ -259,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     isProduction,
   };
   if (isProduction && !config.piiKey) throw new Error('PII_KEY must be set in production');
+  if (isProduction && !env.PENSION_AUTHORITY_SECRET) throw new Error('PENSION_AUTHORITY_SECRET must be set in production');
   return config;
 }

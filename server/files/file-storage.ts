@@ -1,14 +1,19 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Config } from '../config';
 import type { Database } from '../db/schema';
-import type { FileStore } from './file-store';
+import type { FileStorageKind, FileStore } from './file-store';
 import { createLocalFileStore } from './local-file-store';
 import { createPostgresFileStore } from './postgres-file-store';
-import { createS3FileStore } from './s3-file-store';
+import { createS3FileStore, type S3Settings } from './s3-file-store';
+
+/** FILE_STORAGE and, for s3, the S3_* settings (server/config.ts reads them). */
+export interface FileStorageSettings {
+  storage: FileStorageKind;
+  s3: S3Settings | null;
+}
 
 /** The file store FILE_STORAGE names (local: DATA_DIR/files). */
-export function createFileStore(config: Pick<Config, 'dataDir' | 'files'>, db: Kysely<Database>): FileStore {
+export function createFileStore(config: { dataDir: string; files: FileStorageSettings }, db: Kysely<Database>): FileStore {
   switch (config.files.storage) {
     case 'postgres':
       return createPostgresFileStore(db);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
-import { httpCache } from '../info/http-cache';
+import { httpCache } from '../http/http-cache';
 import { serverMessages } from '../messages';
 import { MissionDirectory } from './mission-directory';
 

@@ -2,7 +2,7 @@
 import { computed, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { MessagePlugin } from 'tdesign-vue-next';
-import { ArticleIcon, CalendarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -13,6 +13,7 @@ import { t } from '../../locale/zh-CN';
 export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unknown; minRole?: StaffRole }> = [
   { name: routeNames.queue, label: t.nav.queue, icon: FileSearchIcon },
   { name: routeNames.interviews, label: t.nav.interviews, icon: CalendarIcon, minRole: 'reviewer' },
+  { name: routeNames.pension, label: t.nav.pension, icon: TimeIcon },
   { name: routeNames.payments, label: t.nav.payments, icon: MoneyIcon },
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
