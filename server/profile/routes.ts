@@ -13,7 +13,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import { findMission } from '../missions/mission-repository';
 import type { SessionStore } from '../security/session-store';
-import { ipBucket, RateLimiter } from '../legalization/rate-limit';
+import { ipBucket, RateLimiter } from '../security/rate-limit';
 import type { ProfileReader } from './profile-repository';
 
 const identityTaken = () => new ApiError(409, 'IDENTITY_TAKEN', serverMessages.identityTaken);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { ipBucket } from '../legalization/rate-limit';
+import { ipBucket } from '../security/rate-limit';
 
 /**
  * Password-guessing limits for the console sign-in, kept in PostgreSQL (shared by every

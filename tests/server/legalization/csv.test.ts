@@ -10,7 +10,7 @@ import {
 import { AuthorityIndex } from '../../../server/legalization/authorities';
 import { checkImportText, findEncodingDamage, parseIssueDate } from '../../../server/legalization/csv-import';
 import { parseCsv } from '../../../server/legalization/csv';
-import { ipBucket } from '../../../server/legalization/rate-limit';
+import { ipBucket } from '../../../server/security/rate-limit';
 import { csvOf } from './console-helpers';
 
 describe('RFC 4180 CSV reader', () => {
