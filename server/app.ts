@@ -12,6 +12,7 @@ import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { frameworkErrorHandler, installErrorHandler } from './http/api-error';
+import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
 import { installInputGuard } from './http/input-guard';
 import { loggerOptions } from './http/log-options';
@@ -46,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installInputGuard(app);
   installConsoleCsrfGuard(app, { publicUrl: deps.config.publicUrl });
   await installSecurityHeaders(app, { isProduction: deps.config.isProduction });
+  installConnectionDraining(app);
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {

@@ -17,7 +17,7 @@ ComponentWithStore({
   },
   storeBindings: {
     store: sessionStore,
-    fields: ['loggedIn', 'status', 'identity', 'mission'],
+    fields: ['loggedIn', 'status', 'identity', 'missionName'],
     actions: {},
   },
   observers: {
