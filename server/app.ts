@@ -27,6 +27,7 @@ import { paymentRoutes } from './payments/routes';
 import { pensionRoutes } from './pension/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
+import { installRegistrationJobs, registrationAlertHook, registrationRoutes } from './registration/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
@@ -96,7 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
-  await app.register(infoConsoleRoutes, { ...deps, staffSessions });
+  await app.register(infoConsoleRoutes, { ...deps, staffSessions, onAlertPublished: registrationAlertHook(deps) });
+  await app.register(registrationRoutes, { ...deps, sessions, staffSessions });
+  installRegistrationJobs(app, { ...deps, sessions, staffSessions });
   await serveConsole(app, deps.config.consoleDist);
 
   app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -34,6 +34,8 @@ export interface Config {
     templates: {
       /** Order status changes and draft reminders (WECHAT_TEMPLATE_ORDER_STATUS). */
       orderStatus: string;
+      /** 安全提醒: targeted safety alerts to registered citizens (WECHAT_TEMPLATE_SAFETY_ALERT). */
+      safetyAlert: string;
     };
   };
   session: {
@@ -55,6 +57,10 @@ export interface Config {
   jobs: {
     /** How often the in-process job runner looks for due jobs; 0 = not at all (JOB_POLL_MS). */
     pollMs: number;
+  };
+  registration: {
+    /** How often registrations past their departure end and yearly confirmations are asked for; 0 = never (REGISTRATION_SWEEP_MINUTES). */
+    sweepMinutes: number;
   };
   legalization: {
     /** LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER. */
@@ -147,6 +153,7 @@ const environmentSchema = z.object({
   PENSION_AUTHORITY_TIMEOUT_MS: whole(1).optional(),
   PENSION_POLL_SECONDS: whole(0).optional(),
   PENSION_REMINDER_SWEEP_MINUTES: whole(0).optional(),
+  REGISTRATION_SWEEP_MINUTES: whole(0).optional(),
   TRUST_PROXY: z
     .string()
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
@@ -224,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     apiBase: env.WECHAT_API_BASE || 'http://127.0.0.1:3100',
     templates: {
       orderStatus: env.WECHAT_TEMPLATE_ORDER_STATUS || 'sandbox-order-status',
+      safetyAlert: env.WECHAT_TEMPLATE_SAFETY_ALERT || 'sandbox-safety-alert',
     },
   };
   const config: Config = {
@@ -249,6 +257,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     },
     jobs: {
       pollMs: e.JOB_POLL_MS ?? 1000,
+    },
+    registration: {
+      sweepMinutes: e.REGISTRATION_SWEEP_MINUTES ?? 60,
     },
     legalization: {
       verify: {

@@ -18,6 +18,8 @@ export const routeNames = {
   application: 'application',
   payments: 'payments',
   interviews: 'interviews',
+  registrations: 'registrations',
+  alertReach: 'alert-reach',
   pension: 'pension',
 } as const;
 

@@ -53,6 +53,9 @@ ComponentWithStore({
     openMissionPicker() {
       wx.navigateTo({ url: ROUTES.missionPicker });
     },
+    openRegistration() {
+      wx.navigateTo({ url: ROUTES.registration });
+    },
     openPrivacyContract() {
       wx.openPrivacyContract({});
     },

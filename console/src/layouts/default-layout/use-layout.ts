@@ -2,7 +2,7 @@
 import { computed, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { MessagePlugin } from 'tdesign-vue-next';
-import { ArticleIcon, CalendarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, EarthIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -15,6 +15,7 @@ export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unkno
   { name: routeNames.interviews, label: t.nav.interviews, icon: CalendarIcon, minRole: 'reviewer' },
   { name: routeNames.pension, label: t.nav.pension, icon: TimeIcon },
   { name: routeNames.payments, label: t.nav.payments, icon: MoneyIcon },
+  { name: routeNames.registrations, label: t.nav.registrations, icon: EarthIcon },
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
   { name: routeNames.info, label: t.nav.info, icon: ArticleIcon, minRole: 'supervisor' },
@@ -27,7 +28,7 @@ export function useLayout() {
   const signingOut = ref(false);
 
   // The application view belongs to the queue's menu entry.
-  const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : String(route.name ?? '')));
+  const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : route.name === routeNames.alertReach ? routeNames.info : String(route.name ?? '')));
   const pageTitle = computed(() => route.meta.title ?? '');
 
   const staff = computed(() => session.staff);
