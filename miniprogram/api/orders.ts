@@ -3,11 +3,16 @@
  * timeline, the 补充材料 slot and its uploads, resubmitting, and confirming receipt.
  * The list itself is GET /api/applications (api/applications.ts listApplications).
  */
-import type { SupplementSlot, Timeline } from '../domain/order-api-types';
+import type { OrderView, SupplementSlot, Timeline } from '../domain/order-api-types';
 import type { ApplicationDetail, UploadedDocument } from '../domain/services/application-api-types';
 import { request, uploadFile } from './request';
 
 const enc = encodeURIComponent;
+
+/** 订单详情's one request: the application, timeline, mission contact, and open supplements or interview. */
+export function fetchOrder(id: string): Promise<OrderView> {
+  return request<OrderView>(`/api/applications/${enc(id)}/order`);
+}
 
 export function fetchTimeline(id: string): Promise<Timeline> {
   return request<Timeline>(`/api/applications/${enc(id)}/timeline`);

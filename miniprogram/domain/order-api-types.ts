@@ -3,8 +3,10 @@
  * 消息中心 and subscription messages, and the console's queue and application view.
  * Names and hints come from services/order-state-machine.ts.
  */
+import type { Mission } from './api-types';
+import type { CitizenInterview } from './interview';
 import type { ApplicationStatus } from './services/application-status';
-import type { DocumentFinding } from './services/application-api-types';
+import type { ApplicationDetail, DocumentFinding } from './services/application-api-types';
 import type { NextStepHint, OrderAction, Requirement } from './services/order-state-machine';
 
 export interface TimelineEntry {
@@ -46,6 +48,22 @@ export interface SupplementSlot {
   open: boolean;
   note: string | null;
   items: SupplementItem[];
+}
+
+/** The mission's contact as the order detail shows it: where to mail or collect, when, whom to call. */
+export type OrderMission = Pick<Mission, 'id' | 'nameZh' | 'addressZh' | 'phone' | 'hoursZh'>;
+
+/**
+ * GET /api/applications/:id/order: everything 订单详情 renders, in one response. `supplements`
+ * only while 待补充材料, `interview` only while 待视频面审 (null otherwise); `mission` null if
+ * the mission is gone from the directory.
+ */
+export interface OrderView {
+  application: ApplicationDetail;
+  timeline: Timeline;
+  mission: OrderMission | null;
+  supplements: SupplementSlot | null;
+  interview: CitizenInterview | null;
 }
 
 export interface CitizenMessage {

@@ -4,13 +4,13 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { CitizenMessage, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
+import type { CitizenMessage, OrderView, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
 import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { requireCitizen, citizenId } from '../citizen-auth/authenticate';
 import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
-import { findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
+import { type ApplicationRow, findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
 import { readStoredFile, upsertApplicationFile, withAutoCrop } from '../applications/stored-files';
@@ -20,8 +20,11 @@ import { newStorageKey } from '../files/file-store';
 import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
-import { errorResponses } from '../http/schemas';
+import { errorResponses, missionSchema } from '../http/schemas';
 import { interviewAtLabel } from '../interviews/interview-labels';
+import { citizenInterviewSchema } from '../interviews/interview-schemas';
+import { citizenInterview } from '../interviews/interview-view';
+import { MissionDirectory } from '../missions/mission-directory';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
@@ -63,6 +66,15 @@ const timelineEntrySchema = z.object({
   trackingNo: z.string().optional(),
 });
 const hintSchema = z.object({ who: z.enum(['citizen', 'mission', 'none']), todo: z.string().nullable(), text: z.string() });
+const timelineSchema = z.object({
+  applicationId: z.string(),
+  orderNo: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  nextStep: hintSchema,
+  trackingNo: z.string().nullable(),
+  entries: z.array(timelineEntrySchema),
+});
 const messageSchema = z.object({
   id: z.string(),
   applicationId: z.string().nullable(),
@@ -74,6 +86,7 @@ const messageSchema = z.object({
   createdAt: z.string(),
   read: z.boolean(),
 });
+const orderMissionSchema = missionSchema.pick({ id: true, nameZh: true, addressZh: true, phone: true, hoursZh: true });
 const findingSchema = z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) });
 
 /** The citizen's side of the review workflow: timeline, supplements, 消息中心, subscriptions. */
@@ -83,6 +96,48 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', requireCitizen(ctx.sessions));
 
+  /** The order's timeline and what to do next (the 订单详情 page and 预约面审 read it). */
+  const timelineOf = async (row: ApplicationRow): Promise<Timeline> => {
+    const service = findApplicationService(row.service);
+    const history = await db.selectFrom('application_history').selectAll().where('application_id', '=', row.id).orderBy('id').execute();
+    const entries = history.map((h): TimelineEntry => {
+      const data = (h.data ?? {}) as { items?: string[]; trackingNo?: string };
+      const entry: TimelineEntry = {
+        at: iso(h.at)!,
+        action: h.action as OrderAction | 'note',
+        actionLabel: h.action === 'note' ? '使领馆留言' : actionLabel(h.action, service),
+        from: h.from_status as ApplicationStatus,
+        to: h.to_status as ApplicationStatus,
+        toLabel: statusLabel(h.to_status, service),
+        actor: h.actor_kind,
+        note: h.note,
+      };
+      if (Array.isArray(data.items) && service) {
+        const choices = supplementItems(service);
+        entry.items = data.items.map((item) => choices.find((c) => c.id === item)?.label ?? item);
+      }
+      if (typeof data.trackingNo === 'string') entry.trackingNo = data.trackingNo;
+      return entry;
+    });
+    const timeline: Timeline = {
+      applicationId: row.id,
+      orderNo: row.order_no,
+      status: row.status as ApplicationStatus,
+      statusLabel: statusLabel(row.status, service),
+      nextStep: nextStepHint(row.status, {
+        mailOldPassport: row.mail_old_passport,
+        orderNo: row.order_no,
+        collection: row.collection,
+        refundable: service?.rules.refundable,
+        interviewAt: await interviewAtLabel(db, row),
+        statusHints: service?.statusHints,
+      }),
+      trackingNo: row.tracking_no,
+      entries,
+    };
+    return timeline;
+  };
+
   app.get(
     '/api/applications/:id/timeline',
     {
@@ -90,67 +145,15 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         tags: ['applications'],
         summary: "The order's full timeline (every status change and staff note) and what to do next",
         params: idParams,
-        response: {
-          200: z.object({
-            applicationId: z.string(),
-            orderNo: z.string().nullable(),
-            status: z.string(),
-            statusLabel: z.string(),
-            nextStep: hintSchema,
-            trackingNo: z.string().nullable(),
-            entries: z.array(timelineEntrySchema),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: timelineSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const row = await findOwnedApplication(db, request.params.id, citizenId(request));
-      const service = findApplicationService(row.service);
-      const history = await db.selectFrom('application_history').selectAll().where('application_id', '=', row.id).orderBy('id').execute();
-      const entries = history.map((h): TimelineEntry => {
-        const data = (h.data ?? {}) as { items?: string[]; trackingNo?: string };
-        const entry: TimelineEntry = {
-          at: iso(h.at)!,
-          action: h.action as OrderAction | 'note',
-          actionLabel: h.action === 'note' ? '使领馆留言' : actionLabel(h.action, service),
-          from: h.from_status as ApplicationStatus,
-          to: h.to_status as ApplicationStatus,
-          toLabel: statusLabel(h.to_status, service),
-          actor: h.actor_kind,
-          note: h.note,
-        };
-        if (Array.isArray(data.items) && service) {
-          const choices = supplementItems(service);
-          entry.items = data.items.map((item) => choices.find((c) => c.id === item)?.label ?? item);
-        }
-        if (typeof data.trackingNo === 'string') entry.trackingNo = data.trackingNo;
-        return entry;
-      });
-      const timeline: Timeline = {
-        applicationId: row.id,
-        orderNo: row.order_no,
-        status: row.status as ApplicationStatus,
-        statusLabel: statusLabel(row.status, service),
-        nextStep: nextStepHint(row.status, {
-          mailOldPassport: row.mail_old_passport,
-          orderNo: row.order_no,
-          collection: row.collection,
-          refundable: service?.rules.refundable,
-          interviewAt: await interviewAtLabel(db, row),
-          statusHints: service?.statusHints,
-        }),
-        trackingNo: row.tracking_no,
-        entries,
-      };
-      return timeline;
-    },
+    async (request) => timelineOf(await findOwnedApplication(db, request.params.id, citizenId(request))),
   );
 
   // ── supplements: the 补充材料 slot ──
 
-  const slotOf = async (applicationId: string, userId: string): Promise<SupplementSlot> => {
-    const row = await findOwnedApplication(db, applicationId, userId);
+  const slotOf = async (row: ApplicationRow): Promise<SupplementSlot> => {
     const service = findApplicationService(row.service);
     if (!service || row.status !== 'supplement_requested') return { open: false, note: row.supplement_note, items: [] };
     const files = await db
@@ -191,7 +194,43 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     {
       schema: { tags: ['applications'], summary: 'The open 补充材料 slot: requested items, note, what is uploaded', params: idParams, response: { 200: slotSchema, ...errorResponses } },
     },
-    async (request) => slotOf(request.params.id, citizenId(request)),
+    async (request) => slotOf(await findOwnedApplication(db, request.params.id, citizenId(request))),
+  );
+
+  // ── 订单详情: the page's whole view of one order in one response ──
+
+  const missions = new MissionDirectory(db, ctx.caches);
+  app.get(
+    '/api/applications/:id/order',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: "订单详情 in one round: the application, its timeline, the mission's contact, and the open 补充材料 slot or video interview when the status asks for them",
+        params: idParams,
+        response: {
+          200: z.object({
+            application: applicationDetailSchema,
+            timeline: timelineSchema,
+            mission: orderMissionSchema.nullable(),
+            supplements: slotSchema.nullable(),
+            interview: citizenInterviewSchema.nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request): Promise<OrderView> => {
+      const row = await findOwnedApplication(db, request.params.id, citizenId(request));
+      const [application, timeline, mission, supplements, interview] = await Promise.all([
+        loadDetail(ctx, row),
+        timelineOf(row),
+        missions.find(row.mission_id),
+        row.status === 'supplement_requested' ? slotOf(row) : null,
+        row.status === 'interview' ? citizenInterview(db, row) : null,
+      ]);
+      const contact = mission && { id: mission.id, nameZh: mission.nameZh, addressZh: mission.addressZh, phone: mission.phone, hoursZh: mission.hoursZh };
+      return { application, timeline, mission: contact, supplements, interview };
+    },
   );
 
   await app.register(async (scope) => {

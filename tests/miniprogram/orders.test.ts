@@ -93,11 +93,9 @@ describe('我的订单', () => {
     const detail = renderPage('packages/orders/detail/index');
     const before = counters.requests.length;
     await load(detail, { id: order.id });
-    // Its one mission, not the whole list; nothing asked twice within the view.
+    // One request: the order, its timeline and its mission's contact come in one response.
     const viewRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url}`);
-    expect(viewRequests.some((r) => r.endsWith('/api/missions/us-new-york'))).toBe(true);
-    expect(viewRequests.some((r) => r.endsWith('/api/missions'))).toBe(false);
-    expect(new Set(viewRequests).size).toBe(viewRequests.length);
+    expect(viewRequests).toEqual([`GET ${server.baseUrl}/api/applications/${order.id}/order`]);
     const detailText = textOf(detail);
     expect(detailText).toContain('应急旅行证');
     expect(detailText).toContain(order.orderNo!);
@@ -109,7 +107,7 @@ describe('我的订单', () => {
   });
 
   it('a requested supplement: shown on the list and the detail, uploaded item by item, resubmitted → 待审核', async () => {
-    await readyCitizen(server, '王强');
+    const { counters } = await readyCitizen(server, '王强');
     const order = await submittedOrder(server.images);
     await reviewer.act(order.id, 'request_supplements', { note: '照片背景不符合要求，请重新上传；另请补充入境记录', items: ['id_photo', 'other'] });
 
@@ -124,7 +122,10 @@ describe('我的订单', () => {
 
     // The detail: what is asked for, the note, and the way to it.
     const detail = renderPage('packages/orders/detail/index');
+    const before = counters.requests.length;
     await load(detail, { id: order.id });
+    // The requested items come with the order, not in a second round.
+    expect(counters.requests.length - before).toBe(1);
     let text = textOf(detail);
     expect(text).toContain('待补充材料');
     expect(text).toContain('请按要求上传补充材料并重新提交');

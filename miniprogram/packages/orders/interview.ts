@@ -4,7 +4,6 @@
  * not in the main package's api/, and not imported from packages/interview — subpackages
  * cannot require each other's code at run time.
  */
-import { request } from '../../api/request';
 import type { CitizenInterview } from '../../domain/interview';
 import { fill } from '../../locale/zh-CN';
 
@@ -15,10 +14,6 @@ const text = {
   bookedAt: '面审时间：{when}（{zone}）',
   callOpen: '使领馆工作人员已发起视频面审，请尽快进入。',
 };
-
-export function fetchInterview(id: string): Promise<CitizenInterview> {
-  return request<CitizenInterview>(`/api/applications/${encodeURIComponent(id)}/interview`);
-}
 
 /** The next-step card's interview part: its button, the booked time, and 进入面审 when the call is open. */
 export function interviewStep(interview: CitizenInterview | null): { action: string; lines: string[]; joinLabel: string } {

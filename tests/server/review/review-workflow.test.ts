@@ -89,6 +89,14 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
     expect(latest.body).toContain('证件照');
     const slot = await a.api.get(`/api/applications/${a.id}/supplements`);
     expect(slot.body).toMatchObject({ open: true, items: [{ id: 'id_photo', uploaded: false }, { id: 'other', uploaded: false }] });
+    // 订单详情's one response: the same application, timeline and slot, and the mission's contact.
+    const order = await a.api.get(`/api/applications/${a.id}/order`);
+    expect(order.status).toBe(200);
+    expect(order.body.application).toEqual((await a.api.get(`/api/applications/${a.id}`)).body);
+    expect(order.body.timeline).toEqual((await a.api.get(`/api/applications/${a.id}/timeline`)).body);
+    expect(order.body.supplements).toEqual(slot.body);
+    expect(order.body.mission).toEqual({ id: 'us-new-york', nameZh: '中华人民共和国驻纽约总领事馆', addressZh: expect.any(String), phone: expect.any(String), hoursZh: expect.any(String) });
+    expect(order.body.interview).toBeNull();
     // Resubmitting before uploading everything is refused, naming what is missing.
     const early = await a.api.post(`/api/applications/${a.id}/resubmit`);
     expect(early.status).toBe(400);
@@ -174,6 +182,7 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
       `/api/applications/${owner.id}`,
       `/api/applications/${owner.id}/timeline`,
       `/api/applications/${owner.id}/supplements`,
+      `/api/applications/${owner.id}/order`,
     ]) {
       expect((await other.api.get(url)).status).toBe(404);
     }
@@ -182,6 +191,10 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
     const citizenRefusals = (await refusals()).slice(before);
     expect(citizenRefusals.length).toBeGreaterThanOrEqual(5);
     expect(citizenRefusals.every((r) => r.actor_kind === 'citizen' && r.subject === owner.id)).toBe(true);
+    // A malformed id is the same clear 404, in words.
+    const malformed = await owner.api.get('/api/applications/not-a-uuid/order');
+    expect(malformed.status).toBe(404);
+    expect(malformed.body.error.message).toBe('未找到该申请');
 
     // A Chicago reviewer: New York's orders are not in their queue, and cannot be read or acted on.
     expect(await queueIds(chicago, '?limit=100')).not.toContain(owner.id);

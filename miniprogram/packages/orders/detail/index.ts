@@ -1,10 +1,7 @@
-import { fetchApplication } from '../../../api/applications';
-import { fetchMission } from '../../../api/missions';
-import { confirmReceipt, fetchSupplements, fetchTimeline } from '../../../api/orders';
+import { confirmReceipt, fetchOrder } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
-import type { Mission } from '../../../domain/api-types';
 import { dialable } from '../../../domain/hotline';
-import type { SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
+import type { OrderMission, SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
 import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
 import { fill, t } from '../../../locale/zh-CN';
@@ -12,7 +9,7 @@ import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
-import { fetchInterview, interviewStep } from '../interview';
+import { interviewStep } from '../interview';
 
 interface EntryView {
   key: string;
@@ -44,7 +41,7 @@ function applicantName(detail: ApplicationDetail): string {
 function nextStepDetails(
   detail: ApplicationDetail,
   timeline: Timeline,
-  mission: Mission | null,
+  mission: OrderMission | null,
   slot: SupplementSlot | null,
   interview: CitizenInterview | null,
 ) {
@@ -81,7 +78,7 @@ function nextStepDetails(
 }
 
 /** Per page instance: what the actions need, not rendered. */
-const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: Mission | null }>();
+const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: OrderMission | null }>();
 
 /**
  * 订单详情: the order's key facts, what happens next with the citizen's action (upload the
@@ -117,17 +114,12 @@ Component({
       const id = this.data.id;
       if (!loaded.has(this)) this.setData({ loading: true, errorMessage: '' });
       try {
-        const [detail, timeline] = await Promise.all([fetchApplication(id), fetchTimeline(id)]);
+        // One round: the server embeds the mission's contact and, when the status asks, the slot or interview.
+        const { application: detail, timeline, mission, supplements: slot, interview } = await fetchOrder(id);
         if (detail.status === 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
           return;
         }
-        // The one mission the order belongs to (revalidated, usually a 304), not the whole list.
-        const [slot, interview, mission] = await Promise.all([
-          timeline.status === 'supplement_requested' ? fetchSupplements(id).catch(() => null) : null,
-          timeline.status === 'interview' ? fetchInterview(id).catch(() => null) : null,
-          fetchMission(detail.missionId).catch(() => null),
-        ]);
         loaded.set(this, { detail, mission });
         this.setData({
           loading: false,
