@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type {
   ApplicationDetail,
   ApplicationList,
+  LatestDraft,
   ApplicationSummary,
   StartFaceResponse,
   UploadedDocument,
@@ -69,6 +70,8 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
 }) satisfies z.ZodType<ApplicationDetail>;
 
 export const applicationListSchema = z.object({ applications: z.array(applicationSummarySchema) }) satisfies z.ZodType<ApplicationList>;
+
+export const latestDraftSchema = z.object({ draft: applicationDetailSchema.nullable() }) satisfies z.ZodType<LatestDraft>;
 
 export const startFaceSchema = z.object({ verifyId: z.string(), expiresIn: z.number(), attemptsLeft: z.number() }) satisfies z.ZodType<StartFaceResponse>;
 

@@ -9,7 +9,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import { findMission } from '../missions/mission-repository';
 import type { ApplicationsContext } from './application-context';
-import { applicationDetailSchema, applicationListSchema, applicationParams } from './application-schemas';
+import { applicationDetailSchema, applicationListSchema, applicationParams, latestDraftSchema } from './application-schemas';
 import {
   engineContext,
   findOwnedApplication,
@@ -83,6 +83,34 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
         .execute();
       const interviewAt = await interviewAtLabels(ctx.db, rows);
       return { applications: rows.map((row) => toSummary(row, interviewAt.get(row.id) ?? null)) };
+    },
+  );
+
+  app.get(
+    '/api/applications/latest-draft',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: "My newest draft of a service, whole, to resume it in one request (null when there is none)",
+        querystring: z.object({ service: z.string().max(32) }),
+        response: { 200: latestDraftSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const userId = citizenId(request);
+      const service = findApplicationService(request.query.service);
+      if (!service) throw validationFailed({ service: serverMessages.applicationServiceUnknown });
+      await expireDueDrafts(ctx.db, { userId });
+      const row = await ctx.db
+        .selectFrom('applications')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('service', '=', service.id)
+        .where('status', '=', 'draft')
+        .orderBy('updated_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return { draft: row ? await loadDetail(ctx, row) : null };
     },
   );
 

@@ -111,12 +111,12 @@ describe('申请 step-form page — passport', () => {
     await fillInput(page, '.field--lossPlace', '');
     expect(textOf(page)).toContain(applicationMessages.required);
 
-    // Close WeChat, open again: the same draft, the same step — profile and draft side by
-    // side (two rounds, not a chain of three), nothing asked twice.
+    // Close WeChat, open again: the same draft, the same step — profile and the whole newest
+    // draft side by side in one round (not list, then draft), nothing asked twice.
     const before = counters.requests.length;
     const reopened = await openForm({ service: 'passport' });
-    const resumeRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url}`);
-    expect(new Set(resumeRequests).size).toBe(resumeRequests.length);
+    const resumeRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url.replace(server.baseUrl, '')}`);
+    expect(resumeRequests.sort()).toEqual(['GET /api/applications/latest-draft?service=passport', 'GET /api/me']);
     expect(stepId(reopened)).toBe('loss-details');
     expect(textOf(reopened)).toContain('已恢复您上次保存的草稿');
   });

@@ -98,6 +98,11 @@ export interface ApplicationList {
   applications: ApplicationSummary[];
 }
 
+/** GET /api/applications/latest-draft?service=: the newest draft of that service, whole (null: none). */
+export interface LatestDraft {
+  draft: ApplicationDetail | null;
+}
+
 /** The body of a 400 SUBMISSION_INCOMPLETE: what is still missing, by step. */
 export interface SubmissionProblems {
   stepErrors: Record<string, Record<string, string>>;

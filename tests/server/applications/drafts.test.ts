@@ -104,6 +104,30 @@ describe.each(databaseKinds)('application drafts (%s)', (database) => {
     expect(jump.body.error).toEqual({ code: 'STEP_SKIPPED', message: '请先完成前面的步骤：换发原因' });
   });
 
+  it("resumes in one request: the newest draft of the service, whole; none, another service's or someone else's is null", async () => {
+    const api = await verifiedCitizen(ctx.server, 'o_draft_latest', { name: '郑十一', idType: 'resident_id', idNumber: residentId(121) });
+    expect((await api.get('/api/applications/latest-draft?service=passport')).body).toEqual({ draft: null });
+    const older = await newDraft(api);
+    const newer = await newDraft(api);
+    await api.put(`/api/applications/${older}/steps/eligibility`, { answers: { case: 'renewal', applicantRelation: 'self' } });
+    // The one saved last is the one to resume, whenever it was started.
+    const latest = await api.get('/api/applications/latest-draft?service=passport');
+    expect(latest.status).toBe(200);
+    expect(latest.body.draft).toEqual((await api.get(`/api/applications/${older}`)).body);
+    expect(latest.body.draft.id).not.toBe(newer);
+    // Expired, it is no longer resumed.
+    await ctx.server.db.updateTable('applications').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', older).execute();
+    expect((await api.get('/api/applications/latest-draft?service=passport')).body.draft.id).toBe(newer);
+    expect((await api.get('/api/applications/latest-draft?service=emergency_travel')).body).toEqual({ draft: null });
+    const stranger = await verifiedCitizen(ctx.server, 'o_draft_latest2', { name: '冯十二', idType: 'resident_id', idNumber: residentId(122) });
+    expect((await stranger.get('/api/applications/latest-draft?service=passport')).body).toEqual({ draft: null });
+    // Bad input: a clear 400 in words.
+    const unknown = await api.get('/api/applications/latest-draft?service=no_such_service');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual({ service: '暂不受理该业务' });
+    expect((await api.get('/api/applications/latest-draft')).status).toBe(400);
+  });
+
   it("someone else's draft is a 404, for every route", async () => {
     const owner = await verifiedCitizen(ctx.server, 'o_draft_5', { name: '孙八', idType: 'resident_id', idNumber: residentId(104) });
     const id = await newDraft(owner);

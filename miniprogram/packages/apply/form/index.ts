@@ -153,11 +153,8 @@ Component({
       const state = this.state();
       this.setData({ phase: 'loading' });
       try {
-        // Profile and application side by side: two rounds at most, not a chain of three.
-        const [profile, detail] = await Promise.all([
-          fetchProfile(),
-          id ? fetchApplication(id) : findDraft(state.service.id).then((draft) => (draft ? fetchApplication(draft.id) : null)),
-        ]);
+        // Profile and application side by side: one round (the newest draft comes whole).
+        const [profile, detail] = await Promise.all([fetchProfile(), id ? fetchApplication(id) : findDraft(state.service.id)]);
         sessionStore.setProfile(profile);
         if (detail && detail.status !== 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyResult}?id=${detail.id}` });
