@@ -1,5 +1,6 @@
 import { applicationMessages } from './application-messages';
 import type { ServiceTexts } from './service-text';
+import { emergencyTravelTile } from './emergency-travel-tile';
 
 /**
  * Every word of the emergency travel certificate (emergency-travel.ts holds the structure).
@@ -7,7 +8,7 @@ import type { ServiceTexts } from './service-text';
  */
 export const emergencyTravelTexts: ServiceTexts = {
   'zh-CN': {
-    title: '应急旅行证',
+    title: emergencyTravelTile.title,
     steps: {
       eligibility: {
         title: '申请须知',

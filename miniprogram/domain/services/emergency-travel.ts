@@ -177,7 +177,7 @@ export const emergencyTravelStructure: ServiceStructure = {
     { id: 'entry_proof', kind: 'image', step: 'documents', required: false },
     ...guardianDocuments,
   ],
-  fees: [{ code: 'emergency_travel' }],
+  fees: [{ code: 'emergency_travel', demoAmountsFen: { normal: 13000 } }],
   rules: {
     // Drafts may be abandoned; a submitted application may not be withdrawn.
     withdrawableStatuses: ['draft'],

@@ -1,4 +1,5 @@
 import type { ServiceTexts } from './service-text';
+import { passportTile } from './passport-tile';
 
 /**
  * Every word of the passport service (passport.ts holds the structure). One map per
@@ -6,7 +7,7 @@ import type { ServiceTexts } from './service-text';
  */
 export const passportTexts: ServiceTexts = {
   'zh-CN': {
-    title: '护照旅行证',
+    title: passportTile.title,
     steps: {
       eligibility: {
         title: '申请须知',

@@ -267,8 +267,14 @@ export const passportStructure: ServiceStructure = {
     { id: 'declaration_signature', kind: 'signature', step: 'declaration' },
   ],
   fees: [
-    { code: 'passport', when: { not: { field: 'case', value: 'travel_document' } } },
-    { code: 'travel_document', when: { field: 'case', value: 'travel_document' } },
+    // Demo amounts in the spirit of DOMAIN.md's "passport ≈ USD 18"; the travel document
+    // alone has express / urgent processing (3 / 2 / 1 working days).
+    { code: 'passport', when: { not: { field: 'case', value: 'travel_document' } }, demoAmountsFen: { normal: 13000 } },
+    {
+      code: 'travel_document',
+      when: { field: 'case', value: 'travel_document' },
+      demoAmountsFen: { normal: 13000, express: 27500, urgent: 35000 },
+    },
   ],
   rules: {
     withdrawableStatuses: ['draft', 'awaiting_payment', 'submitted'],
