@@ -102,7 +102,10 @@ export interface QueueItem {
   submittedAt: string | null;
   /** Whole days since queuedAt. */
   waitingDays: number;
+  /** The order needs a video interview that is still ahead (not once passed). */
   interviewRequired: boolean;
+  /** The member of staff who took the order (claim), if any. */
+  claimedBy: { id: string; name: string } | null;
   version: number;
 }
 
@@ -117,6 +120,8 @@ export interface ConsoleAllowedAction {
   to: ApplicationStatus;
   toLabel: string;
   requires: readonly Requirement[];
+  /** interview_passed with no video interview held: records an in-person interview (send inPerson: true). */
+  inPerson?: boolean;
 }
 
 export interface ConsoleField {
@@ -182,7 +187,9 @@ export interface ConsoleApplication {
   refundDue: boolean;
   history: ConsoleHistoryEntry[];
   allowedActions: ConsoleAllowedAction[];
-  nextStep: NextStepHint;
+  /** What the member of staff must do next (not the citizen's hint). */
+  nextStep: { text: string };
+  claimedBy: { id: string; name: string } | null;
 }
 
 export interface ConsoleActionRequest {
@@ -190,6 +197,7 @@ export interface ConsoleActionRequest {
   note?: string;
   items?: string[];
   trackingNo?: string;
+  inPerson?: boolean;
 }
 
 export interface AuditEntryView {

@@ -496,3 +496,27 @@ export interface InterviewScreenshotTable {
   taken_by: string;
   taken_at: Generated<Date>;
 }
+
+// ── 0014: the reviewer's workstation (claims, supplement checklists, forced password change) ──
+
+export interface ApplicationTable {
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface StaffTable {
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SupplementReasonTable {
+  id: Generated<string>;
+  mission_id: string;
+  item: string;
+  text: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  supplement_reasons: SupplementReasonTable;
+}

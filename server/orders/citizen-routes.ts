@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
-import { interviewAtLabel } from '../interviews/interview-labels';
+import { interviewHint } from '../interviews/interview-labels';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
@@ -130,7 +130,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
           orderNo: row.order_no,
           collection: row.collection,
           refundable: service?.rules.refundable,
-          interviewAt: await interviewAtLabel(db, row),
+          ...(await interviewHint(db, row)),
         }),
         trackingNo: row.tracking_no,
         entries,
