@@ -135,6 +135,8 @@ export interface CallJoin {
   iceServers: IceServer[];
   orderNo: string | null;
   missionName: string;
+  /** For 重新进入 after a reload: the mini-program's call page takes the order id. */
+  applicationId: string;
 }
 
 /** POST /api/console/applications/:id/interview/calls — staff start (or rejoin) the call. */

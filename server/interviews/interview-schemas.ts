@@ -93,6 +93,7 @@ export const callJoinSchema = z.object({
   iceServers: z.array(iceServerSchema),
   orderNo: z.string().nullable(),
   missionName: z.string(),
+  applicationId: z.string(),
 }) satisfies z.ZodType<CallJoin>;
 
 export const callStartSchema = z.object({ callId: z.string(), side: z.literal('staff'), iceServers: z.array(iceServerSchema) }) satisfies z.ZodType<CallStart>;

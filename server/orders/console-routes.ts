@@ -30,6 +30,7 @@ import { staffNextStepMessages } from './review-messages';
 import { staffNextStep } from './staff-next-step';
 import { OTHER_ITEM_LABEL, supplementItemLabel, supplementItems } from './supplements';
 import { addStaffNote, type ApplicationRow, applyTransition } from './transitions';
+import { assertMayDecide } from './claims';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
@@ -401,6 +402,7 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
         if (!(action in ORDER_ACTION_LABELS)) throw notFound();
         const row = await db.transaction().execute(async (tx) => {
           const current = await missionApplication(tx, id, staff);
+          await assertMayDecide(tx, current, staff);
           if (action === 'interview_passed' && current.status === 'interview') await assertInterviewHeld(tx, current, request.body);
           const result = await applyTransition(tx, {
             applicationId: id,
@@ -410,7 +412,9 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
             data: { items: request.body.items, trackingNo: request.body.trackingNo, ...(request.body.inPerson ? { inPerson: true } : {}) },
             expectedVersion: request.body.version,
           });
-          return result.application;
+          // Decided: the order goes back to the queue for whoever takes its next step.
+          await tx.updateTable('applications').set({ claimed_by: null, claimed_at: null }).where('id', '=', id).execute();
+          return { ...result.application, claimed_by: null, claimed_at: null };
         });
         return (await consoleApplication(deps, row, staff)) as unknown as Record<string, unknown>;
       },

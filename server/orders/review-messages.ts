@@ -30,3 +30,17 @@ export const staffNextStepMessages = {
   interviewNotHeld: '尚未进行面审：请先完成视频面审，或到馆面审后点“记录到馆面审并通过”并填写面审说明',
   inPersonLabel: '记录到馆面审并通过',
 } as const;
+
+/** The reviewer's workstation: claims, 下一份, supplement checklists. */
+export const workstationMessages = {
+  claimedByOther: (name: string) => `该申请由 ${name} 办理中；如需接手，请联系主管改派`,
+  assigneeNotFound: '改派对象不是本馆在职工作人员',
+  reasonsTooMany: '每项材料最多 20 条常用理由',
+} as const;
+
+/** Common reasons for a supplement, per document kind; a mission starts from these and edits its own. */
+export const defaultSupplementReasons: Readonly<Record<string, readonly string[]>> = {
+  id_photo: ['照片背景不是白色或浅色', '照片模糊或曝光不足', '头部比例或位置不符合要求', '佩戴眼镜反光或遮挡面部', '照片为翻拍或经过修饰'],
+  image: ['照片模糊，文字无法辨认', '页面不完整，四角需全部拍入', '材料已过期', '缺少签字或盖章'],
+  other: ['请补充与申请相关的其他证明材料'],
+};

@@ -8,6 +8,7 @@ import { createSubscribeMessageClient, type SubscribeMessageClient } from '../we
 import { reviewCitizenRoutes } from './citizen-routes';
 import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
 import { statusMessageJob } from './subscription-jobs';
+import { workstationRoutes } from './workstation-routes';
 import { STATUS_TEMPLATE_JOB } from './transitions';
 
 declare module 'fastify' {
@@ -25,6 +26,7 @@ export type ReviewOptions = ApplicationsOptions & { subscribeMessages?: Subscrib
  */
 export const reviewRoutes: FastifyPluginAsyncZod<ReviewOptions> = async (app, options) => {
   await app.register(reviewConsoleRoutes, options);
+  await app.register(workstationRoutes, options);
   await app.register(reviewCitizenRoutes, options);
 };
 

@@ -9,6 +9,7 @@ import { ensureSessionChecked } from '../stores/session';
 import { t } from '../locale/zh-CN';
 import { loginRedirect, routeNames } from './locations';
 import { hasRole } from './roles';
+import { toast } from '../components/toast';
 import type { StaffRole } from '../api/types';
 
 declare module 'vue-router' {
@@ -97,6 +98,8 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-router.afterEach((to) => {
+router.afterEach((to, from) => {
   document.title = t.app.documentTitle(to.meta.title);
+  // A message belongs to the page it was said on (下一份 keeps "已办理" in view).
+  if (to.name !== from.name) toast.clear();
 });

@@ -1,13 +1,15 @@
 /** State behind the console frame: menu entries, the current page, the signed-in staff member. */
-import { computed, ref } from 'vue';
+import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ArticleIcon, CalendarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
 import { session, signOut } from '../../stores/session';
 import { t } from '../../locale/zh-CN';
+
+const NARROW_BELOW_PX = 1280;
 
 /** The side menu; the route name doubles as the menu value. `minRole` hides an entry from lower roles. */
 export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unknown; minRole?: StaffRole }> = [
@@ -24,6 +26,11 @@ export function useLayout() {
   const route = useRoute();
   const router = useRouter();
   const signingOut = ref(false);
+  /** Narrow screens (1024 px laptops): the side menu shows icons only. */
+  const narrow = ref(window.innerWidth < NARROW_BELOW_PX);
+  const measure = () => (narrow.value = window.innerWidth < NARROW_BELOW_PX);
+  onMounted(() => window.addEventListener('resize', measure));
+  onBeforeUnmount(() => window.removeEventListener('resize', measure));
 
   // The application view belongs to the queue's menu entry.
   const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : String(route.name ?? '')));
@@ -49,11 +56,11 @@ export function useLayout() {
       await signOut();
       await router.replace({ name: routeNames.login });
     } catch {
-      void MessagePlugin.error(t.header.logoutFailed);
+      void toast.error(t.header.logoutFailed);
     } finally {
       signingOut.value = false;
     }
   }
 
-  return { visibleMenuItems, activeMenu, pageTitle, staff, roleLabel, avatarText, signingOut, go, logout };
+  return { visibleMenuItems, activeMenu, pageTitle, staff, roleLabel, avatarText, signingOut, narrow, go, logout };
 }

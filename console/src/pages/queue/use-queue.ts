@@ -5,6 +5,7 @@ import { reviewApi, type QueueItem } from '../../api/review-api';
 import { APPLICATION_STATUSES } from '../../../../miniprogram/domain/services/application-status';
 import { QUEUE_STATUSES } from '../../../../miniprogram/domain/services/order-state-machine';
 import { t } from '../../locale/zh-CN';
+import { queueContext } from './queue-context';
 
 export interface QueueRow extends QueueItem {
   [key: string]: unknown;
@@ -40,6 +41,7 @@ export function useQueue() {
   async function load() {
     loading.value = true;
     errorMessage.value = '';
+    queueContext.status = filters.status;
     try {
       const result = await reviewApi.queue({ ...filters, q: filters.q.trim(), cursor: cursor.value, limit: 20 });
       rows.value = result.items.map((item) => ({ ...item }));

@@ -20,6 +20,7 @@ function whyOf(timeline: Timeline | null): string {
 const EMPTY: InterviewPageView = {
   orderNo: '',
   required: false,
+  heldNotice: '',
   zoneText: '',
   zoneDiffers: false,
   booking: null,
