@@ -24,6 +24,7 @@ import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
+import { staffAccountRoutes } from './staff/staff-account-routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
   await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
+  await app.register(staffAccountRoutes, { ...deps, staffSessions });
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });

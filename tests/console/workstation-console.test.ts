@@ -154,8 +154,9 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
 
       // Scrolled to the bottom, the decision bar and its 审核通过 are still on screen.
       await page.locator(byTestId('application-history')).scrollIntoViewIfNeeded();
-      await page.evaluate(() => document.querySelector('.console-content')!.scrollTo(0, 1e6));
-      const scrolled = await page.evaluate(() => document.querySelector('.console-content')!.scrollTop);
+      const content = page.locator('.console-content');
+      await content.evaluate((element) => element.scrollTo(0, 1e6));
+      const scrolled = await content.evaluate((element) => element.scrollTop);
       expect(scrolled).toBeGreaterThan(0);
       const bar = (await page.locator(byTestId('decision-bar')).boundingBox())!;
       expect(bar.y).toBeGreaterThanOrEqual(0);
@@ -190,7 +191,7 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
 });
 
 async function expectNoToast(page: Page) {
-  await page.waitForFunction(() => document.querySelectorAll('.t-message').length === 0);
+  await page.locator('.t-message').first().waitFor({ state: 'detached' });
 }
 
 async function staffCookie(): Promise<string> {
