@@ -78,6 +78,12 @@ export const router = createRouter({
           meta: { title: t.payments.title },
         },
         {
+          path: 'staff',
+          name: routeNames.staff,
+          component: () => import('../pages/staff/index.vue'),
+          meta: { title: t.staffAdmin.title, minRole: 'admin' },
+        },
+        {
           path: 'interviews',
           name: routeNames.interviews,
           component: () => import('../pages/interviews/index.vue'),
@@ -95,6 +101,8 @@ router.beforeEach(async (to) => {
   if (!to.meta.public && !staff) return loginRedirect(to.fullPath);
   if (to.name === routeNames.login && staff) return { name: routeNames.missions };
   if (staff && !hasRole(staff.role, to.meta.minRole)) return { name: routeNames.missions };
+  // An admin-issued password is changed before any work (the server refuses the rest anyway).
+  if (staff?.mustChangePassword && !to.meta.public && to.name !== routeNames.account) return { name: routeNames.account };
   return true;
 });
 

@@ -18,6 +18,7 @@ export const routeNames = {
   application: 'application',
   payments: 'payments',
   interviews: 'interviews',
+  staff: 'staff',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */
