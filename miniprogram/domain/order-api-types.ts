@@ -22,6 +22,16 @@ export interface TimelineEntry {
   trackingNo?: string;
 }
 
+/** An order in review: its place in the mission's queue for its service, and a rough decision date. */
+export interface QueueEstimate {
+  /** 1 = next. */
+  position: number;
+  /** Mission date 'YYYY-MM-DD' (约, never a promise), or null when recent pace is unknown. */
+  estimatedDate: string | null;
+  /** The sentence the order detail shows. */
+  text: string;
+}
+
 export interface Timeline {
   applicationId: string;
   orderNo: string | null;
@@ -30,6 +40,8 @@ export interface Timeline {
   nextStep: NextStepHint;
   trackingNo: string | null;
   entries: TimelineEntry[];
+  /** Null unless the order waits for the mission's review. */
+  queue: QueueEstimate | null;
 }
 
 export interface SupplementItem {

@@ -20,6 +20,7 @@ import { newStorageKey } from '../files/file-store';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { interviewHint } from '../interviews/interview-labels';
+import { queueEstimate } from './queue-estimate';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
@@ -92,6 +93,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             nextStep: hintSchema,
             trackingNo: z.string().nullable(),
             entries: z.array(timelineEntrySchema),
+            queue: z.object({ position: z.number(), estimatedDate: z.string().nullable(), text: z.string() }).nullable(),
           }),
           ...errorResponses,
         },
@@ -134,6 +136,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         }),
         trackingNo: row.tracking_no,
         entries,
+        queue: await queueEstimate(db, row),
       };
       return timeline;
     },

@@ -44,3 +44,9 @@ export const defaultSupplementReasons: Readonly<Record<string, readonly string[]
   image: ['照片模糊，文字无法辨认', '页面不完整，四角需全部拍入', '材料已过期', '缺少签字或盖章'],
   other: ['请补充与申请相关的其他证明材料'],
 };
+
+/** The citizen's place in the queue (order detail), never a promise: always "约". */
+export const queueMessages = {
+  withDate: (position: number, date: string) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。按近30天的审核速度，预计约 ${date} 前后有审核结果（仅供参考，以实际审核为准）。`,
+  withoutDate: (position: number) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。近期审核数据不足，暂无法估算审核时间。`,
+} as const;
