@@ -41,6 +41,7 @@ export const reviewApi = {
   takeNext: (status?: string) => request<{ id: string | null }>('/api/console/queue/take-next', { method: 'POST', body: status ? { status } : {} }),
   earlierPhotos: (id: string) => request<{ photos: EarlierPhoto[] }>(`${application(id)}/earlier-photos`),
   supplementReasons: (service: string) => request<{ items: SupplementReasonGroup[] }>(`/api/console/supplement-reasons?service=${encodeURIComponent(service)}`),
+  dashboard: (days = 14) => request<Dashboard>(`/api/console/dashboard?days=${days}`),
   saveSupplementReasons: (item: string, reasons: string[]) =>
     request<{ item: string; reasons: string[] }>(`/api/console/supplement-reasons/${encodeURIComponent(item)}`, { method: 'PUT', body: { reasons } }),
 };
@@ -61,4 +62,13 @@ export interface SupplementReasonGroup {
   item: string;
   label: string;
   reasons: string[];
+}
+
+/** GET /api/console/dashboard (supervisors). */
+export interface Dashboard {
+  days: Array<{ date: string; arrivals: number; decisions: number }>;
+  queue: { size: number; medianDays: number | null; oldestDays: number | null };
+  reviewers: Array<{ staffId: string; name: string; decisions: number; approvals: number }>;
+  slaWorkingDays: number;
+  breaches: Array<{ id: string; orderNo: string | null; statusLabel: string; workingDays: number }>;
 }

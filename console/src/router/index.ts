@@ -78,6 +78,12 @@ export const router = createRouter({
           meta: { title: t.payments.title },
         },
         {
+          path: 'dashboard',
+          name: routeNames.dashboard,
+          component: () => import('../pages/dashboard/index.vue'),
+          meta: { title: t.dashboard.title, minRole: 'supervisor' },
+        },
+        {
           path: 'staff',
           name: routeNames.staff,
           component: () => import('../pages/staff/index.vue'),

@@ -19,6 +19,7 @@ export const routeNames = {
   payments: 'payments',
   interviews: 'interviews',
   staff: 'staff',
+  dashboard: 'dashboard',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

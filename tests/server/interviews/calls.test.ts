@@ -117,6 +117,7 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
       iceServers: [{ urls: 'stun:stun.example.org:3478' }],
       orderNo: order.orderNo,
       missionName: expect.stringContaining('纽约'),
+      applicationId: order.id,
     });
     const again = await join(ticket);
     expect(again.status).toBe(410);
