@@ -190,6 +190,69 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
   );
 });
 
+describe.each([1440, 1024])('faster decisions at %i px', (width) => {
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser({ viewport: { width, height: 800 } });
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+  }, timeout);
+
+  test(
+    '? lists the keys; s asks for supplements from the checklist; the earlier photo sits beside the new one; j / k walk the queue',
+    async () => {
+      const { page } = browser;
+      const citizen = await verifiedCitizen(server, `o_ws_fast_${width}`, { name: '冯云', idType: 'resident_id', idNumber: residentId(width === 1440 ? 341 : 342) });
+      // An earlier application of the same applicant (withdrawn), then the one under review.
+      const earlier = await order(citizen, 'at_mission');
+      expect((await citizen.post(`/api/applications/${earlier.id}/withdraw`)).status).toBe(200);
+      const { id } = await order(citizen, 'at_mission');
+      const neighbour = await order(await verifiedCitizen(server, `o_ws_fast2_${width}`, { name: '韩雪', idType: 'resident_id', idNumber: residentId(width === 1440 ? 351 : 352) }), 'at_mission');
+
+      await signIn(page);
+      await page.goto(`${server.baseUrl}/console/#/applications/${id}`);
+      await page.locator(byTestId('evidence-image')).waitFor();
+      // The ID photo first, the earlier one beside it.
+      await page.locator(byTestId('evidence-earlier')).waitFor();
+      expect(await page.locator(byTestId('evidence-earlier')).innerText()).toContain(earlier.orderNo);
+
+      await page.keyboard.press('?');
+      const help = page.locator(byTestId('shortcut-help'));
+      for (const line of ['审核通过', '要求补充材料', '不予受理', '要求视频面审', '放大当前材料', '队列中的下一份 / 上一份']) await help.getByText(line).first().waitFor();
+      await page.keyboard.press('Escape');
+      await help.locator('.t-dialog').waitFor({ state: 'hidden' });
+
+      // s: the checklist of common reasons for the ticked document, written into the note.
+      await page.keyboard.press('s');
+      const dialog = page.locator(byTestId('action-dialog'));
+      await dialog.getByText('证件照', { exact: true }).click();
+      await dialog.locator(byTestId('dialog-reasons')).getByText('照片模糊或曝光不足').click();
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await page.locator(byTestId('application-status')).getByText('待补充材料').waitFor();
+      const note = (await citizen.get(`/api/applications/${id}/supplements`)).body.note;
+      expect(note).toContain('证件照：照片模糊或曝光不足');
+
+      // j / k: the neighbours in the queue the reviewer came from (全部进行中 here).
+      await page.click(byTestId('menu-queue'));
+      await page.click(byTestId('queue-status'));
+      await page.locator('.t-select-option', { hasText: '全部进行中' }).click();
+      await page.locator(byTestId('queue-table')).getByText(neighbour.orderNo).waitFor();
+      const first = page.locator(`${byTestId('queue-table')} tbody tr`).first();
+      const firstOrder = (await first.locator('td').first().innerText()).trim();
+      const secondOrder = (await page.locator(`${byTestId('queue-table')} tbody tr`).nth(1).locator('td').first().innerText()).trim();
+      await first.locator('td').first().locator('.t-link').click();
+      const bar = page.locator(byTestId('decision-bar'));
+      await bar.getByText(firstOrder).waitFor();
+      await page.keyboard.press('j');
+      await bar.getByText(secondOrder).waitFor();
+      await page.keyboard.press('k');
+      await bar.getByText(firstOrder).waitFor();
+    },
+    timeout,
+  );
+});
+
 async function expectNoToast(page: Page) {
   await page.locator('.t-message').first().waitFor({ state: 'detached' });
 }
