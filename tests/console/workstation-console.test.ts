@@ -56,19 +56,25 @@ async function signIn(page: Page) {
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
-  let browser: TestBrowser;
+/** One Chromium of the given width for the tests of a describe block. */
+function browserOfWidth(width: number): { readonly current: TestBrowser } {
+  const holder = {} as { current: TestBrowser };
   beforeAll(async () => {
-    browser = await launchBrowser({ viewport: { width, height: 800 } });
+    holder.current = await launchBrowser({ viewport: { width, height: 800 } });
   }, timeout);
   afterAll(async () => {
-    await browser?.close();
+    await holder.current?.close();
   }, timeout);
+  return holder;
+}
+
+describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
+  const browser = browserOfWidth(width);
 
   test(
     'queue: every column in view, 待支付 under 全部进行中, 需面审 only while the interview is ahead',
     async () => {
-      const { page } = browser;
+      const { page } = browser.current;
       const citizen = await verifiedCitizen(server, `o_ws_queue_${width}`, { name: '周敏', idType: 'resident_id', idNumber: residentId(width === 1440 ? 311 : 312) });
       const unpaid = await order(citizen, 'online');
       await signIn(page);
@@ -109,7 +115,7 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
   test(
     'application: labels not codes, the staff next step, history dots clear of the times, summary items apart, decision bar sticky, one toast',
     async () => {
-      const { page } = browser;
+      const { page } = browser.current;
       const citizen = await verifiedCitizen(server, `o_ws_view_${width}`, { name: '郑洁', idType: 'resident_id', idNumber: residentId(width === 1440 ? 331 : 332) });
       const { id } = await order(citizen, 'at_mission');
       const cookie = await staffCookie();
@@ -191,18 +197,12 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
 });
 
 describe.each([1440, 1024])('faster decisions at %i px', (width) => {
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser({ viewport: { width, height: 800 } });
-  }, timeout);
-  afterAll(async () => {
-    await browser?.close();
-  }, timeout);
+  const browser = browserOfWidth(width);
 
   test(
     '? lists the keys; s asks for supplements from the checklist; the earlier photo sits beside the new one; j / k walk the queue',
     async () => {
-      const { page } = browser;
+      const { page } = browser.current;
       const citizen = await verifiedCitizen(server, `o_ws_fast_${width}`, { name: '冯云', idType: 'resident_id', idNumber: residentId(width === 1440 ? 341 : 342) });
       // An earlier application of the same applicant (withdrawn), then the one under review.
       const earlier = await order(citizen, 'at_mission');
