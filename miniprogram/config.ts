@@ -10,15 +10,27 @@
 export const DEFAULT_API_BASE_URL = 'http://127.0.0.1:3000';
 export const API_BASE_URL_STORAGE_KEY = 'apiBaseUrl';
 
+let baseUrl: string | null = null;
+
+/** Read from storage once per launch (a synchronous storage read on every request adds up). */
 export function apiBaseUrl(): string {
-  let saved: unknown;
-  try {
-    saved = wx.getStorageSync(API_BASE_URL_STORAGE_KEY);
-  } catch {
-    saved = undefined;
+  if (baseUrl === null) {
+    let saved: unknown;
+    try {
+      saved = wx.getStorageSync(API_BASE_URL_STORAGE_KEY);
+    } catch {
+      saved = undefined;
+    }
+    const url = typeof saved === 'string' && saved.trim() ? saved.trim() : DEFAULT_API_BASE_URL;
+    baseUrl = url.replace(/\/+$/, '');
   }
-  const url = typeof saved === 'string' && saved.trim() ? saved.trim() : DEFAULT_API_BASE_URL;
-  return url.replace(/\/+$/, '');
+  return baseUrl;
+}
+
+/** Points the app at another server now and on later launches (tests, DevTools' console via the storage key). */
+export function setApiBaseUrl(url: string): void {
+  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, url);
+  baseUrl = null;
 }
 
 /**

@@ -9,18 +9,14 @@
  * follow symlinks. project.config.json's packNpmRelationList
  * points at the same staging folder, so DevTools' own "构建npm" works after one build.
  *
- * Each subpackage also gets its own miniprogram_npm/tdesign-miniprogram. WeChat resolves a
- * component path through the nearest miniprogram_npm upwards, so the TDesign components a
- * subpackage uses (input, picker, search, …) are packed into that subpackage instead of the
- * main package, whose size every launch pays for. Unused files are dropped at upload
- * (setting.ignoreUploadUnusedFiles), so each copy costs only what its pages use.
- *
- * Skips the work when nothing changed (stamp file); `--force` rebuilds.
- *
- * The application engine and service definitions (miniprogram/domain/services/, shared
- * with the server) are copied into the subpackage that renders them (packages/apply), so
- * their ~40 KB count against that subpackage, not the main package every launch downloads.
- * The copy is refreshed on every build, test run and `npm run size` (see syncSubpackageDomain).
+ * Then, on every build, test run and `npm run size` (cheap, derived from the packages'
+ * own files, nothing listed by hand):
+ * - the icon stylesheet is trimmed to the icons some file names (miniprogram/icon-stylesheet.ts);
+ * - each subpackage gets in its own miniprogram_npm only the TDesign files the main
+ *   package does not use; everything else it uses from the main package's one copy
+ *   (miniprogram/subpackage-npm.ts);
+ * - shared domain code a subpackage imports at its own relative place is copied there, so
+ *   it weighs on that subpackage, not the main package (miniprogram/subpackage-domain.ts).
  *
  * No dayjs plugins are vendored: the mini-program formats mission time zones itself
  * (miniprogram/utils/zoned-time.ts), so only dayjs' main entry is needed.
@@ -28,6 +24,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { miniprogramSourceFiles, writeIconStylesheet } from './miniprogram/icon-stylesheet';
+import { syncSubpackageDomain } from './miniprogram/subpackage-domain';
+import { mainPackageNpmFiles, readAppLayout, subpackageNpmFiles, syncSubpackageNpm } from './miniprogram/subpackage-npm';
 
 const ROOT = path.resolve(__dirname, '..');
 const MINIPROGRAM = path.join(ROOT, 'miniprogram');
@@ -36,8 +35,6 @@ const DIST = path.join(MINIPROGRAM, 'miniprogram_npm');
 // path to find its output folder. dist/ is git-ignored.
 const STAGE = path.join(ROOT, 'dist', 'miniprogram-npm');
 const STAMP = path.join(DIST, '.build-stamp');
-/** Packages copied into every subpackage (see above). */
-const SUBPACKAGE_LOCAL = ['tdesign-miniprogram'];
 
 interface PackageJson {
   name: string;
@@ -86,74 +83,28 @@ function stage(packages: Map<string, string>): string {
 }
 
 function subpackageRoots(): string[] {
-  const appJson = readJson<{ subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }>(
-    path.join(MINIPROGRAM, 'app.json'),
-  );
-  return (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => path.join(MINIPROGRAM, p.root));
+  return readAppLayout(MINIPROGRAM).subpackages.map((p) => path.join(MINIPROGRAM, p.root));
 }
 
-function copyIntoSubpackages(): void {
-  for (const root of subpackageRoots()) {
-    const target = path.join(root, 'miniprogram_npm');
-    fs.rmSync(target, { recursive: true, force: true });
-    for (const name of SUBPACKAGE_LOCAL) fs.cpSync(path.join(DIST, name), path.join(target, name), { recursive: true });
+/** The package's own icon stylesheet, before trimming (packNpm copies miniprogram_dist verbatim). */
+export const FULL_ICON_STYLESHEET = path.join(installedDir('tdesign-miniprogram'), 'miniprogram_dist', 'icon', 'icon.wxss');
+export const ICON_STYLESHEET = path.join(DIST, 'tdesign-miniprogram', 'icon', 'icon.wxss');
+
+/** What every build derives from the sources (see the header); returns a summary line. */
+export function syncDerivedFiles(): string {
+  syncSubpackageDomain(MINIPROGRAM, subpackageRoots());
+  if (!fs.existsSync(DIST)) return '';
+  const layout = readAppLayout(MINIPROGRAM);
+  // Icons: our sources plus every TDesign file some package uses (their own close/check icons).
+  const npmInUse = new Set(mainPackageNpmFiles(layout));
+  for (const subpackage of layout.subpackages) {
+    for (const file of subpackageNpmFiles(layout, subpackage, npmInUse).keys()) npmInUse.add(file);
   }
-}
-
-/**
- * Shared domain code a subpackage carries itself: source folder → copy inside the
- * subpackage at the same relative place (packages/apply/domain/services ↔ domain/services),
- * so the copied files' own relative imports still resolve; their imports of main-package
- * domain files (../identity, ../contact…) land on small re-export files committed beside
- * the copy. Files are copied verbatim behind a "generated" header.
- */
-const SUBPACKAGE_DOMAIN_COPIES: Array<{ from: string; to: string; files?: string[] }> = [
-  { from: path.join(MINIPROGRAM, 'domain', 'services'), to: path.join(MINIPROGRAM, 'packages', 'apply', 'domain', 'services') },
-  // Single files (`files`): the folder also holds committed re-export files, so only
-  // stale generated copies are removed. Legalization check and consular information:
-  { from: path.join(MINIPROGRAM, 'domain'), to: path.join(MINIPROGRAM, 'packages', 'legalization', 'domain'), files: ['legalization.ts'] },
-  {
-    from: path.join(MINIPROGRAM, 'domain'),
-    to: path.join(MINIPROGRAM, 'packages', 'info', 'domain'),
-    files: ['phrasebook.ts', 'destination-guides.ts'],
-  },
-  // Order detail (packages/orders): formatFen and the payment shapes (definition-types for their types).
-  {
-    from: path.join(MINIPROGRAM, 'domain', 'services'),
-    to: path.join(MINIPROGRAM, 'packages', 'orders', 'domain', 'services'),
-    files: ['payment-api-types.ts', 'definition-types.ts'],
-  },
-  // 支付 (packages/pay): formatFen and the payment shapes.
-  {
-    from: path.join(MINIPROGRAM, 'domain', 'services'),
-    to: path.join(MINIPROGRAM, 'packages', 'pay', 'domain', 'services'),
-    files: ['payment-api-types.ts', 'definition-types.ts'],
-  },
-  // 视频面审 (packages/interview): the interview contract and its messages (its
-  // './services/application-status' import is types only: a committed re-export beside it).
-  { from: path.join(MINIPROGRAM, 'domain'), to: path.join(MINIPROGRAM, 'packages', 'interview', 'domain'), files: ['interview.ts'] },
-];
-
-export const GENERATED_HEADER = '// GENERATED by scripts/build-miniprogram.ts from miniprogram/domain/services — edit the original.\n';
-
-export function syncSubpackageDomain(): void {
-  for (const { from, to, files } of SUBPACKAGE_DOMAIN_COPIES) {
-    const sources = files ?? fs.readdirSync(from).filter((file) => file.endsWith('.ts'));
-    fs.mkdirSync(to, { recursive: true });
-    for (const stale of fs.readdirSync(to)) {
-      if (sources.includes(stale)) continue;
-      const generated = !files || (stale.endsWith('.ts') && fs.readFileSync(path.join(to, stale), 'utf8').startsWith('// GENERATED by scripts/build-miniprogram.ts'));
-      if (generated) fs.rmSync(path.join(to, stale), { force: true });
-    }
-    for (const file of sources) {
-      const header = files
-        ? `// GENERATED by scripts/build-miniprogram.ts from ${path.relative(ROOT, path.join(from, file))} — edit the original.\n`
-        : GENERATED_HEADER;
-      const content = header + fs.readFileSync(path.join(from, file), 'utf8');
-      const target = path.join(to, file);
-      if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content) fs.writeFileSync(target, content);
-    }
-  }
+  const copiedSources = [...npmInUse].filter((file) => fs.existsSync(file));
+  const icons = writeIconStylesheet(FULL_ICON_STYLESHEET, ICON_STYLESHEET, [...miniprogramSourceFiles(MINIPROGRAM), ...copiedSources]);
+  const copied = syncSubpackageNpm(layout);
+  const perPackage = Object.entries(copied).map(([root, bytes]) => `${root.replace('packages/', '')} ${bytes} B`).join(', ');
+  return `${icons.length} icons; TDesign files only subpackages use copied into them: ${perPackage}`;
 }
 
 function stampFor(packages: Map<string, string>): string {
@@ -166,10 +117,7 @@ function stampFor(packages: Map<string, string>): string {
 
 export function miniprogramNpmIsFresh(): boolean {
   try {
-    const copiesPresent = subpackageRoots().every((root) =>
-      SUBPACKAGE_LOCAL.every((name) => fs.existsSync(path.join(root, 'miniprogram_npm', name))),
-    );
-    return copiesPresent && fs.readFileSync(STAMP, 'utf8') === stampFor(runtimePackages());
+    return fs.readFileSync(STAMP, 'utf8') === stampFor(runtimePackages());
   } catch {
     return false;
   }
@@ -177,11 +125,11 @@ export function miniprogramNpmIsFresh(): boolean {
 
 export async function buildMiniprogramNpm(options: { force?: boolean; quiet?: boolean } = {}): Promise<void> {
   const log = options.quiet ? () => undefined : (message: string) => console.log(message);
-  syncSubpackageDomain();
   const packages = runtimePackages();
   const stamp = stampFor(packages);
   if (!options.force && miniprogramNpmIsFresh()) {
-    log('miniprogram_npm is up to date');
+    const summary = syncDerivedFiles();
+    log(`miniprogram_npm is up to date; ${summary}`);
     return;
   }
   const started = Date.now();
@@ -194,8 +142,9 @@ export async function buildMiniprogramNpm(options: { force?: boolean; quiet?: bo
   const missing = [...packages.keys()].filter((name) => !fs.existsSync(path.join(DIST, name)));
   if (missing.length) throw new Error(`packNpmManually did not build: ${missing.join(', ')}`);
   for (const warning of result.warnList) log(`warning: ${warning.msg} ${warning.jsPath ?? ''}`);
-  copyIntoSubpackages();
+  const summary = syncDerivedFiles();
   fs.writeFileSync(STAMP, stamp);
+  log(summary);
   log(
     `miniprogram_npm built in ${Date.now() - started} ms: ${[...packages].map(([n, v]) => `${n}@${v}`).join(', ')} ` +
       `(${result.miniProgramPackNum} mini-program packages, ${result.otherNpmPackNum} other)`,

@@ -1,10 +1,11 @@
 /**
  * `npm run size`: compiles the mini-program offline with miniprogram-ci (as an upload would)
  * and runs WeChat's code-quality scan, then prints ONE JSON line:
- *   { mainPackageBytes, subpackages: { root: bytes }, totalBytes, quality: { rule: pass },
- *     unresolvedRequires: [], ok }
- * Exit code 1 when a quality rule fails, the main package exceeds its budget, or a compiled
- * require() points at nothing.
+ *   { mainPackageBytes, mainPackageBudget, subpackages: { root: bytes }, subpackagesBytes,
+ *     subpackagesBudget, totalBytes, quality: { rule: pass }, unresolvedRequires: [], ok }
+ * Exit code 1 when a quality rule fails, the main package or all subpackages together exceed
+ * their budget, or a compiled require() points at nothing. tests/miniprogram/package-size.test.ts
+ * runs it, so CI enforces the budgets.
  *
  * Offline: the project's attributes come from ci.DefaultProjectAttr instead of WeChat's
  * servers, and the "private key" is a throwaway RSA key made here (only upload checks it).
@@ -15,7 +16,10 @@ import * as path from 'node:path';
 import { buildMiniprogramNpm } from './build-miniprogram';
 
 const ROOT = path.resolve(__dirname, '..');
-const MAIN_PACKAGE_BUDGET = 400 * 1024;
+/** What every launch downloads. */
+const MAIN_PACKAGE_BUDGET = 300 * 1024;
+/** Every subpackage together (what a citizen using every service eventually downloads). */
+const SUBPACKAGES_BUDGET = 700 * 1024;
 
 /**
  * Every require() in the compiled package must land on a compiled file, resolved the way
@@ -87,9 +91,26 @@ async function main(): Promise<void> {
   }
   const quality = Object.fromEntries(checks.map((check) => [check.name, check.success]));
   const unresolved = unresolvedRequires(files);
-  const ok = mainPackageBytes <= MAIN_PACKAGE_BUDGET && checks.every((check) => check.success) && unresolved.length === 0;
-  const totalBytes = mainPackageBytes + Object.values(subpackages).reduce((a, b) => a + b, 0);
-  print(JSON.stringify({ mainPackageBytes, mainPackageBudget: MAIN_PACKAGE_BUDGET, subpackages, totalBytes, quality, unresolvedRequires: unresolved, ok }));
+  const subpackagesBytes = Object.values(subpackages).reduce((a, b) => a + b, 0);
+  const ok =
+    mainPackageBytes <= MAIN_PACKAGE_BUDGET &&
+    subpackagesBytes <= SUBPACKAGES_BUDGET &&
+    checks.every((check) => check.success) &&
+    unresolved.length === 0;
+  const totalBytes = mainPackageBytes + subpackagesBytes;
+  print(
+    JSON.stringify({
+      mainPackageBytes,
+      mainPackageBudget: MAIN_PACKAGE_BUDGET,
+      subpackages,
+      subpackagesBytes,
+      subpackagesBudget: SUBPACKAGES_BUDGET,
+      totalBytes,
+      quality,
+      unresolvedRequires: unresolved,
+      ok,
+    }),
+  );
   // miniprogram-ci leaves a file watcher running; exit explicitly.
   process.exit(ok ? 0 : 1);
 }

@@ -57,18 +57,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
 
-  // Embedded PGlite means one process makes every write, so in-memory caches stay exact.
-  const cacheInProcess = deps.dbKind === 'pglite';
-  const profiles = new ProfileReader(deps.db, cacheInProcess);
+  // In-process caches, kept exact across instances by deps.caches (LISTEN/NOTIFY on PostgreSQL).
+  const profiles = new ProfileReader(deps.db, deps.caches);
   const sessions = new SessionStore(deps.db, 'user_sessions', 'user_id', {
     idleMinutes: deps.config.session.idleMinutes,
     absoluteMinutes: deps.config.session.absoluteDays * 24 * 60,
-    cacheInProcess,
+    caches: deps.caches,
   });
   const staffSessions = new SessionStore(deps.db, 'staff_sessions', 'staff_id', {
     idleMinutes: deps.config.staffSession.idleMinutes,
     absoluteMinutes: deps.config.staffSession.absoluteHours * 60,
-    cacheInProcess,
+    caches: deps.caches,
   });
 
   await app.register(healthRoutes, deps);

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { CACHE_CHANNEL, createLocalInvalidationBus, createPostgresInvalidationBus, InvalidationBus } from './cache/invalidation-bus';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
+import { syncServiceTable } from './applications/service-table';
+import { createFileStore } from './files/file-storage';
 import { seedDemoMissions } from './missions/mission-repository';
 import { seedDemoFees } from './payments/fees';
 import { startReconciliation } from './payments/reconciliation';
@@ -14,6 +17,7 @@ import { createWechatLoginClient } from './wechat/wechat-login';
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
+  caches: InvalidationBus;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,14 @@ export function resolvePiiKey(config: Config): string {
   return key;
 }
 
+/** PostgreSQL: a listener connection of its own; PGlite: its one session's notifications. */
+async function openCaches(config: Config, database: DatabaseHandle, log: { warn(obj: unknown, msg?: string): void }): Promise<InvalidationBus> {
+  if (config.databaseUrl) return createPostgresInvalidationBus(config.databaseUrl, { log });
+  const local = createLocalInvalidationBus();
+  await database.listen?.(CACHE_CHANNEL, local.receive);
+  return local;
+}
+
 /** Opens (and migrates) the database, seeds demo missions into an empty one, builds the app. */
 export async function createServer(
   config: Config,
@@ -42,30 +54,40 @@ export async function createServer(
     pgliteDir: options.inMemoryDatabase ? null : path.join(config.dataDir, 'pglite'),
     pgliteDump: options.inMemoryDatabase ? options.pgliteDump : null,
   });
+  let app: FastifyInstance | null = null;
+  // In-process caches, emptied by the database triggers' change notifications (server/cache).
+  const caches = await openCaches(config, database, { warn: (obj, msg) => app?.log.warn(obj, msg) });
   try {
+    await syncServiceTable(database.db);
     await seedDemoMissions(database.db);
     await seedDemoFees(database.db);
     const wechatPay = createWechatPayClientFromConfig(config.wechatPay);
-    const app = await buildApp({
+    app = await buildApp({
       config,
       db: database.db,
       dbKind: database.kind,
       pii: createPiiCipher(piiKey),
       wechatLogin: createWechatLoginClient(config.wechat),
       wechatPay,
+      caches,
+      files: createFileStore(config, database.db),
     });
     // Lost notifications, expired unpaid orders, refunds with an unknown outcome.
     const reconciliation = startReconciliation({ db: database.db, config, wechatPay }, config.payments.reconcileIntervalSeconds, app.log);
+    const running = app;
     return {
-      app,
+      app: running,
       database,
+      caches,
       close: async () => {
         await reconciliation.stop();
-        await app.close();
+        await running.close();
+        await caches.close();
         await database.close();
       },
     };
   } catch (error) {
+    await caches.close();
     await database.close();
     throw error;
   }

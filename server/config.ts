@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { IceServer } from '../miniprogram/domain/interview';
+import type { FileStorageSettings } from './files/file-storage';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 
 /** Anti-enumeration limits of the public legalization check. */
@@ -75,6 +76,8 @@ export interface Config {
      */
     iceServers: IceServer[];
   };
+  /** Uploaded files: FILE_STORAGE (local | postgres | s3) and, for s3, the S3_* settings. */
+  files: FileStorageSettings;
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
@@ -110,6 +113,27 @@ function iceServers(value: string | undefined): IceServer[] {
     throw new Error('INTERVIEW_ICE_SERVERS must be a JSON array of { "urls": "stun:…" | ["turn:…"], "username"?, "credential"? }');
   }
   return (parsed as IceServer[]).map(({ urls, username, credential }) => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
+}
+
+/** FILE_STORAGE and S3_*: a wrong or incomplete value stops the start. */
+function fileStorage(env: NodeJS.ProcessEnv): Config['files'] {
+  const storage = env.FILE_STORAGE || 'local';
+  if (storage !== 'local' && storage !== 'postgres' && storage !== 's3') throw new Error('FILE_STORAGE must be local, postgres or s3');
+  if (storage !== 's3') return { storage, s3: null };
+  const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`FILE_STORAGE=s3 needs ${missing.join(', ')}`);
+  return {
+    storage,
+    s3: {
+      endpoint: env.S3_ENDPOINT || null,
+      region: env.S3_REGION || 'us-east-1',
+      bucket: env.S3_BUCKET!,
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+      prefix: env.S3_PREFIX || '',
+    },
+  };
 }
 
 /**
@@ -175,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       reconcileIntervalSeconds: count(env.PAYMENT_RECONCILE_INTERVAL_SECONDS, 300),
     },
     interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
+    files: fileStorage(env),
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     isProduction,

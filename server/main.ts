@@ -1,5 +1,6 @@
 import { createServer } from './bootstrap';
 import { loadConfig } from './config';
+import { warmUpFaceDetector } from './photo/face-detector';
 
 /** Production entry point: `tsx server/main.ts` (npm start runs the development stack). */
 async function main() {
@@ -12,6 +13,8 @@ async function main() {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await server.app.listen({ port: config.port, host: config.host });
+  // Load the face model now rather than on the first ID photo upload (~0.3–1 s).
+  await warmUpFaceDetector();
 }
 
 main().catch((error) => {

@@ -41,6 +41,7 @@ export const serverMessages = {
   applicationStepSkipped: '请先完成前面的步骤：{step}',
   applicationStepIncomplete: '该步骤尚未完成',
   applicationIncomplete: '申请尚未填写完整，请按提示补充后再提交',
+  applicationAlreadyDoneElsewhere: '该申请人近期已通过其他账户办理，不能重复办理。如有疑问请联系使领馆。',
   applicationDuplicate: '该申请人已有一份进行中的{service}申请（订单号 {orderNo}），不能重复申请。如需变更，请先撤回原申请或联系使领馆。',
   applicationConfirmRequired: '请确认：应急旅行证申请提交后不可撤回，已缴费用不予退还',
   applicationWithdrawNotAllowed: '当前状态下不能撤回该申请',

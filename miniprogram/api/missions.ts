@@ -1,8 +1,21 @@
 /** Embassies and consulates general; public, so it works before (or without) login. */
 import type { Mission, MissionList } from '../domain/api-types';
-import { request } from './request';
+import { ApiError, requestRevalidated, savedResponse } from './request';
 
+const MISSIONS_PATH = '/api/missions';
+
+/** Revalidated with the server's ETag; offline, the last list fetched (missions rarely change). */
 export async function fetchMissions(): Promise<Mission[]> {
-  const list = await request<MissionList>('/api/missions', { auth: false });
-  return list.missions;
+  try {
+    return (await requestRevalidated<MissionList>(MISSIONS_PATH)).missions;
+  } catch (error) {
+    const saved = error instanceof ApiError && error.status === 0 ? savedResponse<MissionList>(MISSIONS_PATH) : null;
+    if (!saved) throw error;
+    return saved.data.missions;
+  }
+}
+
+/** One mission (order detail, interview booking): not the whole list for one entry. */
+export function fetchMission(id: string): Promise<Mission> {
+  return requestRevalidated<Mission>(`${MISSIONS_PATH}/${encodeURIComponent(id)}`);
 }

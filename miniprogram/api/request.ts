@@ -15,11 +15,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 interface RawResponse {
   status: number;
   data: unknown;
+  etag?: string;
 }
 
 /** wx.request as a promise; never rejects on HTTP status, only on network failure. */
-function send(method: HttpMethod, path: string, body?: unknown, token?: string | null): Promise<RawResponse> {
-  const header: Record<string, string> = {};
+function send(method: HttpMethod, path: string, body?: unknown, token?: string | null, extraHeader: Record<string, string> = {}): Promise<RawResponse> {
+  const header: Record<string, string> = { ...extraHeader };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {
@@ -29,7 +30,10 @@ function send(method: HttpMethod, path: string, body?: unknown, token?: string |
       data: body as WechatMiniprogram.IAnyObject | undefined,
       header,
       dataType: 'json',
-      success: (res) => resolve({ status: res.statusCode, data: res.data }),
+      success: (res) => {
+        const headers = (res.header ?? {}) as Record<string, string>;
+        resolve({ status: res.statusCode, data: res.data, etag: headers.ETag ?? headers.etag ?? headers.Etag });
+      },
       fail: () => reject(new ApiError(0, 'NETWORK', t.networkError)),
     });
   });
@@ -147,6 +151,47 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   // The token expired or was revoked: log in again, once, and retry.
   const fresh = await loginWithWeChat();
   return unwrap<T>(await send(method, path, body, fresh.token));
+}
+
+// --- Revalidated public GETs ------------------------------------------------------
+
+const SAVED_PREFIX = 'http:';
+
+export interface SavedResponse<T> {
+  etag: string;
+  data: T;
+  savedAt: number;
+}
+
+/** The last copy of a public GET kept on the phone (with its ETag), or null. */
+export function savedResponse<T>(path: string): SavedResponse<T> | null {
+  try {
+    const saved = wx.getStorageSync(SAVED_PREFIX + path) as SavedResponse<T> | '';
+    return saved && typeof saved.etag === 'string' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A public GET the server marks with an ETag (missions, information): the saved copy's tag
+ * goes along as If-None-Match, and a 304 — no body — means the copy is still right; a new
+ * body replaces the copy. A network failure still rejects (ApiError status 0): callers
+ * that can show a saved copy offline read it with savedResponse() / their own copy.
+ */
+export async function requestRevalidated<T>(path: string): Promise<T> {
+  const saved = savedResponse<T>(path);
+  const res = await send('GET', path, undefined, null, saved ? { 'If-None-Match': saved.etag } : {});
+  if (res.status === 304 && saved) return saved.data;
+  const data = unwrap<T>(res);
+  if (res.etag) {
+    try {
+      wx.setStorageSync(SAVED_PREFIX + path, { etag: res.etag, data, savedAt: Date.now() } satisfies SavedResponse<T>);
+    } catch {
+      // Storage full: the answer still serves this view.
+    }
+  }
+  return data;
 }
 
 /** wx.uploadFile as a promise (multipart, the file in field `name`); the answer parsed as JSON. */

@@ -54,7 +54,7 @@ export async function resolveApplicant(
   }
   if (idType === 'none') {
     // No document at all (a child born abroad): name + birth date + sex is the best key.
-    const birth = answerOf(answers, service.birthDateField);
+    const birth = service.birthDateField ? answerOf(answers, service.birthDateField) : undefined;
     const sex = answerOf(answers, 'sex');
     if (!name || typeof birth !== 'string') return { index: null, idType, cert: null };
     return { index: pii.blindIndex(`none:${name}:${birth}:${sex ?? ''}`), idType, cert: null };

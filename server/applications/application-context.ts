@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { AppDeps } from '../app-deps';
 import { createFileCipher, FILE_KEY_LABEL, FileCipher, legacyFileKey } from '../files/file-cipher';
-import { createLocalFileStore, FileStore } from '../files/file-store';
+import type { FileStore } from '../files/file-store';
 import type { SessionStore } from '../security/session-store';
 import { createFaceVerificationClient, FaceVerificationClient } from '../wechat/face-verification';
 
@@ -21,16 +20,14 @@ export interface ApplicationsContext extends AppDeps {
 export type ApplicationsOptions = AppDeps & {
   sessions: SessionStore;
   staffSessions: SessionStore;
-  /** Tests may inject these; by default built from config. */
-  files?: FileStore;
+  /** Tests may inject this; by default built from config. */
   face?: FaceVerificationClient;
 };
 
-/** The context from the app's deps; files and face client from config unless injected. */
+/** The context from the app's deps; the face client from config unless injected. */
 export function buildApplicationsContext(options: ApplicationsOptions): ApplicationsContext {
   return {
     ...options,
-    files: options.files ?? createLocalFileStore(path.join(options.config.dataDir, 'files')),
     // The file store's own key (HKDF from the PII master key); the legacy one reads CCF1 files.
     fileCipher: createFileCipher(options.pii.deriveKey(FILE_KEY_LABEL), { legacyKey: legacyFileKey((value) => options.pii.blindIndex(value)) }),
     face: options.face ?? createFaceVerificationClient(options.config.wechat),

@@ -7,15 +7,23 @@ import type {
   UploadedDocument,
 } from '../../miniprogram/domain/services/application-api-types';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../miniprogram/domain/services/application-status';
+import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { serverMessages } from '../messages';
 import { paymentViewSchema } from '../payments/payment-schemas';
 
 /** Response schemas of the applications API, checked against the shared API types. */
 
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
 
+/**
+ * A registered service's id. Checked against the registry when a value is parsed (not
+ * frozen into an enum when this module loads), so a service registered later is known.
+ */
+export const serviceIdSchema = z.string().refine((id) => findApplicationService(id) !== undefined, { message: serverMessages.applicationServiceUnknown });
+
 export const applicationSummarySchema = z.object({
   id: z.string(),
-  service: z.enum(['passport', 'emergency_travel']),
+  service: serviceIdSchema,
   serviceTitle: z.string(),
   missionId: z.string(),
   status: z.enum(statusIds),
@@ -35,14 +43,17 @@ export const applicationSummarySchema = z.object({
     .optional(),
 }) satisfies z.ZodType<ApplicationSummary>;
 
+const findingsSchema = z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) }));
+
 export const uploadedDocumentSchema = z.object({
   docId: z.string(),
   kind: z.enum(['id_photo', 'image', 'signature']),
   mime: z.string(),
   bytes: z.number(),
   ok: z.boolean(),
-  findings: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) })),
+  findings: findingsSchema,
   uploadedAt: z.string(),
+  autoCrop: z.object({ jpegBase64: z.string(), width: z.number(), height: z.number(), findings: findingsSchema }).optional(),
 }) satisfies z.ZodType<UploadedDocument>;
 
 export const applicationDetailSchema = applicationSummarySchema.extend({

@@ -8,13 +8,16 @@ import { citizenId } from '../citizen-auth/authenticate';
 import { ApiError, notFound } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
+import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { checkDocumentImage, checkIdPhoto } from '../photo/photo-check';
+import type { PhotoFrameSpec } from '../photo/photo-spec';
 import { newStorageKey } from '../files/file-store';
+import { deleteStaged, putStaged } from '../files/staged-files';
 import type { ApplicationsContext } from './application-context';
 import { uploadedDocumentSchema } from './application-schemas';
 import { findOwnedApplication, readAnswers, requireDraft, serviceOf, toUploadedDocument } from './application-view';
 import { checkSignature } from './signature-check';
-import { type PreparedUpload, readStoredFile, upsertApplicationFile } from './stored-files';
+import { type PreparedUpload, readStoredFile, upsertApplicationFile, withAutoCrop } from './stored-files';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -52,8 +55,12 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
       part.file.resume();
       throw unsupportedType();
     }
-    // Throws FST_REQ_FILE_TOO_LARGE past limits.fileSize, keeping nothing.
-    return await part.toBuffer();
+    // Past limits.fileSize busboy stops the stream and marks it truncated; toBuffer() usually
+    // throws FST_REQ_FILE_TOO_LARGE then, but can also hand back the bytes read so far, cut at
+    // the limit — which would be judged "not a valid image" instead of "too large".
+    const data = await part.toBuffer();
+    if (part.file.truncated) throw tooLarge();
+    return data;
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const code = (error as FastifyError).code;
@@ -63,14 +70,18 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
   }
 }
 
-/** Checks an upload by the kind of document; returns what is stored, or throws the reason. */
-async function prepare(kind: DocumentKind, body: Buffer): Promise<Prepared> {
+/**
+ * Checks an upload by the kind of document; returns what is stored, or throws the reason.
+ * `photoSpec` is the application's mission's ID photo ranges.
+ */
+async function prepare(kind: DocumentKind, body: Buffer, photoSpec: PhotoFrameSpec): Promise<Prepared> {
   if (kind === 'signature') {
     const signature = await checkSignature(body);
     if (!signature.ok) throw new ApiError(400, 'IMAGE_REJECTED', signature.message, { file: signature.message });
     return { data: signature.png, mime: 'image/png', ok: true, findings: [] };
   }
-  const result = kind === 'id_photo' ? await checkIdPhoto(body) : await checkDocumentImage(body);
+  const photo = kind === 'id_photo' ? await checkIdPhoto(body, { frame: photoSpec }) : null;
+  const result = photo ?? (await checkDocumentImage(body));
   if (result.findings.some((f) => f.code === 'FILE_TOO_LARGE')) throw tooLarge();
   if (!result.normalized) {
     // Not an image at all (or undecodable): nothing worth keeping.
@@ -80,7 +91,7 @@ async function prepare(kind: DocumentKind, body: Buffer): Promise<Prepared> {
   }
   // Decodable but with an error finding (too dark, wrong ratio…): kept with ok=false so the
   // citizen sees the reasons beside the photo; submission refuses it until replaced.
-  return { data: result.normalized, mime: 'image/jpeg', ok: result.ok, findings: result.findings };
+  return { data: result.normalized, mime: 'image/jpeg', ok: result.ok, findings: result.findings, autoCrop: photo?.autoCrop ?? null };
 }
 
 export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
@@ -123,9 +134,9 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
       const applicable = applicableDocuments(service, readAnswers(ctx.pii, application)).some((d) => d.document.id === docId);
       if (!applicable) throw new ApiError(409, 'DOCUMENT_NOT_NEEDED', serverMessages.documentNotNeeded);
 
-      const prepared = await prepare(doc.kind, body);
+      const prepared = await prepare(doc.kind, body, await missionPhotoSpec(ctx.db, application.mission_id));
       const storageKey = newStorageKey();
-      await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+      await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
       let replacedKey: string | null = null;
       try {
         const row = await ctx.db.transaction().execute(async (tx) => {
@@ -136,10 +147,11 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
           await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', id).execute();
           return saved.row;
         });
-        if (replacedKey) await ctx.files.delete(replacedKey);
-        return toUploadedDocument(row);
+        // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+        if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
+        return withAutoCrop(toUploadedDocument(row), prepared);
       } catch (error) {
-        await ctx.files.delete(storageKey);
+        await deleteStaged(ctx, storageKey);
         throw error;
       }
     },

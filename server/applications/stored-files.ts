@@ -2,9 +2,11 @@ import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
 import type { ApplicationFileTable, Database } from '../db/schema';
+import { claimStaged, releaseInTransaction } from '../files/staged-files';
 import { notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
-import type { PhotoFinding } from '../photo/photo-check';
+import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
+import type { AutoCrop, PhotoFinding } from '../photo/photo-check';
 import type { ApplicationsContext } from './application-context';
 
 /** Reads and decrypts an application's file. Callers have already checked who is asking. */
@@ -27,12 +29,32 @@ export interface PreparedUpload {
   mime: string;
   ok: boolean;
   findings: PhotoFinding[];
+  /** ID photos whose only fault is the framing: the spec crop the citizen may accept instead. */
+  autoCrop?: AutoCrop | null;
 }
 
 /**
- * Records a stored (already sealed) file as the application's document `docId`, replacing
- * an earlier one; returns the row and the storage key of the replaced file, which the caller
- * deletes once the transaction has committed.
+ * The upload's answer: the stored document, plus the proposed spec crop inline (base64 JPEG,
+ * tens of KB) — nothing is stored for it; accepting it means uploading it, checked again.
+ */
+export function withAutoCrop(doc: UploadedDocument, prepared: PreparedUpload): UploadedDocument {
+  const crop = prepared.autoCrop;
+  if (!crop) return doc;
+  return {
+    ...doc,
+    autoCrop: {
+      jpegBase64: crop.jpeg.toString('base64'),
+      width: crop.width,
+      height: crop.height,
+      findings: crop.findings.map(({ code, message, severity }) => ({ code, message, severity })),
+    },
+  };
+}
+
+/**
+ * Records a staged (already sealed) file as the application's document `docId`, replacing
+ * an earlier one; returns the row and the storage key of the replaced file, released here,
+ * which the caller deletes (deleteStaged) once the transaction has committed.
  */
 export async function upsertApplicationFile(
   tx: Kysely<Database>,
@@ -58,5 +80,7 @@ export async function upsertApplicationFile(
   const saved = existing
     ? tx.updateTable('application_files').set(values).where('id', '=', existing.id)
     : tx.insertInto('application_files').values({ ...values, application_id: file.applicationId, owner_user_id: file.ownerUserId, doc_id: file.docId });
+  await claimStaged(tx, file.storageKey);
+  if (existing) await releaseInTransaction(tx, existing.storage_key);
   return { row: await saved.returningAll().executeTakeFirstOrThrow(), replacedKey: existing?.storage_key ?? null };
 }

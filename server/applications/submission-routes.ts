@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { effectiveAnswers, feeCodes, validateApplication } from '../../miniprogram/domain/services/engine';
+import { submissionTransition } from '../../miniprogram/domain/services/order-state-machine';
 import { recordAudit } from '../audit/audit-log';
 import { isUniqueViolation } from '../db/errors';
 import { citizenId } from '../citizen-auth/authenticate';
@@ -90,6 +91,24 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
           if (!applicant.index) throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete);
           seen.applicantIndex = applicant.index;
 
+          // A yearly service (pension): another account's submission for the same person
+          // within the window is refused without saying whose it is.
+          const months = service.rules.oncePerApplicantWithinMonths;
+          if (months) {
+            const since = new Date();
+            since.setUTCMonth(since.getUTCMonth() - months);
+            const elsewhere = await tx
+              .selectFrom('applications')
+              .select('id')
+              .where('applicant_index', '=', applicant.index)
+              .where('service', '=', service.id)
+              .where('user_id', '<>', userId)
+              .where('submitted_at', '>=', since)
+              .where('status', 'not in', ['withdrawn', 'expired', 'rejected'])
+              .executeTakeFirst();
+            if (elsewhere) throw new ApiError(409, 'ALREADY_DONE_ELSEWHERE', service.messages?.alreadyDoneElsewhere ?? serverMessages.applicationAlreadyDoneElsewhere);
+          }
+
           // One applicant, one mission: any active application for this applicant and service.
           const clash = await tx
             .selectFrom('applications')
@@ -102,7 +121,8 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
 
           const mission = await tx.selectFrom('missions').select(['id', 'timezone']).where('id', '=', current.mission_id).executeTakeFirstOrThrow();
           const orderNo = await nextOrderNumber(tx, mission, service.orderCode);
-          const payAtMission = answerOf(answers, service.rules.paymentMethodField) === 'at_mission';
+          const paymentField = service.rules.paymentMethodField;
+          const payAtMission = paymentField !== undefined && answerOf(answers, paymentField) === 'at_mission';
           const fees = feeCodes(service, answers);
           // The order's price, fixed now from the mission's fee table; decides 待支付 / 待审核.
           const payment = await createOrderPayment(tx, {
@@ -115,10 +135,13 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
             expiryMinutes: ctx.config.payments.expiryMinutes,
           });
           const reasons = interviewFor(service, answers, applicant, engine.faceStatus ?? null);
+          // Where the order starts: the service's submission transition for these facts.
+          const transition = submissionTransition(service, { paysOnline: payment.applicationStatus === 'awaiting_payment', interviewRequired: reasons.length > 0 });
+          if (!transition) throw new Error(`service ${service.id} has no submission transition for these facts`);
           const submitted = await tx
             .updateTable('applications')
             .set({
-              status: payment.applicationStatus,
+              status: transition.to,
               active: true,
               applicant_index: applicant.index,
               order_no: orderNo,
@@ -142,7 +165,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
             detail: { orderNo, service: service.id, interviewReasons: reasons },
           });
           // History, queue place, 消息中心 message and subscription job (server/orders).
-          return recordSubmission(tx, ctx.pii, submitted);
+          return recordSubmission(tx, ctx.pii, submitted, transition.action);
         });
         return loadDetail(ctx, row);
       } catch (error) {

@@ -1,6 +1,6 @@
 /**
- * A small LRU map. Used only where every write goes through this process (the embedded
- * PGlite database is single-process), so invalidating on write keeps it exact.
+ * A small LRU map. Kept exact by its owner: ExactCache drops entries when the database
+ * rows behind them change (server/cache/invalidation-bus.ts).
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { LoginResponse } from '../../miniprogram/domain/api-types';
+import type { LoginResponse, Profile } from '../../miniprogram/domain/api-types';
 import type { AppDeps } from '../app-deps';
 import { ApiError, unauthenticated } from '../http/api-error';
 import { profileSchema } from '../http/profile-schema';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import type { ProfileReader } from '../profile/profile-repository';
 import type { SessionStore } from '../security/session-store';
 import { WechatApiError } from '../wechat/wechat-login';
 import { bearerToken, requireCitizen } from './authenticate';
@@ -25,7 +24,12 @@ function loginError(error: unknown): ApiError {
   return new ApiError(502, 'WECHAT_UNAVAILABLE', serverMessages.wechatBusy);
 }
 
-export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileReader }> = async (app, deps) => {
+/** What login needs of the profile module (which depends on this one for authentication, not the other way round). */
+interface ProfileLoader {
+  load(userId: string): Promise<Profile | null>;
+}
+
+export const citizenAuthRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileLoader }> = async (app, deps) => {
   app.post(
     '/api/auth/login',
     {

@@ -12,6 +12,11 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /**
+   * PGlite only: LISTEN on its one session (PostgreSQL listeners use a connection of their
+   * own, server/cache/invalidation-bus.ts). Call before serving, outside any transaction.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,9 @@ async function openPglite(dir: string | null, dump: Buffer | null): Promise<Data
     return {
       db,
       kind: 'pglite',
+      listen: async (channel, onPayload) => {
+        await pg.listen(channel, onPayload);
+      },
       close: async () => {
         await db.destroy();
         unlock();

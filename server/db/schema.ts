@@ -91,7 +91,8 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
-export type ApplicationServiceColumn = 'passport' | 'emergency_travel';
+/** A registered service's id (the `services` table, seeded from the registry). */
+export type ApplicationServiceColumn = string;
 
 export interface ApplicationTable {
   id: Generated<string>;
@@ -495,6 +496,38 @@ export interface InterviewScreenshotTable {
   sha256: string;
   taken_by: string;
   taken_at: Generated<Date>;
+}
+
+// ── 0008: the service registry's table (seeded from the registry at start) ──
+
+export interface Database {
+  services: ServiceTable;
+}
+
+export interface ServiceTable {
+  id: string;
+  title: string;
+  order_code: string;
+  registered_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+// ── 0013: many instances — files in the database, staged files (interface merging) ──
+
+export interface FileChunkTable {
+  storage_key: string;
+  chunk_index: number;
+  data: Buffer;
+}
+
+export interface FileStagingTable {
+  storage_key: string;
+  delete_after: ColumnType<Date, Date, Date>;
+}
+
+export interface Database {
+  file_chunks: FileChunkTable;
+  file_staging: FileStagingTable;
 }
 
 // ── 0014: the reviewer's workstation (claims, supplement checklists, forced password change) ──

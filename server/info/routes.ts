@@ -7,7 +7,7 @@ import { serverMessages } from '../messages';
 import { findMission } from '../missions/mission-repository';
 import { listActiveAlerts } from './alerts-repository';
 import { loadGuide } from './guides-repository';
-import { httpCache } from './http-cache';
+import { httpCache } from '../http/http-cache';
 import { findPublishedNews, listPublishedNews } from './news-repository';
 import { countryCodeSchema, destinationGuideSchema, newsArticleSchema, newsListSchema, travelAlertSchema } from './schemas';
 

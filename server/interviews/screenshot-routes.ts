@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type InterviewScreenshotView, SCREENSHOT_MAX_BYTES } from '../../miniprogram/domain/interview';
 import { recordAudit } from '../audit/audit-log';
 import { newStorageKey } from '../files/file-store';
+import { claimStaged, deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
@@ -74,7 +75,7 @@ export const screenshotRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> 
       if (body.length > SCREENSHOT_MAX_BYTES) throw interviewErrors.screenshotTooLarge();
       const mime = await screenshotMime(body);
       const storageKey = newStorageKey();
-      await ctx.files.put(storageKey, ctx.fileCipher.seal(body, storageKey));
+      await putStaged(ctx, storageKey, ctx.fileCipher.seal(body, storageKey));
       try {
         const shot = await db.transaction().execute(async (tx) => {
           const call = await tx.selectFrom('interview_calls').select('id').where('application_id', '=', order.id).where('status', '=', 'open').executeTakeFirst();
@@ -91,6 +92,7 @@ export const screenshotRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> 
             })
             .returning('id')
             .executeTakeFirstOrThrow();
+          await claimStaged(tx, storageKey);
           await recordAudit(tx, {
             actorKind: 'staff',
             actorId: staff.staffId,
@@ -103,7 +105,7 @@ export const screenshotRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> 
         });
         return (await screenshotsOf(db, order.id)).find((s) => s.id === shot.id)!;
       } catch (error) {
-        await ctx.files.delete(storageKey);
+        await deleteStaged(ctx, storageKey);
         throw error;
       }
     },

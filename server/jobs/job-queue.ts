@@ -99,6 +99,7 @@ export class JobRunner {
   private readonly handlers: Record<string, JobHandler>;
   /** Per recurring kind, the last slot this process has offered (saves an insert per poll). */
   private readonly offeredSlots = new Map<string, number>();
+  private ticks = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -134,10 +135,19 @@ export class JobRunner {
         .then(() => this.runDue())
         .catch((error) => this.options.log?.warn({ err: error }, 'job runner tick failed'))
         .finally(() => {
+          this.ticks++;
           if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs);
         });
     };
     this.timer = setTimeout(tick, this.options.pollMs);
+  }
+
+  /**
+   * How many background polls have finished: lets a caller (a health check, a test) know
+   * that the runner has really looked, instead of guessing with a timer.
+   */
+  get completedTicks(): number {
+    return this.ticks;
   }
 
   async stop(): Promise<void> {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { bearerToken } from '../citizen-auth/authenticate';
 import { ApiError, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
-import { httpCache } from '../info/http-cache';
+import { httpCache } from '../http/http-cache';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { AuthorityIndex, listAuthorities } from './authorities';

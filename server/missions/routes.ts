@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { notFound } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
+import { httpCache } from '../http/http-cache';
 import { serverMessages } from '../messages';
-import { findMission, listMissions } from './mission-repository';
+import { MissionDirectory } from './mission-directory';
 
 /** Public: the mission picker works before login and before privacy consent. */
 export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const missions = new MissionDirectory(deps.db, deps.caches);
   app.get(
     '/api/missions',
     {
@@ -16,11 +18,10 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         summary: 'All missions (embassies and consulates general) with their districts',
         response: { 200: z.object({ missions: z.array(missionSchema) }) },
       },
+      // ETag + max-age: the mini-program revalidates its saved copy with If-None-Match.
+      onSend: httpCache(300),
     },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return { missions: await listMissions(deps.db) };
-    },
+    async () => ({ missions: await missions.list() }),
   );
 
   app.get(
@@ -31,9 +32,10 @@ export const missionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         params: z.object({ id: z.string().max(64) }),
         response: { 200: missionSchema, ...errorResponses },
       },
+      onSend: httpCache(300),
     },
     async (request) => {
-      const mission = await findMission(deps.db, request.params.id);
+      const mission = await missions.find(request.params.id);
       if (!mission) throw notFound(serverMessages.missionNotFound);
       return mission;
     },

@@ -6,20 +6,22 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { CitizenMessage, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
-import { nextStepHint, ORDER_ACTION_LABELS, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
+import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { requireCitizen, citizenId } from '../citizen-auth/authenticate';
 import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
 import { findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
-import { readStoredFile, upsertApplicationFile } from '../applications/stored-files';
+import { readStoredFile, upsertApplicationFile, withAutoCrop } from '../applications/stored-files';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
+import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { interviewHint } from '../interviews/interview-labels';
+import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { queueEstimate } from './queue-estimate';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
@@ -108,10 +110,10 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         const entry: TimelineEntry = {
           at: iso(h.at)!,
           action: h.action as OrderAction | 'note',
-          actionLabel: h.action === 'note' ? '使领馆留言' : (ORDER_ACTION_LABELS[h.action as OrderAction] ?? h.action),
+          actionLabel: h.action === 'note' ? '使领馆留言' : actionLabel(h.action, service),
           from: h.from_status as ApplicationStatus,
           to: h.to_status as ApplicationStatus,
-          toLabel: statusLabel(h.to_status),
+          toLabel: statusLabel(h.to_status, service),
           actor: h.actor_kind,
           note: h.note,
         };
@@ -126,13 +128,14 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         applicationId: row.id,
         orderNo: row.order_no,
         status: row.status as ApplicationStatus,
-        statusLabel: statusLabel(row.status),
+        statusLabel: statusLabel(row.status, service),
         nextStep: nextStepHint(row.status, {
           mailOldPassport: row.mail_old_passport,
           orderNo: row.order_no,
           collection: row.collection,
           refundable: service?.rules.refundable,
           ...(await interviewHint(db, row)),
+          statusHints: service?.statusHints,
         }),
         trackingNo: row.tracking_no,
         entries,
@@ -224,10 +227,10 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         if (!application.supplement_items.includes(item)) throw new ApiError(409, 'SUPPLEMENT_NOT_REQUESTED', reviewMessages.supplementNotRequested);
         const service = findApplicationService(application.service);
         const kind = service ? (supplementItems(service).find((c) => c.id === item)?.kind ?? 'image') : 'image';
-        const prepared = await prepareUpload(kind, body);
+        const prepared = await prepareUpload(kind, body, await missionPhotoSpec(db, application.mission_id));
         const docId = supplementDocId(item);
         const storageKey = newStorageKey();
-        await ctx.files.put(storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+        await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
         let replacedKey: string | null = null;
         try {
           const row = await db.transaction().execute(async (tx) => {
@@ -239,10 +242,11 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             replacedKey = saved.replacedKey;
             return saved.row;
           });
-          if (replacedKey) await ctx.files.delete(replacedKey);
-          return toUploadedDocument(row);
+          // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+          if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
+          return withAutoCrop(toUploadedDocument(row), prepared);
         } catch (error) {
-          await ctx.files.delete(storageKey);
+          await deleteStaged(ctx, storageKey);
           throw error;
         }
       },

@@ -14,8 +14,8 @@ import type {
 import { APPLICATION_STATUSES, type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
 import type { Answers } from '../../miniprogram/domain/services/definition-types';
 import { type InterviewReason, interviewReasonLabels, pathThrough, visibleFields } from '../../miniprogram/domain/services/engine';
-import { allowedActions, ORDER_ACTION_LABELS, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
-import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { actionLabel, allowedActions, ORDER_ACTION_LABELS } from '../../miniprogram/domain/services/order-state-machine';
+import { applicationServiceIds, applicationServices, findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
@@ -110,7 +110,7 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
     .where(QUEUE_KEY, 'is not', null);
   const status = filter.status ?? 'active';
   query = status === 'active' ? query.where('active', '=', true) : query.where('status', '=', status);
-  if (filter.service) query = query.where('service', '=', filter.service as 'passport');
+  if (filter.service) query = query.where('service', '=', filter.service);
   if (filter.district === 'in') query = query.where('cross_district', '=', false);
   if (filter.district === 'cross') query = query.where('cross_district', '=', true);
   if (filter.waitingDays && filter.waitingDays > 0) query = query.where(QUEUE_KEY, '<=', new Date(Date.now() - filter.waitingDays * 86_400_000));
@@ -141,7 +141,7 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
         service: row.service,
         serviceTitle: findApplicationService(row.service)?.title ?? row.service,
         status: row.status as ApplicationStatus,
-        statusLabel: statusLabel(row.status),
+        statusLabel: statusLabel(row.status, findApplicationService(row.service)),
         applicantName: row.applicant_name,
         applicantIdMasked: row.applicant_id_masked,
         inDistrict: !row.cross_district,
@@ -215,11 +215,11 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     (h): ConsoleHistoryEntry => ({
       at: iso(h.at)!,
       action: h.action,
-      actionLabel: h.action === 'note' ? '留言' : (ORDER_ACTION_LABELS[h.action as OrderAction] ?? h.action),
+      actionLabel: h.action === 'note' ? '留言' : actionLabel(h.action, service),
       from: h.from_status,
       to: h.to_status,
-      fromLabel: statusLabel(h.from_status),
-      toLabel: statusLabel(h.to_status),
+      fromLabel: statusLabel(h.from_status, service),
+      toLabel: statusLabel(h.to_status, service),
       actorKind: h.actor_kind,
       actorName: h.actor_kind === 'staff' ? (h.display_name ?? null) : h.actor_kind === 'citizen' ? '申请人' : '系统',
       note: h.note,
@@ -241,7 +241,7 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     serviceTitle: service.title,
     missionId: row.mission_id,
     status: row.status as ApplicationStatus,
-    statusLabel: statusLabel(row.status),
+    statusLabel: statusLabel(row.status, service),
     version: row.version,
     applicantName: row.applicant_name,
     applicantIdMasked: row.applicant_id_masked,
@@ -339,7 +339,7 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
           summary: "The mission's review queue (in-district first, longest waiting first; keyset pages)",
           querystring: z.object({
             status: z.union([z.enum(statusIds), z.literal('active')]).optional(),
-            service: z.enum(['passport', 'emergency_travel']).optional(),
+            service: z.enum(applicationServiceIds()).optional(),
             district: z.enum(['in', 'cross', 'all']).optional(),
             waitingDays: z.coerce.number().int().min(0).max(3650).optional(),
             q: z.string().max(64).optional(),
@@ -399,7 +399,8 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
       async (request) => {
         const staff = staffOf(request);
         const { id, action } = request.params;
-        if (!(action in ORDER_ACTION_LABELS)) throw notFound();
+        const known = action in ORDER_ACTION_LABELS || applicationServices().some((service) => service.rules.workflow?.some((t) => t.action === action));
+        if (!known) throw notFound();
         const row = await db.transaction().execute(async (tx) => {
           const current = await missionApplication(tx, id, staff);
           await assertMayDecide(tx, current, staff);

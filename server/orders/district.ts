@@ -117,9 +117,10 @@ export function addressNamesDistrict(address: string, districtZh: string): boole
 export function isInDistrict(
   mission: DistrictMission,
   sameCountryMissions: readonly DistrictMission[],
-  input: { service: string; residenceCountry?: unknown; addressAbroad?: unknown },
+  input: { district: 'residence' | 'any'; residenceCountry?: unknown; addressAbroad?: unknown },
 ): boolean {
-  if (input.service === 'emergency_travel') return true;
+  // The service's rule: some serve the citizen wherever they are (emergency travel, pension).
+  if (input.district === 'any') return true;
   if (typeof input.residenceCountry === 'string' && input.residenceCountry && input.residenceCountry !== mission.country_code) return false;
   const address = typeof input.addressAbroad === 'string' ? input.addressAbroad : '';
   if (!address) return true;

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
+import type { ApplicationsOptions } from '../applications/application-context';
 import { DRAFT_SWEEP_JOB, draftSweepJob } from '../applications/draft-expiry';
 import { recordAudit } from '../audit/audit-log';
+import { FILE_SWEEP_EVERY_MS, FILE_SWEEP_JOB, fileSweepJob } from '../files/staged-files';
 import { JobRunner } from '../jobs/job-queue';
 import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
 import { reviewCitizenRoutes } from './citizen-routes';
@@ -47,14 +48,16 @@ export function installJobRunner(app: FastifyInstance, options: ReviewOptions): 
       [STATUS_TEMPLATE_JOB]: statusMessageJob(db, client, { templateId: config.wechat.templates.orderStatus, miniprogramState: config.isProduction ? 'formal' : 'developer' }),
       [DRAFT_SWEEP_JOB]: draftSweepJob({
         db,
-        files: buildApplicationsContext(options).files,
+        files: options.files,
         reminderDays: config.applications.draftReminderDays,
         templateId: config.wechat.templates.orderStatus,
       }),
+      // Uploads abandoned by a crash, replaced files not yet deleted (server/files/staged-files.ts).
+      [FILE_SWEEP_JOB]: fileSweepJob(options),
     },
     {
       pollMs: config.jobs.pollMs,
-      recurring: sweepMinutes > 0 ? [{ kind: DRAFT_SWEEP_JOB, everyMs: sweepMinutes * 60_000 }] : [],
+      recurring: [...(sweepMinutes > 0 ? [{ kind: DRAFT_SWEEP_JOB, everyMs: sweepMinutes * 60_000 }] : []), { kind: FILE_SWEEP_JOB, everyMs: FILE_SWEEP_EVERY_MS }],
       log: app.log,
     },
   );

@@ -34,11 +34,11 @@ export async function applicantDisplay(
 
 /**
  * Called by the submit route inside its transaction, right after the order was created
- * (draft → 待支付 / 待审核): stores the queue columns (place, district, applicant's name
+ * (draft → the status of the service's submission transition `action`): stores the queue columns (place, district, applicant's name
  * and masked number, hint inputs) and records the transition (history, message,
  * subscription job) like every later one.
  */
-export async function recordSubmission(db: Kysely<Database>, pii: PiiCipher, order: ApplicationRow): Promise<ApplicationRow> {
+export async function recordSubmission(db: Kysely<Database>, pii: PiiCipher, order: ApplicationRow, action: string): Promise<ApplicationRow> {
   const answers = JSON.parse(pii.decrypt(order.answers_enc)) as Answers;
   const mission = await db.selectFrom('missions').select(['id', 'country_code', 'district_zh']).where('id', '=', order.mission_id).executeTakeFirstOrThrow();
   const sameCountry = await db.selectFrom('missions').select(['id', 'country_code', 'district_zh']).where('country_code', '=', mission.country_code).execute();
@@ -49,9 +49,10 @@ export async function recordSubmission(db: Kysely<Database>, pii: PiiCipher, ord
     .set({
       version: order.version + 1,
       status_changed_at: now,
-      queue_at: order.status === 'submitted' ? (order.queue_at ?? now) : order.queue_at,
+      // In the queue from now unless it waits for payment first.
+      queue_at: order.status === 'awaiting_payment' ? order.queue_at : (order.queue_at ?? now),
       cross_district: !isInDistrict(mission, sameCountry, {
-        service: order.service,
+        district: findApplicationService(order.service)?.rules.district ?? 'residence',
         residenceCountry: answers.residenceCountry,
         addressAbroad: answers.addressAbroad,
       }),
@@ -67,7 +68,7 @@ export async function recordSubmission(db: Kysely<Database>, pii: PiiCipher, ord
   await recordHistoryAndNotify(db, {
     order: updated,
     actor: { kind: 'citizen', id: order.user_id },
-    action: order.status === 'submitted' ? 'submit_pay_at_mission' : 'submit',
+    action,
     from: 'draft',
     to: order.status,
     note: null,

@@ -2,18 +2,19 @@ import type { Kysely, Selectable } from 'kysely';
 import { statusInfo, statusLabel } from '../../miniprogram/domain/services/application-status';
 import {
   type ActorKind,
+  actionLabel,
   checkTransition,
   missingRequirements,
   nextStepHint,
-  ORDER_ACTION_LABELS,
   type OrderAction,
   orderMessages,
   type StaffRoleName,
+  workflowOf,
 } from '../../miniprogram/domain/services/order-state-machine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationTable, Database } from '../db/schema';
-import { enqueueJob } from '../jobs/job-queue';
+import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
@@ -173,9 +174,14 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
         ? await db.selectFrom('application_files').select(['doc_id', 'check_ok']).where('application_id', '=', current.id).where('doc_id', 'in', needed).execute()
         : [];
       const fine = new Set(uploaded.filter((f) => f.check_ok).map((f) => f.doc_id));
+      // Uploaded but refused by the check (only ID photos are kept that way): say so, as at
+      // submission, rather than ask for an upload the citizen has just made.
+      const failed = new Set(uploaded.filter((f) => !f.check_ok).map((f) => f.doc_id));
       const fields: Record<string, string> = {};
       for (const item of current.supplement_items) {
-        if (!fine.has(supplementDocId(item))) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
+        const docId = supplementDocId(item);
+        if (failed.has(docId)) fields[`supplements.${item}`] = serverMessages.photoFailed;
+        else if (!fine.has(docId)) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
       }
       if (Object.keys(fields).length > 0) throw new ApiError(400, 'SUPPLEMENTS_MISSING', orderMessages.supplementsMissing, fields);
       historyData.items = current.supplement_items;
@@ -275,14 +281,33 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
       detail: { from: input.from, to: input.to, orderNo: order.order_no, ...(input.note ? { note: input.note } : {}) },
     });
   }
+  const service = findApplicationService(order.service);
+  // The job the service's workflow starts with this change (e.g. the push to the pension
+  // authority), once per order version — committed with the change or not at all.
+  const declared = workflowOf(service).find((t) => t.from === input.from && t.to === input.to && t.action === input.action);
+  if (declared?.enqueue) {
+    await enqueueJobOnce(db, {
+      kind: declared.enqueue.job,
+      missionId: order.mission_id,
+      payload: { applicationId: order.id },
+      dedupeKey: `${declared.enqueue.job}:${order.id}:${order.version}`,
+      maxAttempts: declared.enqueue.maxAttempts,
+      backoffMs: declared.enqueue.backoffMs,
+    });
+  }
   // An expired draft: its owner was reminded before (server/applications/draft-expiry.ts).
   if (input.action === 'expire') return;
 
-  const service = findApplicationService(order.service);
   // Rejected with nothing paid: no "fees will be refunded" promise.
   const refundable = service?.rules.refundable === true && input.data.refund !== 'none';
-  const hint = nextStepHint(input.to, { orderNo: order.order_no, refundable, mailOldPassport: order.mail_old_passport, collection: order.collection });
-  const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to)}”。`];
+  const hint = nextStepHint(input.to, {
+    orderNo: order.order_no,
+    refundable,
+    mailOldPassport: order.mail_old_passport,
+    collection: order.collection,
+    statusHints: service?.statusHints,
+  });
+  const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to, service)}”。`];
   if (input.action === 'request_supplements' && service) {
     const items = Array.isArray(input.data.items) ? (input.data.items as string[]) : [];
     lines.push(`需补充：${items.map((item) => supplementItemLabel(service, item)).join('、')}。`);
@@ -296,7 +321,7 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
       user_id: order.user_id,
       application_id: order.id,
       kind: 'status',
-      title: `${ORDER_ACTION_LABELS[input.action as OrderAction] ?? '状态更新'}：${statusLabel(input.to)}`,
+      title: `${actionLabel(input.action, service)}：${statusLabel(input.to, service)}`,
       body: lines.join('\n'),
       status: input.to,
     })

@@ -8,8 +8,10 @@ import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
 import { ApiError, notFound } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { findMission } from '../missions/mission-repository';
-import { FeeNotConfigured, missionFees, quoteApplication } from './fees';
+import { ExactCache } from '../cache/exact-cache';
+import { MissionDirectory } from '../missions/mission-directory';
+import type { MissionFees } from '../../miniprogram/domain/services/payment-api-types';
+import { FEES_TOPIC, FeeNotConfigured, missionFees, quoteApplication } from './fees';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, loadPaymentView } from './payment-orders';
 import { applicationFeeSchema, missionFeesSchema, paymentViewSchema, payResponseSchema } from './payment-schemas';
@@ -17,6 +19,9 @@ import { startPayment } from './wechat-payments';
 
 /** The mission's fee table (public) and, for the citizen, an order's fee, payment and 去支付. */
 export const citizenPaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext }> = async (app, { ctx }) => {
+  const missions = new MissionDirectory(ctx.db, ctx.caches);
+  // Fee tables per mission; the mission_fees trigger (0013) drops a mission's on any change.
+  const feeTables = new ExactCache<MissionFees>(ctx.caches, FEES_TOPIC, 500);
   app.get(
     '/api/missions/:id/fees',
     {
@@ -28,10 +33,10 @@ export const citizenPaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
       },
     },
     async (request, reply) => {
-      const mission = await findMission(ctx.db, request.params.id);
+      const mission = await missions.find(request.params.id);
       if (!mission) throw notFound(serverMessages.missionNotFound);
       reply.header('cache-control', 'public, max-age=60');
-      return missionFees(ctx.db, mission.id);
+      return (await feeTables.getOrLoad(mission.id, () => missionFees(ctx.db, mission.id)))!;
     },
   );
 
@@ -53,7 +58,7 @@ export const citizenPaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
         const row = await findOwnedApplication(ctx.db, request.params.id, citizenId(request));
         const service = serviceOf(row);
         const answers = readAnswers(ctx.pii, row);
-        const method = answerOf(answers, service.rules.paymentMethodField);
+        const method = service.rules.paymentMethodField ? answerOf(answers, service.rules.paymentMethodField) : undefined;
         const common = {
           applicationId: row.id,
           method: method === 'online' || method === 'at_mission' ? method : null,

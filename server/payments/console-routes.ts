@@ -10,7 +10,7 @@ import { serverMessages } from '../messages';
 import { addStaffNote, applyTransition } from '../orders/transitions';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
 import { WechatPayApiError } from '../wechat/pay/pay-client';
-import { feeCodeInfo, missionFeeRows } from './fees';
+import { FEES_TOPIC, feeCodeInfo, missionFeeRows } from './fees';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, refundableFen, type RefundRow, toPaymentView, toRefundView } from './payment-orders';
 import { paymentEventSchema, paymentViewSchema, refundViewSchema, staffFeeSchema, staffPaymentSchema } from './payment-schemas';
@@ -125,6 +125,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
           });
         }
       });
+      ctx.caches.invalidate(FEES_TOPIC, staff.missionId);
       return { missionId: staff.missionId, fees: await feeTable(staff.missionId) };
     },
   );

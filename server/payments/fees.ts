@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Answers, ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 import { feeCodes } from '../../miniprogram/domain/services/engine';
 import { FEE_OPTION_LABELS, type FeeLine, type FeeOption, type MissionFees } from '../../miniprogram/domain/services/payment-api-types';
-import { APPLICATION_SERVICE_IDS, APPLICATION_SERVICES } from '../../miniprogram/domain/services/service-registry';
+import { applicationServices } from '../../miniprogram/domain/services/service-registry';
 import type { Database } from '../db/schema';
 
 /**
@@ -21,7 +21,7 @@ export interface FeeCodeInfo {
 
 /** Every fee code the services define (a code belongs to one service). */
 export function allFeeCodes(): FeeCodeInfo[] {
-  return APPLICATION_SERVICE_IDS.flatMap((id) => APPLICATION_SERVICES[id].fees.map((fee) => ({ code: fee.code, label: fee.label, service: APPLICATION_SERVICES[id] })));
+  return applicationServices().flatMap((service) => service.fees.map((fee) => ({ code: fee.code, label: fee.label, service })));
 }
 
 export function feeCodeInfo(code: string): FeeCodeInfo | undefined {
@@ -88,6 +88,9 @@ export async function missionFeeRows(db: Kysely<Database>, missionId: string): P
 }
 
 /** The public table, with labels: what each fee is called and which service it belongs to. */
+/** The topic of a mission's fee table on the invalidation bus (key: mission id). */
+export const FEES_TOPIC = 'fees';
+
 export async function missionFees(db: Kysely<Database>, missionId: string): Promise<MissionFees> {
   const rows = await missionFeeRows(db, missionId);
   return {

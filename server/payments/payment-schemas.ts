@@ -18,7 +18,8 @@ export const missionFeesSchema = z.object({
   missionId: z.string(),
   fees: z.array(
     feeLineSchema.extend({
-      service: z.enum(['passport', 'emergency_travel']),
+      // A registered service's id (the fee table is built from the registry).
+      service: z.string(),
       serviceTitle: z.string(),
       optionLabel: z.string(),
       currency: z.string(),

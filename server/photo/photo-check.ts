@@ -2,10 +2,13 @@
  * Server-side checks for uploaded images.
  *
  *  - `checkIdPhoto`: the 证件照 (ID photo). Hard rules from the 出入境证件相片照相指引 (digital:
- *    JPEG, ≥ 354×472, width 354–480 / height 472–640, 3:4) plus advisory picture-quality
- *    heuristics (light uniform background, not too dark, not blurred). Produces the
- *    normalized photo the consulate receives: upright, metadata stripped, re-encoded JPEG
- *    within the output size spec.
+ *    JPEG, ≥ 354×472, width 354–480 / height 472–640, 3:4); exactly one frontal face with
+ *    visible eyes (`face-detector.ts`); the head's size and place against the mission's
+ *    ranges (`photo-spec.ts`, `head-geometry.ts`); picture quality (light uniform background
+ *    judged around the head, not too dark, not blurred). Produces the normalized photo the
+ *    consulate receives (upright, metadata stripped, re-encoded JPEG within the output size
+ *    spec) and, when only the framing is wrong, a crop that meets the spec (`autoCrop`).
+ *    docs/photo-check.md has the model comparison, the ranges and the test cases.
  *  - `checkDocumentImage`: every other upload (passport data page, guardian documents,
  *    loss statement): JPG/PNG ≤ 5 MB, really an image, upright, metadata stripped.
  *
@@ -22,13 +25,16 @@
  *  - `failOn: 'truncated'` makes truncated/corrupt pixel data an error instead of a grey
  *    half-image (the stricter default 'warning' also rejects harmless quirks of some phones).
  *
- * Speed: the input is decoded once, straight to the output size (JPEG shrink-on-load does
- * most of the work inside libjpeg), into a small raw RGB buffer; the JPEG output and the
- * small greyscale analysis image are then produced from that buffer in parallel, and the
- * metrics are computed in plain JS on ~120k grey pixels.
+ * Speed: the input is decoded once, to a working copy of at most 640 pixels (JPEG
+ * shrink-on-load does most of the work inside libjpeg); faces are found on it, and the JPEG
+ * output and the small greyscale analysis image are produced from it; the metrics are
+ * computed in plain JS on ~120k grey pixels. Only a proposed crop decodes the upload again.
  */
 import sharp from 'sharp';
+import { type DetectedFace, detectFaces } from './face-detector';
+import { type CropRect, eyeOpenness, framingIssues, type HeadGeometry, type HeadInFrame, headGeometry, headInFrame, type RgbImage, specCrop } from './head-geometry';
 import { photoMessage, type PhotoIssueCode } from './photo-messages';
+import { DEFAULT_PHOTO_FRAME_SPEC, type PhotoFrameSpec } from './photo-spec';
 
 export type { PhotoIssueCode } from './photo-messages';
 
@@ -82,6 +88,18 @@ export interface PhotoRules {
   /** Laplacian variance of the centre region below which the photo is "blurred". */
   sharpnessError: number;
   sharpnessAdvice: number;
+  /** The background next to the head this much darker than further out → a shadow behind the head (advice). */
+  shadowAdvice: number;
+  /** Where the head must sit: the mission's ranges (`photoFrameSpecFor`), or the default. */
+  frame: PhotoFrameSpec;
+  /** Faces are found on a copy at most this big (long edge); the output and crops come from the upload. */
+  workingMaxEdge: number;
+  /** Detector × landmark confidence below which a candidate is not a face (animals, patterns). */
+  faceMinScore: number;
+  /** A second face counts when it is at least this share of the main face's height. */
+  secondFaceMinShare: number;
+  /** Eye opening (lid distance / eye width) below which the eyes are shut or hidden. */
+  eyeOpenMin: number;
 }
 
 export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
@@ -108,6 +126,12 @@ export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
   clothesContrastAdvice: 40,
   sharpnessError: 12,
   sharpnessAdvice: 35,
+  shadowAdvice: 18,
+  frame: DEFAULT_PHOTO_FRAME_SPEC,
+  workingMaxEdge: 640,
+  faceMinScore: 0.6,
+  secondFaceMinShare: 0.35,
+  eyeOpenMin: 0.12,
 });
 
 export interface PhotoMetrics {
@@ -115,10 +139,14 @@ export interface PhotoMetrics {
   brightness: number;
   /** Mean grey level of the centre region where the face should be. */
   subjectBrightness: number;
-  /** Mean grey level of the top strip and the upper parts of the side strips. */
+  /** Mean grey level of the background: around the head when one was found, else the top and side strips. */
   backgroundBrightness: number;
   /** Standard deviation of the grey levels in those strips (uniformity; lower is better). */
   backgroundStdDev: number;
+  /** How much darker the background is right next to the head than further out (shadow; 0 without a head). */
+  backgroundShadow: number;
+  /** 'head': the background around the detected head; 'strips': fixed strips along the top and sides. */
+  backgroundFrom: 'head' | 'strips';
   /** Mean grey level of the shoulders (lower left and right, away from the neck). */
   clothesBrightness: number;
   /** Variance of the Laplacian over the centre region at analysis size (higher is sharper). */
@@ -149,6 +177,10 @@ export interface ImageCheckBase {
 export interface PhotoCheckResult extends ImageCheckBase {
   /** null when the image could not be decoded. */
   metrics: PhotoMetrics | null;
+  /** The one face and its head in the frame; null when there is no single face. */
+  face: FaceReport | null;
+  /** The spec crop the server proposes when only the framing is wrong; null otherwise. */
+  autoCrop: AutoCrop | null;
 }
 
 export type DocumentCheckResult = ImageCheckBase;
@@ -265,17 +297,48 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 // ---------------------------------------------------------------------------------------------
 // ID photo
 
+/** What the face step found; coordinates as shares of the uploaded (upright) photo. */
+export interface FaceReport {
+  /** Faces counted (see `secondFaceMinShare`). */
+  count: number;
+  score: number;
+  yaw: number;
+  pitch: number;
+  roll: number;
+  /** Lid distance over eye width of the less open eye. */
+  eyeOpenness: number;
+  head: HeadInFrame;
+  crownFrom: HeadGeometry['crownFrom'];
+}
+
+/** The server's proposal when the face is fine but the framing is not: the photo cropped to the spec. */
+export interface AutoCrop {
+  /** The cropped, normalized JPEG; it passed the whole check itself. */
+  jpeg: Buffer;
+  width: number;
+  height: number;
+  /** The crop in the uploaded (upright) photo's pixels. */
+  rect: CropRect;
+  /** The cropped photo's own advice (no errors, or there would be no proposal). */
+  findings: PhotoFinding[];
+}
+
+export interface IdPhotoCheckOptions {
+  /** Propose a crop when only the framing is wrong (default true; the proposal's own check sets false). */
+  autoCrop?: boolean;
+}
+
 /**
  * Check an uploaded ID photo (any JPEG/PNG buffer; name and mime type are ignored) and produce
  * its normalized JPEG. Never throws for bad input: every problem is a finding.
  */
-export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules> = {}): Promise<PhotoCheckResult> {
+export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules> = {}, options: IdPhotoCheckOptions = {}): Promise<PhotoCheckResult> {
   const started = now();
   const rules: PhotoRules = { ...DEFAULT_PHOTO_RULES, ...overrides };
   const bytes = input.length;
   const fail = (g: { format: UploadImageFormat | null; width: number; height: number }, f: PhotoFinding): PhotoCheckResult => ({
     ok: false, findings: [f], width: g.width, height: g.height, format: g.format, bytes,
-    normalized: null, normalizedWidth: 0, normalizedHeight: 0, metrics: null, elapsedMs: round1(now() - started),
+    normalized: null, normalizedWidth: 0, normalizedHeight: 0, metrics: null, face: null, autoCrop: null, elapsedMs: round1(now() - started),
   });
 
   const g = await gate(input, rules);
@@ -289,31 +352,48 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
   if (w < rules.minWidth || h < rules.minHeight) {
     findings.push(finding('TOO_SMALL', 'error', { minWidth: rules.minWidth, minHeight: rules.minHeight }, `${w}x${h}`));
   }
-  let targetW: number;
-  let targetH: number;
-  if (ratioOk) {
-    // Exact ratio within the output spec, never enlarged: a tiny centre crop fixes a ratio that is
-    // within tolerance, a bigger photo is scaled down into the spec.
-    targetW = Math.min(w, rules.maxWidth, Math.floor(h * rules.aspectRatio));
-    targetH = Math.min(h, rules.maxHeight, Math.round(targetW / rules.aspectRatio));
-    targetW = Math.min(targetW, Math.round(targetH * rules.aspectRatio));
-  } else {
-    targetW = Math.min(w, rules.maxWidth);
-    targetH = Math.min(h, rules.maxHeight);
-  }
 
-  // Decode once, upright, straight to the output size, onto white (transparent PNGs), as sRGB.
-  let rgb: { data: Buffer; info: sharp.OutputInfo };
+  // Decode once, upright, straight to a working size (JPEG shrink-on-load does most of the
+  // work inside libjpeg), onto white (transparent PNGs), as 3-channel sRGB.
+  let work: RgbImage;
   try {
-    rgb = await sharp(input, { limitInputPixels: rules.maxInputPixels, failOn: 'truncated', autoOrient: true })
-      .resize(targetW, targetH, { fit: ratioOk ? 'cover' : 'inside', position: 'centre', withoutEnlargement: true, fastShrinkOnLoad: true })
+    const decoded = await sharp(input, { limitInputPixels: rules.maxInputPixels, failOn: 'truncated', autoOrient: true })
+      .resize(rules.workingMaxEdge, rules.workingMaxEdge, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .raw()
       .toBuffer({ resolveWithObject: true });
+    work = { data: decoded.data, width: decoded.info.width, height: decoded.info.height };
   } catch (err) {
     return fail(g, decodeFailure(err));
   }
+
+  // The face: exactly one, frontal, eyes visible; then where the head sits.
+  const faces = await detectFaces(work.data, work.width, work.height);
+  const faceStep = judgeFace(faces, work, rules);
+  findings.push(...faceStep.findings);
+  // Framing is judged only for a usable face: for a turned head or shut eyes the one useful
+  // reason is that, and no crop can fix it.
+  const framing = faceStep.usable && ratioOk ? framingIssues(faceStep.report!.head, rules.frame) : [];
+  for (const issue of framing) findings.push(finding(issue.code, 'error', {}, issue.detail));
+
+  // The normalized photo: for a 3:4 photo the exact ratio within the output spec, never
+  // enlarged (a tiny centre crop fixes a ratio within tolerance); otherwise the whole picture.
+  let targetW: number;
+  let targetH: number;
+  if (ratioOk) {
+    targetW = Math.min(work.width, rules.maxWidth, Math.floor(work.height * rules.aspectRatio));
+    targetH = Math.min(work.height, rules.maxHeight, Math.round(targetW / rules.aspectRatio));
+    targetW = Math.min(targetW, Math.round(targetH * rules.aspectRatio));
+  } else {
+    targetW = Math.min(work.width, rules.maxWidth);
+    targetH = Math.min(work.height, rules.maxHeight);
+  }
+  const rawIn = { raw: { width: work.width, height: work.height, channels: 3 as const } };
+  const rgb = await sharp(work.data, rawIn)
+    .resize(targetW, targetH, { fit: ratioOk ? 'cover' : 'inside', position: 'centre', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const raw = { width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels };
   if (ratioOk && (w > rules.maxWidth || h > rules.maxHeight)) {
     findings.push(finding('RESIZED', 'advice', { width: raw.width, height: raw.height }, `${w}x${h} -> ${raw.width}x${raw.height}`));
@@ -328,10 +408,19 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
       .raw()
       .toBuffer({ resolveWithObject: true }),
   ]);
-  const metrics = measure(grey.data, grey.info.width, grey.info.height);
-  // The regions assume a portrait framing: on a wrongly framed picture the quality findings
-  // would be noise next to the one that matters (WRONG_RATIO). Metrics are still reported.
-  if (ratioOk) findings.push(...judge(metrics, rules));
+  const layout = faceStep.geometry ? layoutOf(faceStep.geometry, work.width, work.height) : undefined;
+  const metrics = measure(grey.data, grey.info.width, grey.info.height, layout);
+  // The quality findings are about a portrait: on a wrongly framed picture, or one without
+  // exactly one face, they would be noise next to the reason that matters (WRONG_RATIO,
+  // NO_FACE, MULTIPLE_FACES: a blank page is not "blurred, with light clothes"). Metrics are
+  // still reported.
+  if (ratioOk && faceStep.geometry) findings.push(...judge(metrics, rules));
+
+  // Only the framing is wrong: propose the crop that meets the spec.
+  let autoCrop: AutoCrop | null = null;
+  if (options.autoCrop !== false && faceStep.usable && (!ratioOk || framing.length > 0)) {
+    autoCrop = await proposeCrop(input, faceStep.geometry!, work, { width: w, height: h }, rules);
+  }
 
   return {
     ok: !findings.some((f) => f.severity === 'error'),
@@ -344,11 +433,120 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
     normalizedWidth: raw.width,
     normalizedHeight: raw.height,
     metrics,
+    face: faceStep.report,
+    autoCrop,
     elapsedMs: round1(now() - started),
   };
 }
 
-/** Regions as fractions of the (upright, output-framed) photo. */
+interface FaceStep {
+  findings: PhotoFinding[];
+  /** The one face's head, when there is exactly one face (even if turned or with eyes shut). */
+  geometry: HeadGeometry | null;
+  report: FaceReport | null;
+  /** Exactly one frontal face with visible eyes: a crop of this photo can pass. */
+  usable: boolean;
+}
+
+function judgeFace(faces: DetectedFace[], work: RgbImage, rules: PhotoRules): FaceStep {
+  const confident = faces.filter((f) => f.score >= rules.faceMinScore);
+  const largest = Math.max(0, ...confident.map((f) => f.box.height));
+  // A face far smaller than the main one (a poster, a passer-by far behind) still counts when
+  // it is at least this share of the main face's size.
+  const counted = confident.filter((f) => f.box.height >= rules.secondFaceMinShare * largest);
+  const none = { geometry: null, report: null, usable: false };
+  if (counted.length === 0) {
+    const best = faces[0];
+    return { ...none, findings: [finding('NO_FACE', 'error', {}, best ? `best candidate score ${best.score.toFixed(2)}` : 'no candidate')] };
+  }
+  if (counted.length > 1) {
+    return { ...none, findings: [finding('MULTIPLE_FACES', 'error', {}, `${counted.length} faces, scores ${counted.map((f) => f.score.toFixed(2)).join(' ')}`)] };
+  }
+  const face = counted[0]!;
+  const out: PhotoFinding[] = [];
+  const f = rules.frame;
+  const pose = `yaw ${face.yaw.toFixed(1)}°, pitch ${face.pitch.toFixed(1)}°, roll ${face.roll.toFixed(1)}°`;
+  if (Math.abs(face.yaw) > f.maxYaw || Math.abs(face.pitch) > f.maxPitch) out.push(finding('NOT_FACING_CAMERA', 'error', {}, pose));
+  if (Math.abs(face.roll) > f.maxRoll) out.push(finding('HEAD_TILTED', 'error', {}, pose));
+  const eyes = eyeOpenness(face);
+  if (eyes < rules.eyeOpenMin) out.push(finding('EYES_NOT_VISIBLE', 'error', {}, `eye openness ${eyes.toFixed(2)}`));
+  const geometry = headGeometry(face, work);
+  const report: FaceReport = {
+    count: 1,
+    score: round3(face.score),
+    yaw: round1(face.yaw),
+    pitch: round1(face.pitch),
+    roll: round1(face.roll),
+    eyeOpenness: round3(eyes),
+    head: headInFrame(geometry, work.width, work.height),
+    crownFrom: geometry.crownFrom,
+  };
+  return { findings: out, geometry, report, usable: out.length === 0 };
+}
+
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** Where the head and face are, as shares of the frame, for the background and brightness regions. */
+function layoutOf(g: HeadGeometry, width: number, height: number): HeadLayout {
+  const headH = g.chinY - g.crownY;
+  return {
+    head: { cx: g.centreX / width, cy: (g.crownY + g.chinY) / 2 / height, rx: (0.9 * g.faceWidth) / width, ry: (0.56 * headH) / height },
+    // Background is judged above this line: below it come the neck, the shoulders and long hair.
+    backgroundBottom: Math.max(0.05, (g.chinY - 0.1 * headH) / height),
+    face: {
+      x0: (g.centreX - 0.3 * g.faceWidth) / width,
+      x1: (g.centreX + 0.3 * g.faceWidth) / width,
+      y0: (g.eyeLineY - 0.05 * headH) / height,
+      y1: (g.chinY - 0.1 * headH) / height,
+    },
+  };
+}
+
+/**
+ * Crops the upload to `specCrop`'s rectangle, at the output size, and checks the result in
+ * full; returns it only when it passes.
+ */
+async function proposeCrop(input: Buffer, g: HeadGeometry, work: RgbImage, upload: { width: number; height: number }, rules: PhotoRules): Promise<AutoCrop | null> {
+  const inWork = specCrop(g, work.width, work.height, rules.frame, rules.aspectRatio);
+  if (!inWork) return null;
+  const toUpload = upload.width / work.width;
+  const rect: CropRect = {
+    left: Math.round(inWork.left * toUpload),
+    top: Math.round(inWork.top * toUpload),
+    width: Math.min(upload.width, Math.round(inWork.width * toUpload)),
+    height: Math.min(upload.height, Math.round(inWork.height * toUpload)),
+  };
+  rect.width = Math.min(rect.width, upload.width - rect.left);
+  rect.height = Math.min(rect.height, upload.height - rect.top);
+  // Never enlarge: a crop narrower than the minimum width would be an upscaled, soft photo.
+  if (rect.width < rules.minWidth || rect.height < rules.minHeight) return null;
+  const outW = Math.min(rules.maxWidth, rect.width);
+  const outH = Math.round(outW / rules.aspectRatio);
+  // Shrink on load to about twice the output resolution, then cut: a 20 MP photo is never
+  // decoded in full for a 480-pixel crop.
+  const k = Math.min(1, (2 * outW) / rect.width);
+  const scaled = await sharp(input, { limitInputPixels: rules.maxInputPixels, autoOrient: true })
+    .resize(Math.max(1, Math.round(upload.width * k)), Math.max(1, Math.round(upload.height * k)), { fit: 'fill', fastShrinkOnLoad: true })
+    .extract({
+      left: Math.floor(rect.left * k),
+      top: Math.floor(rect.top * k),
+      width: Math.max(1, Math.min(Math.round(upload.width * k) - Math.floor(rect.left * k), Math.round(rect.width * k))),
+      height: Math.max(1, Math.min(Math.round(upload.height * k) - Math.floor(rect.top * k), Math.round(rect.height * k))),
+    })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const jpeg = await sharp(scaled.data, { raw: { width: scaled.info.width, height: scaled.info.height, channels: scaled.info.channels } })
+    .resize(outW, outH, { fit: 'fill' })
+    .jpeg({ quality: rules.jpegQuality, mozjpeg: false })
+    .toBuffer();
+  const recheck = await checkIdPhoto(jpeg, rules, { autoCrop: false });
+  if (!recheck.ok || !recheck.normalized) return null;
+  return { jpeg: recheck.normalized, width: recheck.normalizedWidth, height: recheck.normalizedHeight, rect, findings: recheck.findings };
+}
+
+/** Regions as fractions of the (upright, output-framed) photo, used when there is no face to go by. */
 const REGIONS = {
   /** Above the head: the whole width. */
   top: { x0: 0, x1: 1, y0: 0, y1: 0.05 },
@@ -366,47 +564,88 @@ const REGIONS = {
 
 type Region = { x0: number; x1: number; y0: number; y1: number };
 
+/** The detected head (an ellipse around hair and ears) and face, as fractions of the frame. */
+export interface HeadLayout {
+  head: { cx: number; cy: number; rx: number; ry: number };
+  backgroundBottom: number;
+  face: Region;
+}
+
 function bounds(r: Region, width: number, height: number): [number, number, number, number] {
-  const x0 = Math.floor(r.x0 * width);
-  const y0 = Math.floor(r.y0 * height);
+  const x0 = Math.max(0, Math.floor(r.x0 * width));
+  const y0 = Math.max(0, Math.floor(r.y0 * height));
   const x1 = Math.max(x0 + 1, Math.ceil(r.x1 * width));
   const y1 = Math.max(y0 + 1, Math.ceil(r.y1 * height));
   return [x0, y0, Math.min(x1, width), Math.min(y1, height)];
 }
 
 interface Acc { n: number; sum: number; sumSq: number }
+const acc = (): Acc => ({ n: 0, sum: 0, sumSq: 0 });
 
-function accumulate(acc: Acc, grey: Uint8Array, width: number, height: number, r: Region): Acc {
+function accumulate(a: Acc, grey: Uint8Array, width: number, height: number, r: Region): Acc {
   const [x0, y0, x1, y1] = bounds(r, width, height);
   for (let y = y0; y < y1; y++) {
     const row = y * width;
     for (let x = x0; x < x1; x++) {
       const v = grey[row + x]!;
-      acc.sum += v;
-      acc.sumSq += v * v;
+      a.sum += v;
+      a.sumSq += v * v;
     }
-    acc.n += x1 - x0;
+    a.n += x1 - x0;
   }
-  return acc;
+  return a;
 }
 
 const mean = (a: Acc): number => (a.n ? a.sum / a.n : 0);
 const stdDev = (a: Acc): number => (a.n ? Math.sqrt(Math.max(0, a.sumSq / a.n - (a.sum / a.n) ** 2)) : 0);
 
-/** Brightness, background uniformity and sharpness of a greyscale image. */
-export function measure(grey: Uint8Array, width: number, height: number): PhotoMetrics {
-  const all = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, { x0: 0, x1: 1, y0: 0, y1: 1 });
-  const bg: Acc = { n: 0, sum: 0, sumSq: 0 };
-  accumulate(bg, grey, width, height, REGIONS.top);
-  accumulate(bg, grey, width, height, REGIONS.left);
-  accumulate(bg, grey, width, height, REGIONS.right);
-  const subject = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, REGIONS.subject);
-  const clothes = accumulate({ n: 0, sum: 0, sumSq: 0 }, grey, width, height, REGIONS.clothesLeft);
+/**
+ * The background around the head: every pixel above the shoulders outside an ellipse around
+ * hair and ears. `near` is the ring just outside the head (where its shadow falls), `far` the rest.
+ */
+function backgroundAroundHead(grey: Uint8Array, width: number, height: number, layout: HeadLayout): { all: Acc; near: Acc; far: Acc } {
+  const all = acc();
+  const near = acc();
+  const far = acc();
+  const { cx, cy, rx, ry } = layout.head;
+  const bottom = Math.min(height, Math.ceil(layout.backgroundBottom * height));
+  for (let y = 0; y < bottom; y++) {
+    const dy = (y / height - cy) / ry;
+    for (let x = 0; x < width; x++) {
+      const dx = (x / width - cx) / rx;
+      const d = dx * dx + dy * dy;
+      if (d <= 1) continue;
+      const v = grey[y * width + x]!;
+      const ring = d <= 1.6 * 1.6 ? near : far;
+      ring.sum += v; ring.sumSq += v * v; ring.n++;
+      all.sum += v; all.sumSq += v * v; all.n++;
+    }
+  }
+  return { all, near, far };
+}
+
+/** Brightness, background uniformity and sharpness of a greyscale image (regions from the head when known). */
+export function measure(grey: Uint8Array, width: number, height: number, layout?: HeadLayout): PhotoMetrics {
+  const all = accumulate(acc(), grey, width, height, { x0: 0, x1: 1, y0: 0, y1: 1 });
+  let bg = acc();
+  let shadow = 0;
+  const around = layout ? backgroundAroundHead(grey, width, height, layout) : null;
+  // Too little background left (a head filling the frame): fall back to the fixed strips.
+  if (around && around.all.n >= 0.03 * width * height) {
+    bg = around.all;
+    if (around.near.n > 0 && around.far.n >= 0.01 * width * height) shadow = mean(around.far) - mean(around.near);
+  } else {
+    accumulate(bg, grey, width, height, REGIONS.top);
+    accumulate(bg, grey, width, height, REGIONS.left);
+    accumulate(bg, grey, width, height, REGIONS.right);
+  }
+  const subject = accumulate(acc(), grey, width, height, layout ? layout.face : REGIONS.subject);
+  const clothes = accumulate(acc(), grey, width, height, REGIONS.clothesLeft);
   accumulate(clothes, grey, width, height, REGIONS.clothesRight);
 
   // Variance of the 4-neighbour Laplacian over the sharpness region (borders excluded).
   const [sx0, sy0, sx1, sy1] = bounds(REGIONS.sharpness, width, height);
-  const lap: Acc = { n: 0, sum: 0, sumSq: 0 };
+  const lap = acc();
   for (let y = Math.max(1, sy0); y < Math.min(height - 1, sy1); y++) {
     const row = y * width;
     for (let x = Math.max(1, sx0); x < Math.min(width - 1, sx1); x++) {
@@ -422,12 +661,16 @@ export function measure(grey: Uint8Array, width: number, height: number): PhotoM
     subjectBrightness: round1(mean(subject)),
     backgroundBrightness: round1(mean(bg)),
     backgroundStdDev: round1(stdDev(bg)),
+    backgroundShadow: round1(shadow),
+    backgroundFrom: around && bg === around.all ? 'head' : 'strips',
     clothesBrightness: round1(mean(clothes)),
     sharpness: round1(stdDev(lap) ** 2),
     analysisWidth: width,
     analysisHeight: height,
   };
 }
+
+const SEVERITY_RANK: Record<PhotoSeverity, number> = { advice: 1, error: 2 };
 
 function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
   const out: PhotoFinding[] = [];
@@ -441,13 +684,18 @@ function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
   if (dark) out.push(finding('TOO_DARK', dark, {}, `subject brightness ${m.subjectBrightness}, overall ${m.brightness}`));
   if (m.brightness > r.overexposedAdvice) out.push(finding('TOO_BRIGHT', 'advice', {}, `brightness ${m.brightness}`));
 
-  // An under-exposed photo has a dark background too: "too dark" is then the one useful advice.
+  // An under-exposed photo has a dark background too: "too dark" then says it all — but only
+  // when it is at least as serious. A dark background behind a merely dim face is still an
+  // error of its own (it used to be hidden behind the "too dark" advice, and the photo passed).
   const bgDark = level(m.backgroundBrightness, r.backgroundDarkError, r.backgroundDarkAdvice, true);
-  if (bgDark && !dark) {
+  if (bgDark && (!dark || SEVERITY_RANK[bgDark] > SEVERITY_RANK[dark])) {
     out.push(finding('BACKGROUND_TOO_DARK', bgDark, {}, `background brightness ${m.backgroundBrightness}`));
   }
   const bgUneven = level(m.backgroundStdDev, r.backgroundStdDevError, r.backgroundStdDevAdvice, false);
-  if (bgUneven) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev}`));
+  if (bgUneven) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev} (${m.backgroundFrom})`));
+  if (!bgUneven && m.backgroundShadow > r.shadowAdvice) {
+    out.push(finding('SHADOW_BEHIND_HEAD', 'advice', {}, `background ${m.backgroundShadow} darker next to the head`));
+  }
 
   // Light clothes vanish into a light background (a frequent reason photos are returned).
   if (!dark && m.backgroundBrightness - m.clothesBrightness < r.clothesContrastAdvice) {

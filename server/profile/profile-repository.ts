@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Profile } from '../../miniprogram/domain/api-types';
-import { LruCache } from '../cache/lru-cache';
+import { ExactCache } from '../cache/exact-cache';
+import type { InvalidationBus } from '../cache/invalidation-bus';
 import type { Database } from '../db/schema';
 import { toMission } from '../missions/mission-repository';
 
@@ -74,33 +75,27 @@ export async function loadProfile(db: Kysely<Database>, userId: string): Promise
 }
 
 /**
- * Profiles by user id, kept in memory when this process makes every write (PGlite).
- * Whoever changes a user, their identity or a mission calls invalidate.
+ * Profiles by user id, kept in memory. Triggers on users, identities and missions send
+ * `profile:<user id>` (or `profile:*`) through the invalidation bus; whoever changes a
+ * profile here also calls invalidate, so the next read on this instance sees it at once.
  */
 export class ProfileReader {
-  private readonly cache: LruCache<string, Profile>;
+  private readonly cache: ExactCache<Profile>;
 
   constructor(
     private readonly db: Kysely<Database>,
-    cacheInProcess: boolean,
+    private readonly caches: InvalidationBus,
   ) {
-    this.cache = new LruCache(cacheInProcess ? 10_000 : 0);
+    this.cache = new ExactCache(caches, PROFILE_TOPIC, 10_000);
   }
 
-  async load(userId: string): Promise<Profile | null> {
-    const cached = this.cache.get(userId);
-    if (cached) return cached;
-    const profile = await loadProfile(this.db, userId);
-    if (profile) this.cache.set(userId, profile);
-    return profile;
+  load(userId: string): Promise<Profile | null> {
+    return this.cache.getOrLoad(userId, () => loadProfile(this.db, userId));
   }
 
   invalidate(userId: string): void {
-    this.cache.delete(userId);
-  }
-
-  /** A mission's details changed: every profile naming it is stale. */
-  invalidateAll(): void {
-    this.cache.clear();
+    this.caches.invalidate(PROFILE_TOPIC, userId);
   }
 }
+
+export const PROFILE_TOPIC = 'profile';

@@ -1,5 +1,6 @@
 import { Kysely, sql } from 'kysely';
-import { LruCache } from '../cache/lru-cache';
+import { ExactCache } from '../cache/exact-cache';
+import type { InvalidationBus } from '../cache/invalidation-bus';
 import type { Database } from '../db/schema';
 import { hashToken, newToken } from './tokens';
 
@@ -14,11 +15,10 @@ export interface SessionPolicy {
   idleMinutes: number;
   absoluteMinutes: number;
   /**
-   * Keep resolved sessions in memory. Exact only when this process makes every write to
-   * the sessions table (PGlite); with several instances on PostgreSQL a logout on one
-   * would not reach the others' memory, so it stays off there.
+   * Resolved sessions are kept in memory; a revocation (or a changed expiry) anywhere is
+   * dropped through the bus (a trigger names the token hash), within its staleness bound.
    */
-  cacheInProcess: boolean;
+  caches: InvalidationBus;
 }
 
 export interface ActiveSession {
@@ -35,7 +35,7 @@ interface CachedSession extends ActiveSession {
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class SessionStore {
-  private readonly cache: LruCache<string, CachedSession>;
+  private readonly cache: ExactCache<CachedSession>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -43,7 +43,8 @@ export class SessionStore {
     private readonly ownerColumn: OwnerColumn,
     private readonly policy: SessionPolicy,
   ) {
-    this.cache = new LruCache(policy.cacheInProcess ? 10_000 : 0);
+    // The topic is the table's name: its trigger sends `<table>:<base64 token hash>`.
+    this.cache = new ExactCache(policy.caches, table, 10_000);
   }
 
   async create(ownerId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -61,7 +62,10 @@ export class SessionStore {
     const key = tokenHash.toString('base64');
     const now = Date.now();
     const idleLimit = this.policy.idleMinutes * 60_000;
+    const generation = this.cache.generation;
     let session = this.cache.get(key);
+    // A cached session that looks idle may have been used on another instance since: ask the database.
+    if (session && now - session.lastSeenAt > idleLimit) session = undefined;
     if (!session) {
       const result = await sql<{ id: string; owner_id: string; last_seen_at: Date; expires_at: Date }>`
         select id, ${sql.ref(this.ownerColumn)} as owner_id, last_seen_at, expires_at
@@ -77,20 +81,20 @@ export class SessionStore {
       };
     }
     if (session.expiresAt <= now || now - session.lastSeenAt > idleLimit) {
-      this.cache.delete(key);
+      this.cache.invalidate(key);
       return null;
     }
     if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
       await sql`update ${sql.table(this.table)} set last_seen_at = now() where id = ${session.sessionId}`.execute(this.db);
       session = { ...session, lastSeenAt: now };
     }
-    this.cache.set(key, session);
+    this.cache.store(key, session, generation);
     return { sessionId: session.sessionId, ownerId: session.ownerId };
   }
 
   async revoke(token: string): Promise<void> {
     const tokenHash = hashToken(token);
-    this.cache.delete(tokenHash.toString('base64'));
+    this.cache.invalidate(tokenHash.toString('base64'));
     await sql`update ${sql.table(this.table)} set revoked_at = now()
               where token_hash = ${tokenHash} and revoked_at is null`.execute(this.db);
   }

@@ -13,8 +13,10 @@ import {
   ORDER_TRANSITIONS,
   type OrderAction,
   type StaffRoleName,
+  submissionTransition,
 } from '../../miniprogram/domain/services/order-state-machine';
 import { passportService } from '../../miniprogram/domain/services/passport';
+import { pensionService } from '../../miniprogram/domain/services/pension';
 
 const ACTIONS = Object.keys(ORDER_ACTION_LABELS) as OrderAction[];
 const STATUSES = APPLICATION_STATUSES.map((s) => s.id);
@@ -93,9 +95,23 @@ describe('order state machine: rules', () => {
     }
     expect(checkTransition('submitted', 'withdraw', 'citizen', undefined, emergencyTravelService)).toMatchObject({ message: '应急旅行证申请提交后不可撤回' });
     expect(canTransition('draft', 'withdraw', 'citizen', undefined, emergencyTravelService)).toBe(true);
-    // Even if its data said otherwise.
-    const loosened = { ...emergencyTravelService, rules: { ...emergencyTravelService.rules, withdrawableStatuses: ['draft', 'submitted'] } };
-    expect(canTransition('submitted', 'withdraw', 'citizen', undefined, loosened)).toBe(false);
+    // The rule is the definition's data, not its id: any service declaring it is held to it.
+    const another = { ...emergencyTravelService, id: 'another_service' };
+    expect(checkTransition('submitted', 'withdraw', 'citizen', undefined, another)).toMatchObject({ ok: false, message: '应急旅行证申请提交后不可撤回' });
+  });
+
+  it("a service's own workflow replaces the standard one (pension: no review, interview → confirm)", () => {
+    expect(canTransition('draft', 'submit', 'citizen', undefined, pensionService)).toBe(false);
+    expect(submissionTransition(pensionService, { paysOnline: false, interviewRequired: false })).toMatchObject({ to: 'at_authority', action: 'submit_certification' });
+    expect(submissionTransition(pensionService, { paysOnline: false, interviewRequired: true })).toMatchObject({ to: 'interview' });
+    expect(submissionTransition(passportService, { paysOnline: true, interviewRequired: true })).toMatchObject({ to: 'awaiting_payment' });
+    expect(allowedActions('interview', 'staff', 'reviewer', pensionService).map((a) => [a.action, a.label])).toEqual([
+      ['confirm_identity', '面审通过，确认身份'],
+      ['refuse_identity', '面审未通过，不予认证'],
+    ]);
+    // Only the system records the authority's answer.
+    expect(canTransition('at_authority', 'authority_accepted', 'staff', 'admin', pensionService)).toBe(false);
+    expect(canTransition('at_authority', 'authority_accepted', 'system', undefined, pensionService)).toBe(true);
   });
 
   it('withdrawal follows the service rules (passport: not once in second review)', () => {

@@ -26,5 +26,17 @@ export async function createFreshPostgresDatabase(baseUrl: string): Promise<{ ur
   };
 }
 
-/** `describe.each(databaseKinds)` runs a suite on every database available here. */
+/**
+ * `describe.each(databaseKinds)` runs a suite on every database available here: for suites
+ * where PostgreSQL behaves differently from PGlite — concurrency, locking, races,
+ * cross-instance work, migrations — since PGlite serves one connection at a time.
+ */
 export const databaseKinds: Array<'pglite' | 'postgres'> = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+/**
+ * `describe.each(sqlOnlyKinds)`: suites that test request handling and plain SQL with no
+ * concurrency. PGlite is the same PostgreSQL engine, so running them again on a server
+ * checks nothing new and doubles their time; the end-to-end suites still walk every path
+ * on PostgreSQL.
+ */
+export const sqlOnlyKinds: Array<'pglite' | 'postgres'> = ['pglite'];

@@ -1,11 +1,13 @@
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type PaySandbox, registerPaySandbox } from '../../sandbox/wechat-pay-sandbox';
 import { createWechatSandbox } from '../../sandbox/wechat-sandbox';
 import { createServer } from '../../server/bootstrap';
+import type { InvalidationBus } from '../../server/cache/invalidation-bus';
 import { type Config, loadConfig } from '../../server/config';
-import { type DevWechatPayKeys, devSandboxOptions, generateDevWechatPayKeys, NOTIFY_PATH, REFUND_NOTIFY_PATH } from '../../server/wechat/pay/pay-config';
+import { type DevWechatPayKeys, devSandboxOptions, NOTIFY_PATH, REFUND_NOTIFY_PATH, resolveDevWechatPayKeys } from '../../server/wechat/pay/pay-config';
 import type { Database, StaffRole } from '../../server/db/schema';
 import { generatePiiKey } from '../../server/security/pii-cipher';
 import { createStaff } from '../../server/staff/staff-repository';
@@ -18,6 +20,8 @@ export interface TestServer {
   app: FastifyInstance;
   db: Kysely<Database>;
   dbKind: 'pglite' | 'postgres';
+  /** The instance's cache invalidation bus (server/cache). */
+  caches: InvalidationBus;
   piiKey: string;
   config: Config;
   /** The WeChat Pay keys shared by the server and the sandbox (the platform key signs notifications). */
@@ -39,9 +43,18 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** PostgreSQL server for database 'postgres' (default: TEST_DATABASE_URL). */
   postgresBaseUrl?: string;
+  /** Join this existing PostgreSQL database instead of creating one (a second instance; not dropped on close). */
+  sharedDatabaseUrl?: string;
+  /** The PII master key (instances sharing a database must share it); default: a fresh one. */
+  piiKey?: string;
 }
 
-/** RSA key generation takes a moment: one set of development pay keys per test process. */
+/**
+ * RSA key generation takes a moment: one set of development pay keys for every test run,
+ * kept beside the PGlite template (dist/, git-ignored) the way a development server keeps
+ * its own in DATA_DIR.
+ */
+const testKeysDir = path.resolve(__dirname, '../../dist/test-keys');
 let sharedPayKeys: DevWechatPayKeys | null = null;
 
 /**
@@ -53,18 +66,22 @@ let sharedPayKeys: DevWechatPayKeys | null = null;
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const appId = 'wx_test_app';
   const appSecret = 'test-secret';
-  const payKeys = (sharedPayKeys ??= generateDevWechatPayKeys());
+  const payKeys = (sharedPayKeys ??= resolveDevWechatPayKeys(testKeysDir));
   const sandbox = createWechatSandbox({ appId, appSecret, acceptUnknownCodes: false });
   const paySandbox = registerPaySandbox(sandbox, devSandboxOptions(payKeys, appId));
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
 
-  const kind = options.database ?? 'pglite';
+  const kind = options.sharedDatabaseUrl ? 'postgres' : (options.database ?? 'pglite');
   const pgBase = options.postgresBaseUrl ?? postgresUrl;
-  if (kind === 'postgres' && !pgBase) throw new Error('TEST_DATABASE_URL is not set');
-  const pgDatabase = kind === 'postgres' ? await createFreshPostgresDatabase(pgBase!) : null;
+  if (kind === 'postgres' && !pgBase && !options.sharedDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const pgDatabase = options.sharedDatabaseUrl
+    ? { url: options.sharedDatabaseUrl, drop: async () => undefined }
+    : kind === 'postgres'
+      ? await createFreshPostgresDatabase(pgBase!)
+      : null;
 
-  const piiKey = generatePiiKey();
+  const piiKey = options.piiKey ?? generatePiiKey();
   const config = loadConfig({
     NODE_ENV: 'test',
     PII_KEY: piiKey,
@@ -102,6 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     app: server.app,
     db,
     dbKind: server.database.kind,
+    caches: server.caches,
     piiKey,
     config,
     payKeys,

@@ -8,7 +8,7 @@ import { verifyLegalization } from '../../miniprogram/api/legalization';
 import { fetchMissions } from '../../miniprogram/api/missions';
 import { fetchProfile, verifyIdentity } from '../../miniprogram/api/profile';
 import { ApiError, clearSession, currentToken } from '../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../miniprogram/config';
+import { setApiBaseUrl } from '../../miniprogram/config';
 import { messages } from '../../miniprogram/domain/messages';
 import { SessionStore } from '../../miniprogram/stores/session-store';
 import { startTestServer, TestServer } from '../helpers/test-server';
@@ -19,7 +19,7 @@ let openidSeq = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
 });
 
 afterAll(async () => {

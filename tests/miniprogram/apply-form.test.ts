@@ -11,7 +11,7 @@ import { t } from '../../miniprogram/locale/zh-CN';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { fillInput, tapButton, textOf, until } from './helpers/interact';
-import { renderPage, simulate } from './helpers/load';
+import { renderPage } from './helpers/load';
 import { bindWxToHttp } from './helpers/wx-http';
 
 const FORM = 'packages/apply/form/index';
@@ -32,7 +32,7 @@ type Instance = WechatMiniprogram.Component.TrivialInstance;
 async function openForm(query: Record<string, string>): Promise<Page> {
   const page = renderPage(FORM);
   await (page.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad(query);
-  await simulate.sleep(0);
+  await until(() => (page.instance.data as { phase: string }).phase !== 'loading', 'the form to load');
   return page;
 }
 
@@ -42,11 +42,14 @@ const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).
 
 /** A radio group's change, as TDesign emits it when the citizen taps an option. */
 async function choose(page: Page, fieldId: string, value: string) {
-  const group = page.instance.selectComponent(`.field--${fieldId}`) as Instance;
-  if (!group) throw new Error(`no radio group for ${fieldId}`);
-  group.triggerEvent('change', { value });
-  await simulate.sleep(0);
+  const group = () => page.instance.selectComponent(`.field--${fieldId}`) as Instance | null;
+  await until(() => !!group(), `the radio group for ${fieldId} to render`);
+  group()!.triggerEvent('change', { value });
+  await until(() => fieldValue(page, fieldId) === value, `${fieldId} = ${value}`);
 }
+
+const fieldValue = (page: Page, fieldId: string) =>
+  (page.instance.data as { fields: Array<{ id: string; value: string }> }).fields.find((f) => f.id === fieldId)?.value;
 
 async function next(page: Page, expectStep?: string) {
   await tapButton(page, '.next');
@@ -66,7 +69,7 @@ describe('申请 step-form page — passport', () => {
 
     const before = counters.requests.length;
     await tapButton(page, '.next');
-    await simulate.sleep(10);
+    await until(() => textOf(page).includes(t.apply.fixErrors), 'the form error');
     expect(textOf(page)).toContain(applicationMessages.required);
     expect(textOf(page)).toContain(t.apply.fixErrors);
     expect(counters.requests.slice(before).some((r) => r.method === 'PUT' || r.method === 'POST')).toBe(false);
@@ -147,8 +150,7 @@ describe('申请 step-form page — emergency travel certificate', () => {
     expect(textOf(page)).toContain('改为申请护照旅行证');
 
     const before = counters.requests.length;
-    await tapButton(page, '.next');
-    await simulate.sleep(10);
+    await tapButton(page, '.next'); // a refusal: Next re-renders at once and sends nothing
     expect(stepId(page)).toBe('eligibility');
     expect(counters.requests.slice(before).some((r) => r.method !== 'GET')).toBe(false);
 
@@ -166,11 +168,9 @@ describe('申请 step-form page — emergency travel certificate', () => {
     // A select field: tap its cell, pick in the TDesign picker.
     const cell = page.querySelector('.field--visitPurpose') as unknown as { querySelector(s: string): { dispatchEvent(n: string): void } };
     cell.querySelector('.t-cell').dispatchEvent('tap');
-    await simulate.sleep(10);
-    expect((page.instance.data as { picker: { visible: boolean; options: unknown[] } }).picker).toMatchObject({ visible: true });
+    await until(() => (page.instance.data as { picker: { visible: boolean } }).picker.visible, 'the picker to open');
     (page.instance.selectComponent('.picker') as Instance).triggerEvent('confirm', { value: ['tourism'] });
-    await simulate.sleep(0);
-    expect(textOf(page)).toContain('旅游');
+    await until(() => textOf(page).includes('旅游'), 'the chosen purpose');
     await choose(page, 'emergencyReason', 'stolen');
     await choose(page, 'applicantRelation', 'self');
     await next(page, 'loss-details');

@@ -24,7 +24,7 @@ import { pathThrough } from '../../miniprogram/domain/services/engine';
 import { passportService } from '../../miniprogram/domain/services/passport';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { renewalSteps } from '../server/applications/fixtures';
-import { portraitJpeg } from '../server/photo/synthetic-portrait';
+import { compliantIdPhoto, darkIdPhoto } from '../server/photo/real-photos';
 import { readyCitizen } from './helpers/citizen';
 import { FakeCanvas } from './helpers/fake-canvas';
 import { bindWxFiles } from './helpers/wx-files';
@@ -40,8 +40,8 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(dir, name), data);
     return path.join(dir, name);
   };
-  files.photo = write('photo.jpg', await portraitJpeg({ width: 354, height: 472 }));
-  files.darkPhoto = write('dark.jpg', await portraitJpeg({ width: 354, height: 472, exposure: 0.25 }));
+  files.photo = write('photo.jpg', await compliantIdPhoto());
+  files.darkPhoto = write('dark.jpg', await darkIdPhoto());
   files.document = write(
     'page.jpg',
     await sharp({ create: { width: 1200, height: 850, channels: 3, background: { r: 230, g: 225, b: 210 } } })

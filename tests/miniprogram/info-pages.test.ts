@@ -5,7 +5,7 @@
  * and stays readable offline from the saved copy.
  */
 import { clearSession } from '../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../miniprogram/config';
+import { setApiBaseUrl } from '../../miniprogram/config';
 import { parseArticleMarkup } from '../../miniprogram/domain/article-blocks';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { NEW_YORK } from './fixtures';
@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
   clearSession();
   bindWxToHttp(() => Promise.reject(new Error('consular information needs no login')));
 });

@@ -4,7 +4,7 @@
  * bad input, not found, revoked, genuine, and 稍后再试 once the per-address limit is spent.
  */
 import { clearSession } from '../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../miniprogram/config';
+import { setApiBaseUrl } from '../../miniprogram/config';
 import { infoMessages } from '../../miniprogram/domain/info-messages';
 import { fillInput, tapButton, textOf } from './helpers/interact';
 import { startInfoServer, InfoServer } from './helpers/info-server';
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
   clearSession();
   // Public endpoints: no login should ever be needed.
   counters = bindWxToHttp(() => Promise.reject(new Error('the legalization check must not log in')));

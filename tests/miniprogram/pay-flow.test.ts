@@ -14,7 +14,7 @@ import { emergencySteps } from '../server/applications/fixtures';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { selectMission, verifyIdentity } from '../../miniprogram/api/profile';
 import { clearSession } from '../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../miniprogram/config';
+import { setApiBaseUrl } from '../../miniprogram/config';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { residentId } from './helpers/citizen';
 import { bindWxToHttp } from './helpers/wx-http';
@@ -50,7 +50,7 @@ let person = 0;
  */
 async function readyCitizen(): Promise<void> {
   const n = 600 + ++person;
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
   clearSession();
   bindWxToHttp(() => server.mintLoginCode(`o_pay_${process.pid}_${n}`));
   await verifyIdentity({ name: '王强', idType: 'resident_id', idNumber: residentId(n), phone: '+12125550100' });

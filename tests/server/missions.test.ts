@@ -1,9 +1,9 @@
 import type { Mission, Profile } from '../../miniprogram/domain/api-types';
 import { seedDemoMissions } from '../../server/missions/mission-repository';
-import { databaseKinds } from '../helpers/fresh-database';
+import { sqlOnlyKinds } from '../helpers/fresh-database';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
-describe.each(databaseKinds)('missions (%s)', (database) => {
+describe.each(sqlOnlyKinds)('missions (%s)', (database) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ database });

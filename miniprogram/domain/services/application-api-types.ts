@@ -49,6 +49,12 @@ export interface UploadedDocument {
   ok: boolean;
   findings: DocumentFinding[];
   uploadedAt: string;
+  /**
+   * Only in the answer to an ID photo upload whose face is fine but whose framing is not: the
+   * photo cropped to the mission's spec by the server (base64 JPEG). The citizen accepts it by
+   * uploading it in place of the original, or retakes.
+   */
+  autoCrop?: { jpegBase64: string; width: number; height: number; findings: DocumentFinding[] };
 }
 
 export interface ApplicationSummary {

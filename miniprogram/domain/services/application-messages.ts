@@ -15,6 +15,7 @@ export const applicationMessages = {
   pinyin: '请用拼音字母填写（如 ZHANG SAN），不含声调和汉字',
   country: '请选择国家或地区',
   textInvalid: '内容包含不支持的字符',
+  socialSecurityNumber: '社会保障号码有误：应为18位，与领取人的居民身份证号码相同',
   localResidentRefused: '应急旅行证仅受理短期来访（旅游、商务等）人员。常住当地的申请人请申办护照或旅行证。',
   documentMissing: (label: string) => `请上传：${label}`,
   faceRequired: '请完成身份核验，或选择跳过（跳过后需视频面审）',

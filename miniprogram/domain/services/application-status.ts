@@ -15,6 +15,7 @@ export type ApplicationStatus =
   | 'in_production'
   | 'ready_for_pickup'
   | 'mailed'
+  | 'at_authority'
   | 'completed'
   | 'rejected'
   | 'returned'
@@ -45,6 +46,8 @@ export const APPLICATION_STATUSES: readonly StatusInfo[] = [
   { id: 'in_production', labelZh: '制证中', active: true, final: false },
   { id: 'ready_for_pickup', labelZh: '待领取', active: true, final: false },
   { id: 'mailed', labelZh: '已寄出', active: true, final: false },
+  // Handed to an outside authority (pension: the 人社部门), waiting for its answer.
+  { id: 'at_authority', labelZh: '主管部门办理中', active: true, final: false },
   { id: 'completed', labelZh: '已完成', active: false, final: true },
   { id: 'rejected', labelZh: '不予受理', active: false, final: true },
   { id: 'returned', labelZh: '已退回', active: false, final: true },
@@ -56,6 +59,7 @@ export function statusInfo(id: string): StatusInfo | undefined {
   return APPLICATION_STATUSES.find((status) => status.id === id);
 }
 
-export function statusLabel(id: string): string {
-  return statusInfo(id)?.labelZh ?? id;
+/** The status's name; a service may name it its own way (pension: 认证中). */
+export function statusLabel(id: string, service?: { statusLabels?: Readonly<Record<string, string>> }): string {
+  return service?.statusLabels?.[id] ?? statusInfo(id)?.labelZh ?? id;
 }

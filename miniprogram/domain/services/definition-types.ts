@@ -7,7 +7,11 @@
  * so a condition can refer to any field answered earlier on the path.
  */
 
-export type ApplicationServiceId = 'passport' | 'emergency_travel';
+/**
+ * A service's id (`passport`, `pension`, …). Open: the registry (service-registry.ts) is the
+ * only list of services; nothing else enumerates them.
+ */
+export type ApplicationServiceId = string;
 
 /** A test on the answers. Branches, required-ness, visibility and documents all use it. */
 export type Condition =
@@ -45,6 +49,8 @@ export type FieldType =
  */
 export type ValidatorName =
   | 'personName'
+  /** 社会保障号码: since 2011 the holder's 18-character resident ID number (GB 11643). */
+  | 'socialSecurityNumber'
   | 'passportNumber'
   | 'residentId'
   | 'idNumber'
@@ -134,6 +140,27 @@ export interface FeeItem {
   when?: Condition;
 }
 
+/** Why a video interview is required (engine.ts computes them; a service says which apply). */
+export type InterviewReasonName = 'minor' | 'face_failed' | 'face_skipped' | 'passport_only';
+
+/**
+ * A status change of the service's own workflow (see order-state-machine.ts, which holds the
+ * standard one). `guard` chooses among the submission transitions; `enqueue` names a job the
+ * change starts (in the same transaction), so a module reacts to a status without an `if`
+ * on a service id.
+ */
+export interface WorkflowTransition {
+  from: string;
+  to: string;
+  action: string;
+  actor: 'citizen' | 'staff' | 'system';
+  minimumRole?: 'reviewer' | 'supervisor' | 'admin';
+  requires?: readonly ('note' | 'items' | 'trackingNo')[];
+  guard?: { paysOnline?: boolean; interviewRequired?: boolean };
+  /** A job to start with the change (retried with backoff: backoffMs · 2^(attempt-1), capped at 6 h). */
+  enqueue?: { job: string; maxAttempts?: number; backoffMs?: number };
+}
+
 export interface ServiceRules {
   /** Statuses from which the citizen may withdraw. Emergency: none after submission. */
   withdrawableStatuses: readonly string[];
@@ -145,10 +172,37 @@ export interface ServiceRules {
   guardianUnderAge: number;
   /** Age below which the guardian signs the declaration. */
   guardianSignsUnderAge?: number;
-  /** Age below which a video interview is required ("minor"). */
+  /** Age below which a video interview is required ("minor"); 0: never for age. */
   interviewUnderAge: number;
-  /** The field that decides how fees are paid: 'online' → 待支付, 'at_mission' → 待审核. */
-  paymentMethodField: string;
+  /** Which interview reasons apply (default: all). */
+  interviewReasons?: readonly InterviewReasonName[];
+  /**
+   * The field that decides how fees are paid: 'online' → 待支付, 'at_mission' → 待审核.
+   * Absent: nothing to pay (a fee-free service has no `fees` either).
+   */
+  paymentMethodField?: string;
+  /**
+   * How the mission's district applies: 'residence' — the applicant's residence country and
+   * address abroad decide in/cross-district; 'any' — every application counts as in-district
+   * (a traveller in trouble is served where they are).
+   */
+  district: 'residence' | 'any';
+  /** The service's own state machine; absent: the standard order workflow. */
+  workflow?: readonly WorkflowTransition[];
+  /**
+   * One submission per applicant within this many months across accounts (a yearly
+   * certification): another account's attempt is refused without saying whose it is.
+   */
+  oncePerApplicantWithinMonths?: number;
+}
+
+/** Sentences a service adds to the shared ones (its text map's `messages`). */
+export interface ServiceMessages {
+  /** Shown when withdrawal is refused (emergency: 提交后不可撤回). */
+  withdrawRefused?: string;
+  /** oncePerApplicantWithinMonths: refused for another account, without naming it. */
+  alreadyDoneElsewhere?: string;
+  [key: string]: string | undefined;
 }
 
 export interface ServiceDefinition {
@@ -157,7 +211,7 @@ export interface ServiceDefinition {
   /** One letter in order numbers (P, E). */
   orderCode: string;
   /** The field with the applicant's birth date (for age rules). */
-  birthDateField: string;
+  birthDateField?: string;
   /**
    * Which fields identify the applicant: `relation` ('self' → the verified identity),
    * else the ID type/number, or — for an applicant without any ID — name + birth date.
@@ -168,6 +222,14 @@ export interface ServiceDefinition {
   documents: readonly DocumentRequirement[];
   fees: readonly FeeItem[];
   rules: ServiceRules;
+  /** Service-specific sentences (from the text map). */
+  messages?: ServiceMessages;
+  /** What happens next, per status, where the service says it differently (from the text map). */
+  statusHints?: Readonly<Record<string, string>>;
+  /** Names of the service's own workflow actions (from the text map). */
+  actionLabels?: Readonly<Record<string, string>>;
+  /** Status names where the service says it differently (pension: 认证中, 认证未通过). */
+  statusLabels?: Readonly<Record<string, string>>;
 }
 
 /** Answers as stored and sent: field id → string | boolean. Anything else is ignored. */

@@ -206,5 +206,8 @@ export const emergencyTravelService: ServiceDefinition = {
     guardianUnderAge: 16,
     interviewUnderAge: 18,
     paymentMethodField: 'paymentMethod',
+    // A traveller in trouble is served where they are: never cross-district.
+    district: 'any',
   },
+  messages: { withdrawRefused: '应急旅行证申请提交后不可撤回' },
 };

@@ -40,7 +40,8 @@ function contextOf(service: ServiceDefinition, answers: Answers, options?: Engin
 /** The applicant's age in whole years from the definition's birth-date field; null if unknown. */
 export function applicantAge(service: ServiceDefinition, answers: unknown, options?: EngineOptions): number | null {
   const record = safeAnswers(answers);
-  const value = Object.prototype.hasOwnProperty.call(record, service.birthDateField) ? record[service.birthDateField] : undefined;
+  const field = service.birthDateField;
+  const value = field && Object.prototype.hasOwnProperty.call(record, field) ? record[field] : undefined;
   return ageOn(value, todayOf(options));
 }
 
@@ -272,7 +273,8 @@ export function interviewReasons(answers: unknown, context: InterviewContext, se
   if (!canUseFace) reasons.push('passport_only');
   else if (context.faceResult === 'failed') reasons.push('face_failed');
   else if (context.faceResult !== 'passed') reasons.push('face_skipped');
-  return reasons;
+  const applies = service?.rules.interviewReasons;
+  return applies ? reasons.filter((reason) => applies.includes(reason)) : reasons;
 }
 
 /** Who signs the declaration: a guardian signs for a young child. */

@@ -46,6 +46,10 @@ function runValidator(
       return checkPassportNumber(value);
     case 'residentId':
       return checkResidentId(value, today);
+    case 'socialSecurityNumber': {
+      const check = checkResidentId(value, today);
+      return check.ok ? check : fail(m.socialSecurityNumber);
+    }
     case 'idNumber':
       return checkIdNumber(answerOf(answers, field.idTypeField ?? ''), value);
     case 'pastDate': {

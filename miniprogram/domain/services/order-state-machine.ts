@@ -20,7 +20,7 @@
  * display of older data; no transition leads to them.
  */
 import { type ApplicationStatus, statusLabel } from './application-status';
-import type { ServiceDefinition } from './definition-types';
+import type { ServiceDefinition, WorkflowTransition } from './definition-types';
 
 export type OrderAction =
   | 'submit'
@@ -47,7 +47,7 @@ export type StaffRoleName = 'reviewer' | 'supervisor' | 'admin';
 /** What an action needs in its request: a note (reason), supplement items, a tracking number. */
 export type Requirement = 'note' | 'items' | 'trackingNo';
 
-export interface Transition {
+export interface Transition extends WorkflowTransition {
   from: ApplicationStatus;
   to: ApplicationStatus;
   action: OrderAction;
@@ -60,8 +60,8 @@ export interface Transition {
 const REVIEWABLE: readonly ApplicationStatus[] = ['submitted', 'supplement_requested', 'second_review', 'interview'];
 
 export const ORDER_TRANSITIONS: readonly Transition[] = [
-  { from: 'draft', to: 'awaiting_payment', action: 'submit', actor: 'citizen' },
-  { from: 'draft', to: 'submitted', action: 'submit_pay_at_mission', actor: 'citizen' },
+  { from: 'draft', to: 'awaiting_payment', action: 'submit', actor: 'citizen', guard: { paysOnline: true } },
+  { from: 'draft', to: 'submitted', action: 'submit_pay_at_mission', actor: 'citizen', guard: { paysOnline: false } },
   { from: 'awaiting_payment', to: 'submitted', action: 'payment_confirmed', actor: 'system' },
   { from: 'awaiting_payment', to: 'submitted', action: 'mark_paid', actor: 'staff', minimumRole: 'reviewer' },
   { from: 'submitted', to: 'supplement_requested', action: 'request_supplements', actor: 'staff', minimumRole: 'reviewer', requires: ['note', 'items'] },
@@ -110,7 +110,6 @@ export const ORDER_ACTION_LABELS: Readonly<Record<OrderAction, string>> = {
 /** Chinese messages of the machine (refusals, hints), in one place. */
 export const orderMessages = {
   impossible: (from: string, action: string) => `当前状态（${statusLabel(from)}）下不能执行“${action}”`,
-  emergencyNoWithdrawal: '应急旅行证申请提交后不可撤回',
   withdrawNotAllowed: '当前状态下不能撤回该申请',
   roleTooLow: '该操作需要主管权限',
   noteRequired: '请填写说明或理由',
@@ -125,18 +124,45 @@ const RANK: Record<StaffRoleName, number> = { reviewer: 1, supervisor: 2, admin:
 
 export interface ServiceLike {
   id: string;
-  rules: Pick<ServiceDefinition['rules'], 'withdrawableStatuses' | 'refundable'>;
+  rules: Pick<ServiceDefinition['rules'], 'withdrawableStatuses' | 'refundable' | 'workflow'>;
+  messages?: ServiceDefinition['messages'];
+  actionLabels?: ServiceDefinition['actionLabels'];
+}
+
+/** The transitions of the service's workflow: its own, or the standard order workflow. */
+export function workflowOf(service?: ServiceLike): readonly Transition[] {
+  return (service?.rules.workflow as readonly Transition[] | undefined) ?? ORDER_TRANSITIONS;
 }
 
 /** Every transition out of `status` for `action`, regardless of actor. */
-export function transitionsFor(status: string, action: string): Transition[] {
-  return ORDER_TRANSITIONS.filter((t) => t.from === status && t.action === action);
+export function transitionsFor(status: string, action: string, service?: ServiceLike): Transition[] {
+  return workflowOf(service).filter((t) => t.from === status && t.action === action);
+}
+
+/** An action's name as staff and citizens read it (a service may name its own actions). */
+export function actionLabel(action: string, service?: Pick<ServiceLike, 'actionLabels'>): string {
+  return service?.actionLabels?.[action] ?? (ORDER_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
+
+/**
+ * The citizen's submission: the draft's transition whose guard holds (paying online or not,
+ * interview required or not). Null when the workflow has none for these facts.
+ */
+export function submissionTransition(service: ServiceLike | undefined, facts: { paysOnline: boolean; interviewRequired: boolean }): Transition | null {
+  return (
+    workflowOf(service).find(
+      (t) =>
+        t.from === 'draft' &&
+        t.actor === 'citizen' &&
+        t.action !== 'withdraw' &&
+        (t.guard?.paysOnline === undefined || t.guard.paysOnline === facts.paysOnline) &&
+        (t.guard?.interviewRequired === undefined || t.guard.interviewRequired === facts.interviewRequired),
+    ) ?? null
+  );
 }
 
 function serviceAllows(t: Transition, service?: ServiceLike): boolean {
   if (t.action !== 'withdraw') return true;
-  // Never an emergency travel certificate once submitted, whatever its data says.
-  if (service?.id === 'emergency_travel' && t.from !== 'draft') return false;
   return service ? service.rules.withdrawableStatuses.includes(t.from) : t.from === 'draft';
 }
 
@@ -156,9 +182,9 @@ export interface AllowedAction {
 
 /** What `actor` (with `role`, for staff) may do now. */
 export function allowedActions(status: string, actor: ActorKind, role?: StaffRoleName, service?: ServiceLike): AllowedAction[] {
-  return ORDER_TRANSITIONS.filter((t) => t.from === status && roleAllows(t, actor, role) && serviceAllows(t, service)).map((t) => ({
+  return workflowOf(service).filter((t) => t.from === status && roleAllows(t, actor, role) && serviceAllows(t, service)).map((t) => ({
     action: t.action,
-    label: ORDER_ACTION_LABELS[t.action],
+    label: actionLabel(t.action, service),
     to: t.to,
     toLabel: statusLabel(t.to),
     requires: t.requires ?? [],
@@ -174,12 +200,12 @@ export type TransitionCheck =
  * this actor kind, but the staff role is too low (HTTP 403); anything else is 409.
  */
 export function checkTransition(status: string, action: string, actor: ActorKind, role?: StaffRoleName, service?: ServiceLike): TransitionCheck {
-  const label = (ORDER_ACTION_LABELS as Record<string, string>)[action] ?? action;
-  const candidates = transitionsFor(status, action).filter((t) => t.actor === actor);
+  const label = actionLabel(action, service);
+  const candidates = transitionsFor(status, action, service).filter((t) => t.actor === actor);
   if (candidates.length === 0) return { ok: false, reason: 'impossible', message: orderMessages.impossible(status, label) };
   const byService = candidates.filter((t) => serviceAllows(t, service));
   if (byService.length === 0) {
-    const message = service?.id === 'emergency_travel' && action === 'withdraw' ? orderMessages.emergencyNoWithdrawal : orderMessages.withdrawNotAllowed;
+    const message = (action === 'withdraw' && service?.messages?.withdrawRefused) || orderMessages.withdrawNotAllowed;
     return { ok: false, reason: 'not_allowed_for_service', message };
   }
   const permitted = byService.find((t) => roleAllows(t, actor, role));
@@ -231,10 +257,19 @@ export interface HintContext {
   interviewAt?: string | null;
   /** 待视频面审 and the interview took place (call ended): no new booking, staff decide next. */
   interviewHeld?: boolean;
+  /** The service's own sentences per status (its text map's statusHints). */
+  statusHints?: Readonly<Record<string, string>>;
 }
 
 /** What happens next, and what the citizen must do, for a status. */
 export function nextStepHint(status: string, context: HintContext = {}): NextStepHint {
+  const hint = standardHint(status, context);
+  const own = context.statusHints?.[status];
+  // A booked interview's time is worth more than the service's general sentence.
+  return own && !(status === 'interview' && context.interviewAt) ? { ...hint, text: own } : hint;
+}
+
+function standardHint(status: string, context: HintContext): NextStepHint {
   switch (status) {
     case 'draft':
       return { who: 'citizen', todo: 'continue', text: '申请尚未提交，请继续填写并提交' };
@@ -266,6 +301,8 @@ export function nextStepHint(status: string, context: HintContext = {}): NextSte
       return { who: 'citizen', todo: 'collect', text: '证件已制作完成，请携带有效身份证件（及旧护照，如有）到使领馆领取' };
     case 'mailed':
       return { who: 'citizen', todo: 'receive', text: '证件已寄出，请留意查收，可凭快递单号查询物流' };
+    case 'at_authority':
+      return { who: 'mission', todo: null, text: '已提交主管部门办理，请耐心等待结果' };
     case 'completed':
       return { who: 'none', todo: null, text: '已办结' };
     case 'rejected':
@@ -298,5 +335,6 @@ export const QUEUE_STATUSES: readonly ApplicationStatus[] = [
   'in_production',
   'ready_for_pickup',
   'mailed',
+  'at_authority',
   'awaiting_payment',
 ];

@@ -316,5 +316,6 @@ export const passportService: ServiceDefinition = {
     guardianSignsUnderAge: 10,
     interviewUnderAge: 18,
     paymentMethodField: 'paymentMethod',
+    district: 'residence',
   },
 };

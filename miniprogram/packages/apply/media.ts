@@ -74,3 +74,21 @@ export function uploadProblem(filePath: string, size: number): string {
   if (size > MAX_UPLOAD_BYTES) return t.apply.fileTooLarge;
   return '';
 }
+
+/**
+ * Writes a base64 JPEG the server sent (the spec crop of an ID photo) to a file of the
+ * mini-program's own, so that it can be shown and uploaded like any photo — and so that only
+ * its path, never tens of KB of base64, goes through setData.
+ */
+export function writeTempJpeg(base64: string, name: string): Promise<string> {
+  const filePath = `${wx.env.USER_DATA_PATH}/${name}-${Date.now()}.jpg`;
+  return new Promise((resolve, reject) => {
+    wx.getFileSystemManager().writeFile({
+      filePath,
+      data: base64,
+      encoding: 'base64',
+      success: () => resolve(filePath),
+      fail: () => reject(new MediaError(t.apply.fileReadFailed)),
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
-import { fetchAlerts } from '../../api/info';
+import { sharedAlerts } from '../../api/info';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { Mission } from '../../domain/api-types';
 import type { TravelAlert } from '../../domain/info-api-types';
@@ -48,7 +48,7 @@ ComponentWithStore({
         return;
       }
       try {
-        const alert = mostSevereAlert(await fetchAlerts(country));
+        const alert = mostSevereAlert(await sharedAlerts(country));
         // The citizen may have switched missions while this was on its way.
         if (sessionStore.mission?.countryCode === country) this.setData({ alert });
       } catch {

@@ -7,7 +7,7 @@ import { COUNTRIES } from '../../../miniprogram/packages/apply/countries';
 import { APPLICATION_STATUSES } from '../../../miniprogram/domain/services/application-status';
 import { interviewReasonLabels } from '../../../miniprogram/domain/services/engine';
 import { ORDER_ACTION_LABELS } from '../../../miniprogram/domain/services/order-state-machine';
-import { APPLICATION_SERVICE_IDS, findApplicationService } from '../../../miniprogram/domain/services/service-registry';
+import { applicationServices } from '../../../miniprogram/domain/services/service-registry';
 
 export function domainCodes(): Set<string> {
   const codes = new Set<string>();
@@ -16,7 +16,7 @@ export function domainCodes(): Set<string> {
   for (const action of Object.keys(ORDER_ACTION_LABELS)) codes.add(action);
   for (const reason of Object.keys(interviewReasonLabels)) codes.add(reason);
   for (const face of ['passed', 'failed', 'skipped']) codes.add(face);
-  for (const service of APPLICATION_SERVICE_IDS.map((id) => findApplicationService(id)!)) {
+  for (const service of applicationServices()) {
     codes.add(service.id);
     for (const fee of service.fees) codes.add(fee.code);
     for (const doc of service.documents) codes.add(doc.id);

@@ -5,8 +5,8 @@ import { httpFetch } from './http-fetch';
 export interface ChildServer {
   baseUrl: string;
   sandboxUrl: string;
-  /** Generated JPEGs on disk: a passing ID photo, a too-dark one, a document page. */
-  images: { goodPhoto: string; darkPhoto: string; document: string };
+  /** JPEGs on disk: a passing ID photo, a too-dark one, one framed too wide (the server proposes a crop), a document page. */
+  images: { goodPhoto: string; darkPhoto: string; widePhoto: string; document: string };
   /** Console accounts of us-new-york, when started with `{ staff: true }`. */
   staff: Array<{ username: string; password: string; role: 'reviewer' | 'supervisor' }>;
   /** A fresh wx.login code the sandbox will exchange for this openid. */

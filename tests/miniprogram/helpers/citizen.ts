@@ -1,6 +1,6 @@
 import { selectMission, verifyIdentity } from '../../../miniprogram/api/profile';
 import { clearSession } from '../../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../../miniprogram/config';
+import { setApiBaseUrl } from '../../../miniprogram/config';
 import { sessionStore } from '../../../miniprogram/stores/session-store';
 import { bindWxToHttp } from './wx-http';
 
@@ -20,7 +20,7 @@ export function residentId(n: number): string {
  */
 export async function readyCitizen(server: { baseUrl: string; mintLoginCode(openid: string): Promise<string> }, name = '李明') {
   const n = ++sequence + Math.floor(Math.random() * 500);
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
   clearSession();
   const counters = bindWxToHttp(() => server.mintLoginCode(`o_apply_${process.pid}_${n}`));
   await verifyIdentity({ name, idType: 'resident_id', idNumber: residentId(n), phone: '+12125550100' });

@@ -1,6 +1,6 @@
 import { selectMission, verifyIdentity } from '../../../miniprogram/api/profile';
 import { clearSession, currentToken } from '../../../miniprogram/api/request';
-import { API_BASE_URL_STORAGE_KEY } from '../../../miniprogram/config';
+import { setApiBaseUrl } from '../../../miniprogram/config';
 import type { CitizenInterview, CreateSlotsResult } from '../../../miniprogram/domain/interview';
 import { sessionStore } from '../../../miniprogram/stores/session-store';
 import type { ChildServer } from './child-server';
@@ -46,7 +46,7 @@ let person = 0;
  */
 export async function readyCitizen(server: ChildServer, name: string): Promise<void> {
   const n = 700 + ++person;
-  wx.setStorageSync(API_BASE_URL_STORAGE_KEY, server.baseUrl);
+  setApiBaseUrl(server.baseUrl);
   clearSession();
   bindWxToHttp(() => server.mintLoginCode(`o_interview_${process.pid}_${n}`));
   await verifyIdentity({ name, idType: 'resident_id', idNumber: residentId(n), phone: '+12125550100' });

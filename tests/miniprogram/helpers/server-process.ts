@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startTestServer } from '../../helpers/test-server';
-import { portraitJpeg } from '../../server/photo/synthetic-portrait';
+import { compliantIdPhoto, darkIdPhoto, PHOTO_CASES } from '../../server/photo/real-photos';
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-mp-server-'));
@@ -20,8 +20,9 @@ async function main() {
     return file;
   };
   const images = {
-    goodPhoto: write('good-photo.jpg', await portraitJpeg({ width: 354, height: 472 })),
-    darkPhoto: write('dark-photo.jpg', await portraitJpeg({ width: 354, height: 472, exposure: 0.25 })),
+    goodPhoto: write('good-photo.jpg', await compliantIdPhoto()),
+    darkPhoto: write('dark-photo.jpg', await darkIdPhoto()),
+    widePhoto: write('wide-photo.jpg', await PHOTO_CASES.headTooSmall()),
     document: write(
       'document.jpg',
       await sharp({ create: { width: 1200, height: 850, channels: 3, background: { r: 230, g: 225, b: 210 } } })

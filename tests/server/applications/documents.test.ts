@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { images, residentId, startApplicationsServer, verifiedCitizen, type Client } from './helpers';
 import { newDraft, TestImages, walkRenewal } from './walk';
 
@@ -12,7 +12,7 @@ function storedFiles(dir: string): string[] {
   return fs.readdirSync(root).flatMap((sub) => fs.readdirSync(path.join(root, sub)).map((f) => path.join(root, sub, f)));
 }
 
-describe.each(databaseKinds)(
+describe.each(sqlOnlyKinds)(
   'application documents (%s)',
   (database) => {
     let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;

@@ -8,9 +8,10 @@ import {
   remindExpiringDrafts,
   sweepDrafts,
 } from '../../../server/applications/draft-expiry';
-import { createLocalFileStore } from '../../../server/files/file-store';
+import { createLocalFileStore } from '../../../server/files/local-file-store';
 import { JobRunner } from '../../../server/jobs/job-queue';
 import { databaseKinds } from '../../helpers/fresh-database';
+import { until } from '../../helpers/until';
 import { images, residentId, startApplicationsServer, verifiedCitizen, type Client } from './helpers';
 import { newDraft, type TestImages, walkRenewal } from './walk';
 
@@ -192,14 +193,20 @@ describe.each(databaseKinds)('draft expiry: reminders, sweep, files (%s)', (data
 });
 
 describe('the draft sweep as the server schedules it (APPLICATION_DRAFT_SWEEP_MINUTES, JOB_POLL_MS)', () => {
-  const sweepJobs = (ctx: Awaited<ReturnType<typeof startApplicationsServer>>) =>
-    ctx.server.db.selectFrom('jobs').select(['status', 'dedupe_key']).where('kind', '=', DRAFT_SWEEP_JOB).execute();
+  type Ctx = Awaited<ReturnType<typeof startApplicationsServer>>;
+  const sweepJobs = (ctx: Ctx) => ctx.server.db.selectFrom('jobs').select(['status', 'dedupe_key']).where('kind', '=', DRAFT_SWEEP_JOB).execute();
+  /** Waits until the background runner has finished `more` further polls (not a guess with a timer). */
+  const polls = async (ctx: Ctx, more: number) => {
+    const runner = ctx.server.app.jobRunner;
+    const target = runner.completedTicks + more;
+    await until(() => runner.completedTicks >= target, `${more} more job-runner polls`);
+  };
 
   it('the job runner’s poll writes the current slot’s sweep (once) and runs it', async () => {
     const ctx = await startApplicationsServer('pglite', { JOB_POLL_MS: '20', APPLICATION_DRAFT_SWEEP_MINUTES: '60' });
     try {
-      for (let i = 0; i < 250 && !(await sweepJobs(ctx)).some((j) => j.status === 'done'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 100)); // more polls: still one job for the slot
+      await until(async () => (await sweepJobs(ctx)).some((j) => j.status === 'done'), 'the sweep job done');
+      await polls(ctx, 3); // more polls: still one job for the slot
       expect(await sweepJobs(ctx)).toEqual([{ status: 'done', dedupe_key: expect.stringMatching(/^drafts\.sweep@\d{4}-\d\d-\d\dT\d\d:00:00\.000Z$/) }]);
     } finally {
       await ctx.close();
@@ -209,7 +216,7 @@ describe('the draft sweep as the server schedules it (APPLICATION_DRAFT_SWEEP_MI
   it('0 turns it off', async () => {
     const ctx = await startApplicationsServer('pglite', { JOB_POLL_MS: '20', APPLICATION_DRAFT_SWEEP_MINUTES: '0' });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await polls(ctx, 3);
       expect(await sweepJobs(ctx)).toEqual([]);
     } finally {
       await ctx.close();

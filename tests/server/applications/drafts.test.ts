@@ -24,7 +24,7 @@ describe.each(databaseKinds)('application drafts (%s)', (database) => {
 
   it('refuses an unknown service or mission with field messages', async () => {
     const api = await verifiedCitizen(ctx.server, 'o_draft_1');
-    expect((await api.post('/api/applications', { service: 'pension', missionId: 'us-new-york' })).body.error.fields).toEqual({ service: '暂不受理该业务' });
+    expect((await api.post('/api/applications', { service: 'no_such_service', missionId: 'us-new-york' })).body.error.fields).toEqual({ service: '暂不受理该业务' });
     expect((await api.post('/api/applications', { service: 'passport', missionId: 'xx-nowhere' })).body.error.fields).toEqual({ missionId: '未找到该使领馆' });
     expect((await api.get('/api/applications')).body.applications).toEqual([]);
   });

@@ -16,7 +16,7 @@ import {
   visibleFields,
 } from '../../../miniprogram/domain/services/engine';
 import { passportService } from '../../../miniprogram/domain/services/passport';
-import { APPLICATION_SERVICES } from '../../../miniprogram/domain/services/service-registry';
+import { applicationServices } from '../../../miniprogram/domain/services/service-registry';
 import { childFirstIssueAnswers, emergencySteps, renewalAnswers, TODAY } from './fixtures';
 
 const opts = { today: TODAY };
@@ -24,7 +24,7 @@ const ids = (steps: Array<{ id: string }>) => steps.map((s) => s.id);
 const docIds = (answers: Record<string, unknown>) => requiredDocuments(passportService, answers, opts).map((d) => d.id).sort();
 
 describe('service definitions are consistent data', () => {
-  it.each(Object.values(APPLICATION_SERVICES))('$id: every reference resolves', (service) => {
+  it.each(applicationServices())('$id: every reference resolves', (service) => {
     const stepIds = new Set(service.steps.map((s) => s.id));
     for (const step of service.steps) {
       for (const f of step.fields) expect(service.fields[f]).toBeDefined();
@@ -229,7 +229,7 @@ describe('never throws, whatever the answers', () => {
       fc.oneof(fc.string(), fc.boolean(), fc.constantFrom('renewal', 'replacement', 'lost', 'child', 'married', '2015-01-01', '1985-13-40'), fc.anything()),
     ),
   );
-  it.each(Object.values(APPLICATION_SERVICES))('$id', (service) => {
+  it.each(applicationServices())('$id', (service) => {
     fc.assert(
       fc.property(junk, fc.string(), (answers, stepId) => {
         const path = pathThrough(service, answers, opts);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { startTestServer, TestServer } from '../../helpers/test-server';
-import { portraitJpeg } from '../photo/synthetic-portrait';
+import { compliantIdPhoto, darkIdPhoto } from '../photo/real-photos';
 
 /** A test server whose files go to a fresh temp directory, plus a small HTTP client. */
 export async function startApplicationsServer(database: 'pglite' | 'postgres', env: Record<string, string> = {}) {
@@ -77,8 +77,8 @@ export function residentId(sequence: number): string {
 }
 
 export const images = {
-  idPhoto: () => portraitJpeg({ width: 354, height: 472 }),
-  darkIdPhoto: () => portraitJpeg({ width: 354, height: 472, exposure: 0.25 }),
+  idPhoto: compliantIdPhoto,
+  darkIdPhoto,
   document: () =>
     sharp({ create: { width: 1200, height: 850, channels: 3, background: { r: 230, g: 225, b: 210 } } })
       .composite([{ input: Buffer.from('<svg width="1200" height="850"><rect x="80" y="80" width="300" height="400" fill="#777"/><text x="450" y="200" font-size="60">PASSPORT</text></svg>') }])

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import sharp from 'sharp';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { PHOTO_CASES } from '../photo/real-photos';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, images, residentId, startApplicationsServer, type Reply } from './helpers';
 import { newDraft, TestImages, walkRenewal } from './walk';
 
@@ -22,7 +24,7 @@ function storedCount(dataDir: string): number {
   return fs.readdirSync(root).reduce((sum, sub) => sum + fs.readdirSync(path.join(root, sub)).length, 0);
 }
 
-describe.each(databaseKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
+describe.each(sqlOnlyKinds)('multipart uploads, as wx.uploadFile sends them (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let files: TestImages;
   let token: string;
@@ -100,6 +102,41 @@ describe.each(databaseKinds)('multipart uploads, as wx.uploadFile sends them (%s
     expect(storedCount(ctx.dataDir)).toBe(before);
     const after_rows = await ctx.server.db.selectFrom('application_files').select('storage_key').where('application_id', '=', id).execute();
     expect(after_rows).toEqual(before_rows);
+  });
+
+  it('a file cut at the size limit is 413 whatever its first bytes, never "not a valid image"', async () => {
+    // A real JPEG padded past the limit: were the cut-off buffer judged, it would be a broken JPEG (400).
+    for (const extra of [1, 1000, 512 * 1024]) {
+      const padded = Buffer.concat([files.idPhoto, Buffer.alloc(5 * 1024 * 1024 - files.idPhoto.length + extra, 0x5a)]);
+      const response = await post('id_photo', form(padded));
+      expect(response).toEqual({ status: 413, body: { error: { code: 'FILE_TOO_LARGE', message: '文件过大，请上传不超过5MB的JPG或PNG图片' } } });
+    }
+  });
+
+  it('a photo whose face is fine but framed too wide gets the spec crop back, which passes when uploaded', async () => {
+    const wide = await PHOTO_CASES.headTooSmall();
+    const response = await post('id_photo', form(wide));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ ok: false, findings: [expect.objectContaining({ code: 'HEAD_TOO_SMALL', severity: 'error' }), expect.objectContaining({ code: 'RESIZED' })] });
+    const crop = Buffer.from(response.body.autoCrop.jpegBase64, 'base64');
+    expect(await sharp(crop).metadata()).toMatchObject({ format: 'jpeg', width: response.body.autoCrop.width, height: response.body.autoCrop.height });
+    const accepted = await post('id_photo', form(crop, { filename: 'auto-crop.jpg' }));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ ok: true });
+    expect(accepted.body.autoCrop).toBeUndefined();
+  });
+
+  it("checks the photo against the application's mission's own ranges (missions.photo_spec)", async () => {
+    const { mission_id: missionId } = await ctx.server.db.selectFrom('applications').select('mission_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const setSpec = (spec: string | null) => sql`update missions set photo_spec = ${spec}::jsonb where id = ${missionId}`.execute(ctx.server.db);
+    await setSpec(JSON.stringify({ headWidth: [0.64, 0.73] }));
+    try {
+      const narrow = await post('id_photo', form(files.idPhoto));
+      expect(narrow.body).toMatchObject({ ok: false, findings: [expect.objectContaining({ code: 'HEAD_TOO_SMALL' })] });
+    } finally {
+      await setSpec(null);
+    }
+    expect((await post('id_photo', form(files.idPhoto))).body).toMatchObject({ ok: true });
   });
 
   it('refuses a part of another type with 415, a missing `file` field and a second file with 400', async () => {

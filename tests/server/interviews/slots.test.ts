@@ -1,12 +1,12 @@
 import { interviewMessages, SLOT_BATCH_MAX_DAYS } from '../../../miniprogram/domain/interview';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startApplicationsServer } from '../applications/helpers';
 import { type StaffClient, signedInStaff } from '../review/helpers';
 import { createSlots, missionDate } from './helpers';
 
 jest.setTimeout(120_000);
 
-describe.each(databaseKinds)('interview slots, console (%s)', (database) => {
+describe.each(sqlOnlyKinds)('interview slots, console (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let reviewer: StaffClient;
   let chicago: StaffClient;

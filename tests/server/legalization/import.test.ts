@@ -1,4 +1,4 @@
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { csvOf, CSV_HEADER, staffCookie } from './console-helpers';
 
@@ -9,7 +9,7 @@ interface ImportError {
   error: { code: string; message: string; lines: Array<{ line: number; message: string }>; lineCount: number };
 }
 
-describe.each(databaseKinds)('legalization registry: console import and records (%s)', (database) => {
+describe.each(sqlOnlyKinds)('legalization registry: console import and records (%s)', (database) => {
   let server: TestServer;
   let admin: string;
   let supervisor: string;

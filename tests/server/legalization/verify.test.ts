@@ -1,11 +1,11 @@
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { csvOf, staffCookie } from './console-helpers';
 
 /** Per hook and test: jest ignores testTimeout inside a project config; PGlite start-up and scrypt take seconds. */
 jest.setTimeout(60_000);
 
-describe.each(databaseKinds)('public legalization check (%s)', (database) => {
+describe.each(sqlOnlyKinds)('public legalization check (%s)', (database) => {
   let server: TestServer;
   let admin: string;
 

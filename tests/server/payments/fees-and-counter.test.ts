@@ -1,11 +1,11 @@
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, residentId } from '../applications/helpers';
 import { newDraft, type TestImages, walkRenewal } from '../applications/walk';
 import { type PaymentsServer, prepay, snapshot, staffClient, startPaymentsServer, submittedOrder, testImages } from './helpers';
 
 jest.setTimeout(120_000);
 
-describe.each(databaseKinds)('fees and counter payments (%s)', (database) => {
+describe.each(sqlOnlyKinds)('fees and counter payments (%s)', (database) => {
   let ctx: PaymentsServer;
   let files: TestImages;
   beforeAll(async () => {

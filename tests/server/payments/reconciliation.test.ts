@@ -1,6 +1,6 @@
 import { reconcilePayments } from '../../../server/payments/reconciliation';
 import { createWechatPayClientFromConfig } from '../../../server/wechat/pay/pay-config';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import type { TestImages } from '../applications/walk';
 import { type PaymentsServer, prepay, sandboxConfirm, sandboxPost, snapshot, staffClient, startPaymentsServer, submittedOrder, testImages } from './helpers';
 
@@ -8,7 +8,7 @@ jest.setTimeout(150_000);
 
 const MINUTE = 60_000;
 
-describe.each(databaseKinds)('payment reconciliation (%s)', (database) => {
+describe.each(sqlOnlyKinds)('payment reconciliation (%s)', (database) => {
   let ctx: PaymentsServer;
   let files: TestImages;
   beforeAll(async () => {

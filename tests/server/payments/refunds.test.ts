@@ -1,7 +1,7 @@
 import { applyTransition } from '../../../server/orders/transitions';
 import { reconcilePayments } from '../../../server/payments/reconciliation';
 import { createWechatPayClientFromConfig } from '../../../server/wechat/pay/pay-config';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import type { TestImages } from '../applications/walk';
 import {
   craftNotification,
@@ -21,7 +21,7 @@ import {
 
 jest.setTimeout(150_000);
 
-describe.each(databaseKinds)('refunds (%s)', (database) => {
+describe.each(sqlOnlyKinds)('refunds (%s)', (database) => {
   let ctx: PaymentsServer;
   let files: TestImages;
   let supervisor: Staff;

@@ -93,6 +93,11 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
     const early = await a.api.post(`/api/applications/${a.id}/resubmit`);
     expect(early.status).toBe(400);
     expect(early.body.error).toMatchObject({ code: 'SUPPLEMENTS_MISSING', fields: { 'supplements.id_photo': expect.any(String), 'supplements.other': expect.any(String) } });
+    // A resubmitted photo that failed the check is named as such, as at submission.
+    const dark = await a.api.upload(`/api/applications/${a.id}/supplements/id_photo`, await images.darkIdPhoto());
+    expect(dark.body).toMatchObject({ ok: false, findings: expect.arrayContaining([expect.objectContaining({ code: 'TOO_DARK' })]) });
+    const failedPhoto = await a.api.post(`/api/applications/${a.id}/resubmit`);
+    expect(failedPhoto.body.error.fields['supplements.id_photo']).toBe('证件照未通过检查，请按提示重新拍摄或上传');
     // Only the requested items go into the slot.
     expect((await a.api.upload(`/api/applications/${a.id}/supplements/passport_data_page`, files.document)).status).toBe(409);
     expect((await a.api.upload(`/api/applications/${a.id}/supplements/id_photo`, files.idPhoto)).status).toBe(200);

@@ -13,6 +13,7 @@ import {
 import { paySignMessage, verifySha256Rsa } from '../../../server/wechat/pay/signing';
 import { createWechatPayVerifier } from '../../../server/wechat/pay/verification';
 import { apiV3Key, KeyPair, rsaKeyPair } from './helpers';
+import { until } from '../../helpers/until';
 import { GO } from './published-vectors';
 
 const MCH_ID = '1900000109';
@@ -268,7 +269,7 @@ describe('WeChat Pay client against the sandbox over HTTP', () => {
       const confirmed = await control<{ notifications: Delivery[] }>('/sandbox/pay/confirm', { outTradeNo, delayMs: 300 });
       expect(confirmed.body.notifications).toMatchObject([{ status: null }]);
       expect(receivedFor(outTradeNo)).toHaveLength(0);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await until(() => receivedFor(outTradeNo).length > 0, 'the delayed notification');
       expect(receivedFor(outTradeNo)).toHaveLength(1);
       const log = await control<{ notifications: (Delivery & { outTradeNo: string; sentAt: string })[] }>(`/sandbox/pay/notifications?outTradeNo=${outTradeNo}`);
       expect(log.body.notifications).toMatchObject([{ outTradeNo, status: 204, eventType: 'TRANSACTION.SUCCESS' }]);

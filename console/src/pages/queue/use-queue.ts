@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http';
 import { reviewApi, type QueueItem } from '../../api/review-api';
 import { APPLICATION_STATUSES } from '../../../../miniprogram/domain/services/application-status';
 import { QUEUE_STATUSES } from '../../../../miniprogram/domain/services/order-state-machine';
+import { applicationServices } from '../../../../miniprogram/domain/services/service-registry';
 import { t } from '../../locale/zh-CN';
 import { queueContext } from './queue-context';
 
@@ -18,8 +19,8 @@ export const statusOptions = [
 ];
 export const serviceOptions = [
   { value: '', label: t.review.filters.anyService },
-  { value: 'passport', label: '护照旅行证' },
-  { value: 'emergency_travel', label: '应急旅行证' },
+  // Every registered service, in the registry's order.
+  ...applicationServices().map((service) => ({ value: service.id, label: service.title })),
 ];
 export const districtOptions = [
   { value: 'all', label: t.review.filters.districtAll },

@@ -151,14 +151,12 @@ Component({
       const state = this.state();
       this.setData({ phase: 'loading' });
       try {
-        const profile = await fetchProfile();
+        // Profile and application side by side: two rounds at most, not a chain of three.
+        const [profile, detail] = await Promise.all([
+          fetchProfile(),
+          id ? fetchApplication(id) : findDraft(state.service.id).then((draft) => (draft ? fetchApplication(draft.id) : null)),
+        ]);
         sessionStore.setProfile(profile);
-        let detail: ApplicationDetail | null = null;
-        if (id) detail = await fetchApplication(id);
-        else {
-          const draft = await findDraft(state.service.id);
-          if (draft) detail = await fetchApplication(draft.id);
-        }
         if (detail && detail.status !== 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyResult}?id=${detail.id}` });
           return;

@@ -6,6 +6,7 @@ import type { Timeline } from '../../../domain/order-api-types';
 import { fill } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { bookSlot, cancelBooking, fetchInterview } from '../api';
+import type { CitizenInterview } from '../domain/interview';
 import { interviewMessages, text } from '../text';
 import { interviewView, type DayRow, type InterviewPageView } from '../view';
 
@@ -75,14 +76,17 @@ Component({
       try {
         // Why (the staff's note) does not change while the order waits for its interview: asked once.
         const [interview, timeline] = await Promise.all([fetchInterview(this.data.id), this.data.ready ? null : fetchTimeline(this.data.id).catch(() => null)]);
-        const view = interviewView(interview);
-        // Keep the open day when it still has slots; else the first day with any.
-        const openDate = view.days.some((d: DayRow) => d.date === this.data.openDate) ? this.data.openDate : (view.days[0]?.date ?? '');
-        this.setData({ ...view, why: this.data.ready ? this.data.why : whyOf(timeline), loading: false, ready: true, errorMessage: '', openDate, changing: this.data.changing && view.canChange });
+        this.show(interview, this.data.ready ? this.data.why : whyOf(timeline));
       } catch (error) {
         if (this.data.ready) this.setData({ notice: error instanceof ApiError ? error.message : text.loadFailed });
         else this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : text.loadFailed });
       }
+    },
+    show(interview: CitizenInterview, why: string) {
+      const view = interviewView(interview);
+      // Keep the open day when it still has slots; else the first day with any.
+      const openDate = view.days.some((d: DayRow) => d.date === this.data.openDate) ? this.data.openDate : (view.days[0]?.date ?? '');
+      this.setData({ ...view, why, loading: false, ready: true, errorMessage: '', openDate, changing: this.data.changing && view.canChange });
     },
     openDay(event: SlotTap) {
       const date = event.currentTarget.dataset.date;
@@ -123,9 +127,10 @@ Component({
       const wasBooked = !!this.data.booking;
       this.setData({ busy: true });
       try {
-        if (action === 'cancel') await cancelBooking(this.data.id);
-        else await bookSlot(this.data.id, slotId);
+        // The answer is the interview as it now stands: shown as is, not fetched again.
+        const interview = action === 'cancel' ? await cancelBooking(this.data.id) : await bookSlot(this.data.id, slotId);
         this.setData({ changing: false });
+        this.show(interview, this.data.why);
         this.toast(action === 'cancel' ? text.cancelled : wasBooked ? text.changed : text.booked, 'success');
       } catch (error) {
         const message = error instanceof ApiError ? error.message : text.loadFailed;
@@ -133,9 +138,9 @@ Component({
         const notice = error instanceof ApiError && error.code === 'SLOT_TAKEN' ? interviewMessages.slotTaken : message;
         this.setData({ notice });
         this.toast(notice, 'error');
+        // What the server has now (TOO_LATE, INTERVIEW_NOT_REQUIRED: the page shows why the buttons went).
+        await this.load();
       }
-      // What the server has now (TOO_LATE, INTERVIEW_NOT_REQUIRED: the page shows why the buttons went).
-      await this.load();
       this.setData({ busy: false });
     },
     toast(message: string, theme: 'success' | 'error') {

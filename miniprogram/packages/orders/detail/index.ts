@@ -1,5 +1,5 @@
 import { fetchApplication } from '../../../api/applications';
-import { fetchMissions } from '../../../api/missions';
+import { fetchMission } from '../../../api/missions';
 import { confirmReceipt, fetchSupplements, fetchTimeline } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import type { Mission } from '../../../domain/api-types';
@@ -119,20 +119,17 @@ Component({
       const id = this.data.id;
       if (!loaded.has(this)) this.setData({ loading: true, errorMessage: '' });
       try {
-        const [detail, timeline, missions] = await Promise.all([
-          fetchApplication(id),
-          fetchTimeline(id),
-          fetchMissions().catch(() => [] as Mission[]),
-        ]);
+        const [detail, timeline] = await Promise.all([fetchApplication(id), fetchTimeline(id)]);
         if (detail.status === 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
           return;
         }
-        const [slot, interview] = await Promise.all([
+        // The one mission the order belongs to (revalidated, usually a 304), not the whole list.
+        const [slot, interview, mission] = await Promise.all([
           timeline.status === 'supplement_requested' ? fetchSupplements(id).catch(() => null) : null,
           timeline.status === 'interview' ? fetchInterview(id).catch(() => null) : null,
+          fetchMission(detail.missionId).catch(() => null),
         ]);
-        const mission = missions.find((m) => m.id === detail.missionId) ?? null;
         loaded.set(this, { detail, mission });
         this.setData({
           loading: false,

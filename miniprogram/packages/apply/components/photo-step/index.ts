@@ -1,12 +1,29 @@
 import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
+import { headGuide } from '../../domain/services/photo-frame';
 import { t } from '../../../../locale/zh-CN';
-import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem } from '../../media';
+import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
+
+/** The camera guide's 3:4 frame in rpx (index.wxss .photo__guide). */
+const GUIDE_FRAME = { width: 600, height: 800 };
+
+/** Head oval and eye line inside the guide frame, where the server's spec crop puts them. */
+function guideStyles(): { head: string; eyes: string } {
+  const g = headGuide();
+  const width = Math.round(g.width * GUIDE_FRAME.width);
+  return {
+    head: `top: ${Math.round(g.top * GUIDE_FRAME.height)}rpx; height: ${Math.round(g.height * GUIDE_FRAME.height)}rpx; width: ${width}rpx; margin-left: -${Math.round(width / 2)}rpx;`,
+    eyes: `top: ${Math.round(g.eyeLine * GUIDE_FRAME.height)}rpx;`,
+  };
+}
 
 /**
- * 证件照: take it with <camera> (a 3:4 head-and-shoulders guide over the viewfinder) or pick
- * one, crop to 3:4, compress, upload — and show the server's photo-check reasons next to
- * the photo straight away, so a bad photo is re-taken now, not refused days later.
+ * 证件照: take it with <camera> (a 3:4 guide over the viewfinder, head oval and eye line in
+ * the spec's proportions) or pick one, crop to 3:4, compress, upload — and show the server's
+ * photo-check reasons next to the photo straight away, so a bad photo is re-taken now, not
+ * refused days later. When the face is fine but the framing is not, the server sends the
+ * photo cropped to spec: shown beside the original ("已为您按规格裁剪"), the citizen uploads
+ * it with one tap or retakes.
  */
 Component({
   properties: {
@@ -28,6 +45,9 @@ Component({
     errors: [] as string[],
     advice: [] as string[],
     message: '',
+    /** The server's spec crop of the last upload, as a local file ('' when none). */
+    cropPreview: '',
+    guide: guideStyles(),
   },
   observers: {
     document(document: UploadedDocument | null) {
@@ -68,20 +88,27 @@ Component({
         if (!(error instanceof MediaError && error.cancelled)) this.setData({ message: (error as Error).message });
       }
     },
-    /** crop 3:4 → compress → check size/type → upload → show the findings. */
-    async process(path: string, crop: boolean) {
-      this.setData({ busy: true, message: '' });
+    /** The server's spec crop, as it is: already 3:4, within the output size, checked. */
+    acceptCrop() {
+      const path = this.data.cropPreview;
+      if (path) void this.process(path, false, false);
+    },
+    /** crop 3:4 → compress → check size/type → upload → show the findings (and a spec crop). */
+    async process(path: string, crop: boolean, compress = true) {
+      this.setData({ busy: true, message: '', cropPreview: '' });
       try {
         const cropped = crop ? await cropToIdPhoto(path) : path;
-        const compressed = await compressPhoto(cropped);
+        const compressed = compress ? await compressPhoto(cropped) : cropped;
         const problem = uploadProblem(compressed, await fileSize(compressed));
         if (problem) {
           this.setData({ busy: false, message: problem });
           return;
         }
         this.setData({ preview: compressed });
-        const document = await uploadDocument(this.data.applicationId, this.data.docId, compressed);
-        this.setData({ busy: false, document });
+        // The crop's base64 stays out of setData and of the page: only a file path goes on.
+        const { autoCrop, ...document } = await uploadDocument(this.data.applicationId, this.data.docId, compressed);
+        const cropPreview = autoCrop ? await writeTempJpeg(autoCrop.jpegBase64, 'id-photo-spec-crop') : '';
+        this.setData({ busy: false, document, cropPreview });
         this.triggerEvent('uploaded', { document });
       } catch (error) {
         const cancelled = error instanceof MediaError && error.cancelled;

@@ -1,0 +1,130 @@
+import type { FieldOption, ServiceDefinition, ServiceMessages } from './definition-types';
+
+/**
+ * Wording out of structure (as hmpo-form-wizard keeps `fields` apart from its locales): a
+ * text map holds everything a citizen reads for one service in one language — title, step
+ * titles and intros, field labels/hints/placeholders/option labels, document and fee names,
+ * refusals, the service's own messages, status names and hints, action names. The
+ * structure (steps, fields, conditions, rules) holds none of it, or only a default that a
+ * map overlays; `localizeService` puts the two together.
+ */
+export interface OptionText {
+  label: string;
+  hint?: string;
+}
+
+export interface ServiceText {
+  title: string;
+  steps?: Readonly<Record<string, { title?: string; intro?: string; declaration?: { title: string; text: string } }>>;
+  fields?: Readonly<Record<string, { label?: string; hint?: string; placeholder?: string; options?: Readonly<Record<string, string | OptionText>> }>>;
+  documents?: Readonly<Record<string, { label?: string; hint?: string }>>;
+  fees?: Readonly<Record<string, string>>;
+  /** Refusal messages, keyed `<stepId>.<field>`. */
+  refusals?: Readonly<Record<string, string>>;
+  messages?: ServiceMessages;
+  statusLabels?: Readonly<Record<string, string>>;
+  statusHints?: Readonly<Record<string, string>>;
+  actionLabels?: Readonly<Record<string, string>>;
+}
+
+/** Text maps of one service by locale ('zh-CN', 'en', …). */
+export type ServiceTexts = Readonly<Record<string, ServiceText>>;
+
+/** Wording keys a structure may leave out: the text map supplies them. */
+type Wording = 'label' | 'title' | 'hint' | 'intro' | 'placeholder' | 'message' | 'declaration';
+
+/** A value with its wording keys made optional, all the way down. */
+export type Unworded<T> = T extends readonly (infer U)[]
+  ? readonly Unworded<U>[]
+  : T extends object
+    ? { [K in keyof T as K extends Wording ? never : K]: Unworded<T[K]> } & { [K in keyof T as K extends Wording ? K : never]?: T[K] }
+    : T;
+
+/** A service definition without its words (a pension.ts-style structure). */
+export type ServiceStructure = Unworded<ServiceDefinition>;
+
+export class MissingServiceText extends Error {}
+
+function need(value: string | undefined, where: string): string {
+  if (value === undefined || value === '') throw new MissingServiceText(`service text missing: ${where}`);
+  return value;
+}
+
+/**
+ * The definition in one language: the structure (or a worded definition) overlaid with the
+ * text map. Every label and title must come from one or the other — a gap throws, so a
+ * test that localizes each registered service in each locale catches it.
+ */
+export function localizeService(structure: ServiceStructure | ServiceDefinition, text: ServiceText): ServiceDefinition {
+  const s = structure as ServiceStructure;
+  const id = s.id;
+  const fields = Object.fromEntries(
+    Object.entries(s.fields).map(([fieldId, field]) => {
+      const t = text.fields?.[fieldId];
+      const options = field.options?.map((option): FieldOption => {
+        const own = t?.options?.[option.value];
+        const ownText: OptionText | undefined = typeof own === 'string' ? { label: own } : own;
+        const hint = ownText?.hint ?? option.hint;
+        return {
+          ...option,
+          label: need(ownText?.label ?? option.label, `${id}.fields.${fieldId}.options.${option.value}`),
+          ...(hint ? { hint } : {}),
+        };
+      });
+      const hint = t?.hint ?? field.hint;
+      const placeholder = t?.placeholder ?? field.placeholder;
+      return [
+        fieldId,
+        {
+          ...field,
+          label: need(t?.label ?? field.label, `${id}.fields.${fieldId}.label`),
+          ...(hint ? { hint } : {}),
+          ...(placeholder ? { placeholder } : {}),
+          ...(options ? { options } : {}),
+        },
+      ];
+    }),
+  );
+  const steps = s.steps.map((step) => {
+    const t = text.steps?.[step.id];
+    const intro = t?.intro ?? step.intro;
+    const declaration = t?.declaration ?? step.declaration;
+    return {
+      ...step,
+      title: need(t?.title ?? step.title, `${id}.steps.${step.id}.title`),
+      ...(intro ? { intro } : {}),
+      ...(declaration ? { declaration } : {}),
+      ...(step.refusals
+        ? {
+            refusals: step.refusals.map((refusal) => ({
+              ...refusal,
+              message: need(text.refusals?.[`${step.id}.${refusal.field}`] ?? refusal.message, `${id}.refusals.${step.id}.${refusal.field}`),
+            })),
+          }
+        : {}),
+    };
+  });
+  const documents = s.documents.map((doc) => {
+    const t = text.documents?.[doc.id];
+    const hint = t?.hint ?? doc.hint;
+    return { ...doc, label: need(t?.label ?? doc.label, `${id}.documents.${doc.id}.label`), ...(hint ? { hint } : {}) };
+  });
+  const fees = s.fees.map((fee) => ({ ...fee, label: need(text.fees?.[fee.code] ?? fee.label, `${id}.fees.${fee.code}`) }));
+  const merged = <T extends object>(a: T | undefined, b: T | undefined): T | undefined => (a || b ? { ...(a ?? {}), ...(b ?? {}) } as T : undefined);
+  const messages = merged(s.messages, text.messages);
+  const statusLabels = merged(s.statusLabels, text.statusLabels);
+  const statusHints = merged(s.statusHints, text.statusHints);
+  const actionLabels = merged(s.actionLabels, text.actionLabels);
+  return {
+    ...(s as unknown as ServiceDefinition),
+    title: need(text.title ?? s.title, `${id}.title`),
+    fields,
+    steps,
+    documents,
+    fees,
+    ...(messages ? { messages } : {}),
+    ...(statusLabels ? { statusLabels } : {}),
+    ...(statusHints ? { statusHints } : {}),
+    ...(actionLabels ? { actionLabels } : {}),
+  } as ServiceDefinition;
+}
