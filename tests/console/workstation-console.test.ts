@@ -16,6 +16,7 @@ import { launchBrowser, type TestBrowser } from './browser';
 import { rawCodesIn } from './helpers/domain-codes';
 
 const reviewer = { username: 'sun.reviewer', password: 'reviewer password 2025', displayName: '孙审核' };
+const supervisor = { username: 'zhou.supervisor', password: 'supervisor password 2025', displayName: '周主管' };
 const timeout = 120_000;
 const shots = process.env.CONSOLE_SCREENSHOT_DIR ?? os.tmpdir();
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-console-workstation-'));
   server = await startTestServer({ serveConsole: true, env: { DATA_DIR: dataDir, JOB_POLL_MS: '0' } });
   await server.createStaff({ ...reviewer, role: 'reviewer' });
+  await server.createStaff({ ...supervisor, role: 'supervisor' });
   files = { idPhoto: await images.idPhoto(), document: await images.document(), signature: await images.signature() };
 }, timeout);
 
@@ -45,10 +47,10 @@ async function order(api: Client, paymentMethod: 'at_mission' | 'online'): Promi
   return { id, orderNo: submitted.body.orderNo };
 }
 
-async function signIn(page: Page) {
+async function signIn(page: Page, who = reviewer) {
   await page.goto(`${server.baseUrl}/console/`);
-  await page.fill(`${byTestId('login-username')} input`, reviewer.username);
-  await page.fill(`${byTestId('login-password')} input`, reviewer.password);
+  await page.fill(`${byTestId('login-username')} input`, who.username);
+  await page.fill(`${byTestId('login-password')} input`, who.password);
   await page.click(byTestId('login-submit'));
   await page.locator(byTestId('header-user')).waitFor();
 }
@@ -248,6 +250,37 @@ describe.each([1440, 1024])('faster decisions at %i px', (width) => {
       await bar.getByText(secondOrder).waitFor();
       await page.keyboard.press('k');
       await bar.getByText(firstOrder).waitFor();
+    },
+    timeout,
+  );
+});
+
+describe.each([1440, 1024])('the supervisor dashboard at %i px', (width) => {
+  const browser = browserOfWidth(width);
+
+  test(
+    'arrivals vs decisions, queue age, SLA breaches; the mission edits its supplement checklist',
+    async () => {
+      const { page } = browser.current;
+      const citizen = await verifiedCitizen(server, `o_ws_board_${width}`, { name: '秦岚', idType: 'resident_id', idNumber: residentId(width === 1440 ? 361 : 362) });
+      const late = await order(citizen, 'at_mission');
+      await server.db.updateTable('applications').set({ queue_at: new Date(Date.now() - 30 * 86_400_000) }).where('id', '=', late.id).execute();
+      await signIn(page, supervisor);
+      await page.click(byTestId('menu-dashboard'));
+      const stats = page.locator(byTestId('dashboard-stats'));
+      await stats.getByText('超过10个工作日').waitFor();
+      expect(Number(await page.locator(byTestId('dashboard-breaches')).innerText())).toBeGreaterThanOrEqual(1);
+      expect(await page.locator(byTestId('dashboard')).innerText()).toContain(late.orderNo);
+      const flow = (await page.locator(byTestId('dashboard-flow')).boundingBox())!;
+      expect(flow.x + flow.width).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(shots, `console-dashboard-${width}.png`) });
+
+      await page.locator('.t-tabs__nav-item', { hasText: '补充材料常用理由' }).click();
+      await page.fill(`${byTestId('reasons-id_photo')} textarea`, `耳朵未露出\n背景有阴影 ${width}`);
+      await page.click(byTestId('reasons-save-id_photo'));
+      await page.locator('.t-message', { hasText: '常用理由已保存' }).waitFor();
+      const saved = await server.db.selectFrom('supplement_reasons').select('text').where('item', '=', 'id_photo').orderBy('position').execute();
+      expect(saved.map((r) => r.text)).toEqual(['耳朵未露出', `背景有阴影 ${width}`]);
     },
     timeout,
   );
