@@ -21,4 +21,6 @@ export const ROUTES = {
   payResult: '/packages/pay/result/index',
   interviewBook: '/packages/interview/book/index',
   interviewCall: '/packages/interview/call/index',
+  pensionHome: '/packages/pension/index/index',
+  pensionResult: '/packages/pension/result/index',
 } as const;

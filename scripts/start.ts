@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { registerPensionAuthoritySandbox } from '../sandbox/pension-authority-sandbox';
 import { registerPaySandbox } from '../sandbox/wechat-pay-sandbox';
 import { createWechatSandbox } from '../sandbox/wechat-sandbox';
 import { createServer } from '../server/bootstrap';
@@ -46,6 +47,9 @@ async function main() {
   // unless WECHAT_PAY_MCHID configures a real merchant.
   const paySandbox = sandbox && config.wechatPay.mode === 'sandbox';
   if (sandbox && paySandbox) registerPaySandbox(sandbox, devSandboxOptions(resolveDevWechatPayKeys(config.dataDir), config.wechat.appId));
+  // The pension authority's sandbox rides on the same loopback server when the URL points there.
+  const pensionSandbox = sandbox && config.pension.authorityUrl.startsWith(config.wechat.apiBase);
+  if (sandbox && pensionSandbox) registerPensionAuthoritySandbox(sandbox, { secret: config.pension.secret });
   if (sandbox) await sandbox.listen({ port: Number(sandboxUrl.port) || 3100, host: '127.0.0.1' });
 
   const server = await createServer(config);
@@ -64,6 +68,9 @@ async function main() {
     paySandbox
       ? `  WeChat Pay        sandbox at ${config.wechatPay.apiBase}; in DevTools pay with POST /api/dev/pay/<applicationId>/confirm`
       : `  WeChat Pay        ${config.wechatPay.apiBase} (merchant ${config.wechatPay.mchId})`,
+    pensionSandbox
+      ? `  pension authority sandbox at ${config.pension.authorityUrl} (POST /sandbox/pension/mode to make it reject, go down, time out)`
+      : `  pension authority ${config.pension.authorityUrl}`,
     `  mini-program      open ${ROOT} in WeChat DevTools (README: "Running the mini-program")`,
     '',
   ];

@@ -76,12 +76,27 @@ export interface Config {
      */
     iceServers: IceServer[];
   };
+  /** The pension authority (人社部门) that receives pension certifications (server/pension). */
+  pension: PensionConfig;
   /** Uploaded files: FILE_STORAGE (local | postgres | s3) and, for s3, the S3_* settings. */
   files: FileStorageSettings;
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
   isProduction: boolean;
+}
+
+export interface PensionConfig {
+  /** Base URL of the authority's API (PENSION_AUTHORITY_URL); default: the sandbox beside the WeChat one. */
+  authorityUrl: string;
+  /** Shared key both sides sign requests with (PENSION_AUTHORITY_SECRET); required in production. */
+  secret: string;
+  /** A push or poll that takes longer is treated as not answered, and retried (PENSION_AUTHORITY_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** How long after an accepted push the result is asked for, and again while pending (PENSION_POLL_SECONDS). */
+  pollSeconds: number;
+  /** How often the deadline-reminder sweep runs; 0 = never (PENSION_REMINDER_SWEEP_MINUTES). */
+  reminderSweepMinutes: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -199,11 +214,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       reconcileIntervalSeconds: count(env.PAYMENT_RECONCILE_INTERVAL_SECONDS, 300),
     },
     interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
+    pension: {
+      authorityUrl: (env.PENSION_AUTHORITY_URL || `${wechat.apiBase}/pension-authority`).replace(/\/$/, ''),
+      secret: env.PENSION_AUTHORITY_SECRET || 'sandbox-pension-authority-secret',
+      timeoutMs: int(env.PENSION_AUTHORITY_TIMEOUT_MS, 10_000),
+      pollSeconds: count(env.PENSION_POLL_SECONDS, 6 * 60 * 60),
+      reminderSweepMinutes: count(env.PENSION_REMINDER_SWEEP_MINUTES, 60),
+    },
     files: fileStorage(env),
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
     logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
     isProduction,
   };
   if (isProduction && !config.piiKey) throw new Error('PII_KEY must be set in production');
+  if (isProduction && !env.PENSION_AUTHORITY_SECRET) throw new Error('PENSION_AUTHORITY_SECRET must be set in production');
   return config;
 }

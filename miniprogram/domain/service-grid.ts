@@ -32,7 +32,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
   // One step-form page (subpackage "apply") renders every application service's definition.
   { id: 'passport', nameZh: '护照旅行证', icon: 'book', entry: { kind: 'page', path: '/packages/apply/form/index?service=passport' } },
   { id: 'emergency_travel', nameZh: '应急旅行证', icon: 'time', entry: { kind: 'page', path: '/packages/apply/form/index?service=emergency_travel' } },
-  { id: 'pension', nameZh: '养老金资格认证', icon: 'money', entry: { kind: 'coming_soon' } },
+  { id: 'pension', nameZh: '养老金资格认证', icon: 'money', entry: { kind: 'page', path: '/packages/apply/form/index?service=pension' } },
   { id: 'legalization_check', nameZh: '领事认证查验', icon: 'verified', entry: { kind: 'page', path: '/packages/legalization/verify/index' } },
   { id: 'consular_info', nameZh: '领事资讯', icon: 'article', entry: { kind: 'page', path: '/packages/info/index/index' } },
   { id: 'hotline_12308', nameZh: '12308领事保护', icon: 'call', entry: { kind: 'hotline' } },

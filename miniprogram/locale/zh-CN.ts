@@ -25,6 +25,13 @@ export const t = {
     localTimeUnavailable: '当前设备无法换算当地时间',
     shareTitle: '中国领事：护照、旅行证、养老金资格认证等领事服务',
   },
+  /** The countdown card (home, 我的): one line per person this account certifies. */
+  pensionCountdown: {
+    title: '养老金资格认证',
+    daysLeft: '距下次认证截止还有 {days} 天',
+    overdue: '已超过认证截止日 {days} 天，请尽快认证',
+    pending: '认证中，结果将通过消息通知您',
+  },
   hotline: {
     title: '拨打12308领事保护热线',
     content: '将拨打 {primary}。如无法接通，请拨打备用号码 {backup}。',

@@ -122,7 +122,7 @@ export function toSummary(row: ApplicationRow, interview: InterviewHint = {}): A
     serviceTitle: service.title,
     missionId: row.mission_id,
     status: row.status as ApplicationStatus,
-    statusLabel: statusLabel(row.status),
+    statusLabel: statusLabel(row.status, service),
     orderNo: row.order_no,
     currentStep: row.current_step,
     createdAt: iso(row.created_at)!,
@@ -135,6 +135,7 @@ export function toSummary(row: ApplicationRow, interview: InterviewHint = {}): A
       collection: row.collection,
       refundable: service.rules.refundable,
       ...interview,
+      statusHints: service.statusHints,
     }),
   };
 }

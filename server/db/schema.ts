@@ -512,6 +512,42 @@ export interface ServiceTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+// ── 0009: pension certifications (server/pension) ──
+
+export interface Database {
+  pension_certifications: PensionCertificationTable;
+}
+
+export type PensionPushState = 'queued' | 'sent' | 'accepted' | 'rejected';
+
+export interface PensionCertificationTable {
+  id: Generated<string>;
+  application_id: string;
+  user_id: string;
+  mission_id: string;
+  person_index: Buffer;
+  person_name: string;
+  person_id_masked: string;
+  agency_code: string;
+  idempotency_key: string;
+  push_state: ColumnType<PensionPushState, PensionPushState | undefined, PensionPushState>;
+  push_attempts: ColumnType<number, number | undefined, number>;
+  last_push_error: string | null;
+  last_push_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  authority_ref: string | null;
+  reject_reason: string | null;
+  verified_by: 'face' | 'interview';
+  /** `date` columns: read with to_char(…, 'YYYY-MM-DD') or as strings. */
+  expected_result_by: ColumnType<string, string, string>;
+  result_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  certified_on: ColumnType<string | null, string | null | undefined, string | null>;
+  next_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  reminded_30_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reminded_7_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 // ── 0013: many instances — files in the database, staged files (interface merging) ──
 
 export interface FileChunkTable {

@@ -109,6 +109,11 @@ export class JobRunner {
     this.handlers = { ...handlers };
   }
 
+  /** Adds a recurring job (a module wiring its own sweep, e.g. pension deadline reminders). */
+  addRecurring(job: RecurringJob): void {
+    this.options.recurring = [...(this.options.recurring ?? []), job];
+  }
+
   /** Adds the handler of a job kind (a module wiring its own jobs, e.g. payments). */
   register(kind: string, handler: JobHandler): void {
     this.handlers[kind] = handler;

@@ -51,7 +51,13 @@ export function statusMessageJob(
       .executeTakeFirst();
     if (!taken) return { note: 'no quota' };
     const service = findApplicationService(order.service);
-    const hint = nextStepHint(payload.status, { mailOldPassport: order.mail_old_passport, orderNo: order.order_no, collection: order.collection, refundable: service?.rules.refundable });
+    const hint = nextStepHint(payload.status, {
+      mailOldPassport: order.mail_old_passport,
+      orderNo: order.order_no,
+      collection: order.collection,
+      refundable: service?.rules.refundable,
+      statusHints: service?.statusHints,
+    });
     try {
       await client.send({
         touser: order.openid,
@@ -61,7 +67,7 @@ export function statusMessageJob(
         data: {
           character_string1: order.order_no ?? '-',
           thing2: service?.title ?? '申请',
-          phrase3: statusLabel(payload.status),
+          phrase3: statusLabel(payload.status, service),
           time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
           thing5: thing(payload.hint || hint.text || '请进入小程序查看详情'),
         },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { type PensionSandbox, registerPensionAuthoritySandbox } from '../../sandbox/pension-authority-sandbox';
 import { type PaySandbox, registerPaySandbox } from '../../sandbox/wechat-pay-sandbox';
 import { createWechatSandbox } from '../../sandbox/wechat-sandbox';
 import { createServer } from '../../server/bootstrap';
@@ -28,6 +29,8 @@ export interface TestServer {
   payKeys: DevWechatPayKeys;
   /** The sandbox's WeChat Pay side (its view of orders, the notifications it sent). */
   paySandbox: PaySandbox;
+  /** The pension-authority sandbox (its certifications; setMode: accept, reject, down, timeout, late…). */
+  pensionSandbox: PensionSandbox;
   /** A fresh wx.login code the sandbox will exchange for this openid. */
   mintLoginCode(openid: string): Promise<string>;
   /** Logs a citizen in through the real API; returns the bearer token. */
@@ -49,6 +52,8 @@ export interface TestServerOptions {
   piiKey?: string;
 }
 
+const PENSION_TEST_SECRET = 'test-pension-authority-secret';
+
 /**
  * RSA key generation takes a moment: one set of development pay keys for every test run,
  * kept beside the PGlite template (dist/, git-ignored) the way a development server keeps
@@ -69,6 +74,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const payKeys = (sharedPayKeys ??= resolveDevWechatPayKeys(testKeysDir));
   const sandbox = createWechatSandbox({ appId, appSecret, acceptUnknownCodes: false });
   const paySandbox = registerPaySandbox(sandbox, devSandboxOptions(payKeys, appId));
+  // Holds a "timeout" push longer than the server waits (PENSION_AUTHORITY_TIMEOUT_MS below).
+  const pensionSandbox = registerPensionAuthoritySandbox(sandbox, { secret: PENSION_TEST_SECRET, holdMs: 1_500 });
   await sandbox.listen({ port: 0, host: '127.0.0.1' });
   const sandboxUrl = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
 
@@ -92,6 +99,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_DIR: '/nonexistent-test-data-dir',
     CONSOLE_DIST: '',
     PAYMENT_RECONCILE_INTERVAL_SECONDS: '0',
+    PENSION_AUTHORITY_SECRET: PENSION_TEST_SECRET,
+    PENSION_AUTHORITY_TIMEOUT_MS: '500',
+    PENSION_POLL_SECONDS: '0',
+    PENSION_REMINDER_SWEEP_MINUTES: '0',
     ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
     ...options.env,
   }, { wechatPayDevKeys: payKeys });
@@ -124,6 +135,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     config,
     payKeys,
     paySandbox,
+    pensionSandbox,
     mintLoginCode,
     async loginCitizen(openid) {
       const response = await fetch(`${baseUrl}/api/auth/login`, {

@@ -95,6 +95,12 @@ export const router = createRouter({
           component: () => import('../pages/interviews/index.vue'),
           meta: { title: t.interviews.title, minRole: 'reviewer' },
         },
+        {
+          path: 'pension',
+          name: routeNames.pension,
+          component: () => import('../pages/pension/index.vue'),
+          meta: { title: t.pension.title },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.

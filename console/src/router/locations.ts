@@ -20,6 +20,7 @@ export const routeNames = {
   interviews: 'interviews',
   staff: 'staff',
   dashboard: 'dashboard',
+  pension: 'pension',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

@@ -47,7 +47,7 @@ export const APPLICATION_STATUSES: readonly StatusInfo[] = [
   { id: 'ready_for_pickup', labelZh: '待领取', active: true, final: false },
   { id: 'mailed', labelZh: '已寄出', active: true, final: false },
   // Handed to an outside authority (pension: the 人社部门), waiting for its answer.
-  { id: 'at_authority', labelZh: '主管部门办理中', active: true, final: false },
+  { id: 'at_authority', labelZh: '办理中', active: true, final: false },
   { id: 'completed', labelZh: '已完成', active: false, final: true },
   { id: 'rejected', labelZh: '不予受理', active: false, final: true },
   { id: 'returned', labelZh: '已退回', active: false, final: true },

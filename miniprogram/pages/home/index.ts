@@ -1,6 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
+import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { Mission } from '../../domain/api-types';
 import type { TravelAlert } from '../../domain/info-api-types';
@@ -23,6 +24,8 @@ ComponentWithStore({
     hotlineVisible: false,
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
+    /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
+    countdown: [] as CountdownLine[],
   },
   storeBindings: {
     store: sessionStore,
@@ -37,6 +40,7 @@ ComponentWithStore({
   pageLifetimes: {
     show() {
       void this.loadAlert(sessionStore.mission);
+      this.loadCountdown();
     },
   },
   methods: {
@@ -54,6 +58,16 @@ ComponentWithStore({
       } catch {
         // Keep whatever was shown.
       }
+    },
+    /** Best effort, like the banner: offline or logged out, no card. */
+    loadCountdown() {
+      if (!sessionStore.loggedIn) return;
+      pensionCountdown()
+        .then((countdown) => this.setData({ countdown }))
+        .catch(() => undefined);
+    },
+    openPension() {
+      wx.navigateTo({ url: ROUTES.pensionHome });
     },
     onServiceTap(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
       const service = findService(event.currentTarget.dataset.id);

@@ -1,5 +1,6 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
+import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import type { VerifiedIdentity } from '../../domain/api-types';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
@@ -12,6 +13,7 @@ ComponentWithStore({
   data: {
     text: t.me,
     verifiedAtText: '',
+    countdown: [] as CountdownLine[],
   },
   storeBindings: {
     store: sessionStore,
@@ -23,7 +25,18 @@ ComponentWithStore({
       this.setData({ verifiedAtText: identity ? fill(t.me.verifiedAt, { date: formatDate(identity.verifiedAt) }) : '' });
     },
   },
+  pageLifetimes: {
+    show() {
+      if (!sessionStore.loggedIn) return;
+      pensionCountdown()
+        .then((countdown) => this.setData({ countdown }))
+        .catch(() => undefined);
+    },
+  },
   methods: {
+    openPension() {
+      wx.navigateTo({ url: ROUTES.pensionHome });
+    },
     async login() {
       try {
         await sessionStore.login();

@@ -19,9 +19,20 @@ describe('production guards', () => {
   });
 
   it('refuses to start in production without PII_KEY, and starts with it', () => {
-    const production = { NODE_ENV: 'production', DATA_DIR: '/nonexistent-guard-test', PUBLIC_URL: 'https://consular.example.cn', ...live(generateDevWechatPayKeys()) };
+    const production = {
+      NODE_ENV: 'production',
+      DATA_DIR: '/nonexistent-guard-test',
+      PUBLIC_URL: 'https://consular.example.cn',
+      PENSION_AUTHORITY_SECRET: 'a-key-agreed-with-the-authority',
+      ...live(generateDevWechatPayKeys()),
+    };
     expect(() => loadConfig(production)).toThrow(/PII_KEY/);
     expect(loadConfig({ ...production, PII_KEY: generatePiiKey() })).toMatchObject({ isProduction: true, wechatPay: { mode: 'live' } });
+  });
+
+  it("refuses to start in production with the pension-authority sandbox's signing key", () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: '/nonexistent-guard-test', PUBLIC_URL: 'https://consular.example.cn', PII_KEY: generatePiiKey(), ...live(generateDevWechatPayKeys()) };
+    expect(() => loadConfig(production)).toThrow(/PENSION_AUTHORITY_SECRET/);
   });
 
   it('refuses to start in production without a real WeChat Pay merchant', () => {

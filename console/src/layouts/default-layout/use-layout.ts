@@ -2,7 +2,7 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { toast } from '../../components/toast';
-import { ArticleIcon, CalendarIcon, ChartBarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, ChartBarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -16,6 +16,7 @@ export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unkno
   { name: routeNames.queue, label: t.nav.queue, icon: FileSearchIcon },
   { name: routeNames.interviews, label: t.nav.interviews, icon: CalendarIcon, minRole: 'reviewer' },
   { name: routeNames.dashboard, label: t.nav.dashboard, icon: ChartBarIcon, minRole: 'supervisor' },
+  { name: routeNames.pension, label: t.nav.pension, icon: TimeIcon },
   { name: routeNames.payments, label: t.nav.payments, icon: MoneyIcon },
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
