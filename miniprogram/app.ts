@@ -9,7 +9,9 @@ App<IAppOption>({
     // Silent login: pages that need the account wait on the store, public pages don't care.
     sessionStore
       .silentLogin()
-      .then(() => refreshUnreadBadge())
+      // After the pages' bindings have the profile (queued on the same nextTick before
+      // this): the badge is not what the citizen waits for on the first screen.
+      .then(() => wx.nextTick(() => void refreshUnreadBadge()))
       .catch(() => {
         // Offline or server down: stay anonymous; the next authenticated request logs in.
       });

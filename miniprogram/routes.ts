@@ -21,6 +21,10 @@ export const ROUTES = {
   payResult: '/packages/pay/result/index',
   interviewBook: '/packages/interview/book/index',
   interviewCall: '/packages/interview/call/index',
+  registration: '/packages/registration/index/index',
+  registrationForm: '/packages/registration/form/index',
+  registrationCertificate: '/packages/registration/certificate/index',
+  registrationAlert: '/packages/registration/alert/index',
   pensionHome: '/packages/pension/index/index',
   pensionResult: '/packages/pension/result/index',
 } as const;

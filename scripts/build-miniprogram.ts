@@ -91,7 +91,25 @@ export const FULL_ICON_STYLESHEET = path.join(installedDir('tdesign-miniprogram'
 export const ICON_STYLESHEET = path.join(DIST, 'tdesign-miniprogram', 'icon', 'icon.wxss');
 
 /** What every build derives from the sources (see the header); returns a summary line. */
+/**
+ * Third-party code only one subpackage uses, copied into it from node_modules (git-ignored
+ * there), so it never weighs on the main package: the registration certificate's QR encoder.
+ */
+const SUBPACKAGE_VENDOR: Array<{ from: string; to: string }> = [
+  { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'registration', 'vendor', 'qrcode.js') },
+];
+
+function syncSubpackageVendor(): void {
+  for (const { from, to } of SUBPACKAGE_VENDOR) {
+    const content = fs.readFileSync(from);
+    if (fs.existsSync(to) && fs.readFileSync(to).equals(content)) continue;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, content);
+  }
+}
+
 export function syncDerivedFiles(): string {
+  syncSubpackageVendor();
   syncSubpackageDomain(MINIPROGRAM, subpackageRoots());
   if (!fs.existsSync(DIST)) return '';
   const layout = readAppLayout(MINIPROGRAM);

@@ -12,6 +12,7 @@ import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
 import { installErrorHandler } from './http/api-error';
+import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
@@ -23,6 +24,7 @@ import { paymentRoutes } from './payments/routes';
 import { pensionRoutes } from './pension/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
+import { installRegistrationJobs, registrationAlertHook, registrationRoutes } from './registration/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { staffAccountRoutes } from './staff/staff-account-routes';
@@ -38,6 +40,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installConnectionDraining(app);
   installRefusalAudit(app, deps.db);
 
   await app.register(fastifySwagger, {
@@ -86,7 +89,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
-  await app.register(infoConsoleRoutes, { ...deps, staffSessions });
+  await app.register(infoConsoleRoutes, { ...deps, staffSessions, onAlertPublished: registrationAlertHook(deps) });
+  await app.register(registrationRoutes, { ...deps, sessions, staffSessions });
+  installRegistrationJobs(app, { ...deps, sessions, staffSessions });
   await serveConsole(app, deps.config.consoleDist);
 
   app.get('/docs/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -80,6 +80,7 @@ export async function createServer(
       database,
       caches,
       close: async () => {
+        // Order matters: no new work, then in-flight requests and jobs finish, then connections go.
         await reconciliation.stop();
         await running.close();
         await caches.close();

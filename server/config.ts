@@ -33,6 +33,8 @@ export interface Config {
     templates: {
       /** Order status changes and draft reminders (WECHAT_TEMPLATE_ORDER_STATUS). */
       orderStatus: string;
+      /** 安全提醒: targeted safety alerts to registered citizens (WECHAT_TEMPLATE_SAFETY_ALERT). */
+      safetyAlert: string;
     };
   };
   session: {
@@ -54,6 +56,10 @@ export interface Config {
   jobs: {
     /** How often the in-process job runner looks for due jobs; 0 = not at all (JOB_POLL_MS). */
     pollMs: number;
+  };
+  registration: {
+    /** How often registrations past their departure end and yearly confirmations are asked for; 0 = never (REGISTRATION_SWEEP_MINUTES). */
+    sweepMinutes: number;
   };
   legalization: {
     /** LEGALIZATION_VERIFY_WINDOW_SECONDS, _MAX_PER_IP, _MAX_PER_USER. */
@@ -167,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     apiBase: env.WECHAT_API_BASE || 'http://127.0.0.1:3100',
     templates: {
       orderStatus: env.WECHAT_TEMPLATE_ORDER_STATUS || 'sandbox-order-status',
+      safetyAlert: env.WECHAT_TEMPLATE_SAFETY_ALERT || 'sandbox-safety-alert',
     },
   };
   const config: Config = {
@@ -192,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     },
     jobs: {
       pollMs: count(env.JOB_POLL_MS, 1000),
+    },
+    registration: {
+      sweepMinutes: count(env.REGISTRATION_SWEEP_MINUTES, 60),
     },
     legalization: {
       verify: {

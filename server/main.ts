@@ -1,17 +1,13 @@
 import { createServer } from './bootstrap';
 import { loadConfig } from './config';
 import { warmUpFaceDetector } from './photo/face-detector';
+import { exitGracefullyOnSignals } from './shutdown';
 
 /** Production entry point: `tsx server/main.ts` (npm start runs the development stack). */
 async function main() {
   const config = loadConfig();
   const server = await createServer(config);
-  const shutdown = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  exitGracefullyOnSignals(server, { log: (message) => server.app.log.warn(message) });
   await server.app.listen({ port: config.port, host: config.host });
   // Load the face model now rather than on the first ID photo upload (~0.3–1 s).
   await warmUpFaceDetector();

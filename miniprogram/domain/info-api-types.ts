@@ -172,6 +172,9 @@ export interface CreateTravelAlertRequest {
   body: string;
   /** Defaults to the staff member's mission country; any other country is refused. */
   countryCode?: string;
+  /** Only the registered citizens of this region (a district name) and/or city are messaged; unset: the whole country. */
+  region?: string;
+  city?: string;
   effectiveFrom?: string;
   effectiveUntil?: string | null;
 }

@@ -63,6 +63,8 @@ export interface SupplementSlot {
 export interface CitizenMessage {
   id: string;
   applicationId: string | null;
+  /** A safety alert (海外公民登记): opens its 我平安 / 需要帮助 page. */
+  alertId: string | null;
   kind: 'status' | 'note';
   title: string;
   body: string;
@@ -85,6 +87,8 @@ export interface UnreadCount {
 export interface SubscriptionTemplates {
   /** Ask for these with wx.requestSubscribeMessage({ tmplIds }) from a tap (e.g. the submit button). */
   orderStatus: string;
+  /** 安全提醒: asked for when registering abroad (海外公民登记). */
+  safetyAlert: string;
 }
 
 /** POST /api/subscriptions: the result of wx.requestSubscribeMessage. */

@@ -86,6 +86,7 @@ export const t = {
     identityMissing: '未认证',
     mission: '我的使领馆',
     missionMissing: '未选择',
+    registration: '海外公民登记',
     privacy: '隐私保护指引',
   },
   identity: {

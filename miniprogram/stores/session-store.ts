@@ -3,7 +3,7 @@
  * (masked) and the mission they chose. Pages bind to it with mobx-miniprogram-bindings;
  * it talks to the server only through api/.
  */
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { computed, makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { login as apiLogin, logout as apiLogout } from '../api/auth';
 import { fetchProfile, selectMission, verifyIdentity } from '../api/profile';
 import { currentToken } from '../api/request';
@@ -11,6 +11,8 @@ import type { Mission, Profile, VerifiedIdentity } from '../domain/api-types';
 import type { IdentityInput } from '../domain/identity-form';
 
 export type LoginStatus = 'anonymous' | 'logging_in' | 'logged_in';
+
+export type MissionCard = Pick<Mission, 'id' | 'kind' | 'nameZh' | 'countryCode' | 'countryZh' | 'cityZh' | 'addressZh' | 'phone' | 'hoursZh' | 'timezone'>;
 
 /** A mission chosen before login (or when login failed) lives on the device until it can be saved. */
 const LOCAL_MISSION_KEY = 'chosenMission';
@@ -21,7 +23,8 @@ export class SessionStore {
   localMission: Mission | null = null;
 
   constructor() {
-    makeAutoObservable(this);
+    // Structural: a profile update that leaves these equal sends nothing to the pages bound to them.
+    makeAutoObservable(this, { missionCard: computed.struct, missionName: computed.struct });
   }
 
   get loggedIn(): boolean {
@@ -34,6 +37,22 @@ export class SessionStore {
 
   get mission(): Mission | null {
     return this.profile?.mission ?? this.localMission;
+  }
+
+  /**
+   * What pages render of the mission (home's card, the alert banner's country): pages bind
+   * this, not the whole Mission with its district list and English fields.
+   */
+  get missionCard(): MissionCard | null {
+    const mission = this.mission;
+    if (!mission) return null;
+    const { id, kind, nameZh, countryCode, countryZh, cityZh, addressZh, phone, hoursZh, timezone } = mission;
+    return { id, kind, nameZh, countryCode, countryZh, cityZh, addressZh, phone, hoursZh, timezone };
+  }
+
+  /** 我的 shows only the mission's name. */
+  get missionName(): string {
+    return this.mission?.nameZh ?? '';
   }
 
   /** On launch: reuse a saved token if there is one (a 401 logs in again), else log in. */

@@ -23,9 +23,9 @@ function tsFiles(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-/** The .ts file an import names, if it exists ("./x" → x.ts or x/index.ts). */
+/** The file an import names, if it exists ("./x" → x.ts, x/index.ts, or a vendored x.js). */
 function existingModule(base: string): string | undefined {
-  return [`${base}.ts`, path.join(base, 'index.ts')].find((file) => fs.existsSync(file) && !isGenerated(file));
+  return [`${base}.ts`, path.join(base, 'index.ts'), `${base}.js`].find((file) => fs.existsSync(file) && !isGenerated(file));
 }
 
 function candidates(base: string): string[] {

@@ -14,10 +14,15 @@ export async function migrate(db: Kysely<any>): Promise<string[]> {
     .readdirSync(MIGRATIONS_DIR)
     .filter((name) => name.endsWith('.sql'))
     .sort();
-  await sql`create table if not exists schema_migrations (
-    name text primary key,
-    applied_at timestamptz not null default now()
-  )`.execute(db);
+  // Under the same lock: two instances creating the table at once would collide in the
+  // catalog ("create table if not exists" is not safe against a concurrent create).
+  await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(4823001)`.execute(tx);
+    await sql`create table if not exists schema_migrations (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    )`.execute(tx);
+  });
   const applied: string[] = [];
   for (const name of files) {
     const done = await db.transaction().execute(async (tx) => {

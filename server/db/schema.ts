@@ -566,6 +566,69 @@ export interface Database {
   file_staging: FileStagingTable;
 }
 
+// ── 0010: citizen registration and targeted safety alerts (interface merging, like 0004) ──
+
+export interface Database {
+  registrations: RegistrationTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_notifications: AlertNotificationTable;
+}
+
+export interface TravelAlertTable {
+  region: ColumnType<string | null, string | null | undefined, string | null>;
+  city: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface MessageTable {
+  alert_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Dates (YYYY-MM-DD) come back as strings: the database types date columns that way (db/database.ts). */
+export interface RegistrationTable {
+  id: Generated<string>;
+  user_id: string;
+  relation: 'self' | 'spouse' | 'child' | 'parent';
+  name: string;
+  id_type: 'resident_id' | 'passport';
+  id_number_enc: string;
+  id_number_index: Buffer;
+  id_number_masked: string;
+  id_number_tail: string;
+  birth_date: ColumnType<string, string, string>;
+  phone_masked: string;
+  details_enc: string;
+  country_code: string;
+  region: string;
+  city: string;
+  mission_id: string;
+  purpose: 'student' | 'worker' | 'resident' | 'visitor';
+  arrival_date: ColumnType<string, string, string>;
+  departure_date: ColumnType<string | null, string | null, string | null>;
+  status: ColumnType<'active' | 'ended' | 'deregistered', 'active' | undefined, 'active' | 'ended' | 'deregistered'>;
+  end_reason: 'departed' | 'deregistered' | null;
+  certificate_code: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  confirmed_at: Timestamp;
+  confirm_prompted_at: Date | null;
+  ended_at: Date | null;
+}
+
+export interface AlertDeliveryTable {
+  alert_id: string;
+  registration_id: string;
+  user_id: string;
+  answer: 'safe' | 'help' | null;
+  answer_note: string | null;
+  answered_at: Date | null;
+}
+
+export interface AlertNotificationTable {
+  alert_id: string;
+  user_id: string;
+  subscription: 'pending' | 'sent' | 'no_quota' | 'failed';
+}
+
 // ── 0014: the reviewer's workstation (claims, supplement checklists, forced password change) ──
 
 export interface ApplicationTable {

@@ -25,7 +25,7 @@ export function alertStatus(row: Row, now = Date.now()): 'scheduled' | 'active' 
 }
 
 export function toStaffAlert(row: Row) {
-  return { ...toAlert(row), status: alertStatus(row), missionId: row.mission_id, createdAt: new Date(row.created_at).toISOString() };
+  return { ...toAlert(row), status: alertStatus(row), missionId: row.mission_id, createdAt: new Date(row.created_at).toISOString(), region: row.region, city: row.city };
 }
 
 /** Alerts in force now (from ≤ now < until), most severe first, then newest. */

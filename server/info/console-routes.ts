@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
+import type { Database, TravelAlertTable } from '../db/schema';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
@@ -31,7 +33,13 @@ const MAX_BODY_JSON = 200_000;
  * changes their own mission's news (another mission's article is 404) and their mission
  * country's alerts and guide (403).
  */
-export const infoConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: SessionStore }> = async (app, deps) => {
+export interface InfoConsoleOptions extends AppDeps {
+  staffSessions: SessionStore;
+  /** Called in the publishing transaction (registration: reach the registrants in the alert's area). */
+  onAlertPublished?: (tx: Kysely<Database>, alert: Selectable<TravelAlertTable>) => Promise<void>;
+}
+
+export const infoConsoleRoutes: FastifyPluginAsyncZod<InfoConsoleOptions> = async (app, deps) => {
   const canRead = requireStaff(deps.db, deps.staffSessions, 'reviewer');
   const canWrite = requireStaff(deps.db, deps.staffSessions, 'supervisor');
 
@@ -263,6 +271,9 @@ export const infoConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions:
           title: z.string().max(200),
           body: z.string().max(20_000),
           countryCode: countryCodeSchema.optional(),
+          /** Only registrants in this region (a district name of the country's missions) and/or city. */
+          region: z.string().max(100).optional(),
+          city: z.string().max(100).optional(),
           effectiveFrom: timestampSchema.optional(),
           effectiveUntil: timestampSchema.nullable().optional(),
         }),
@@ -284,20 +295,26 @@ export const infoConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions:
       const until = input.effectiveUntil ? new Date(input.effectiveUntil) : null;
       if (until && until <= from) fields.effectiveUntil = m.untilBeforeFrom;
       if (Object.keys(fields).length > 0) throw validationFailed(fields);
-      const created = await deps.db
-        .insertInto('travel_alerts')
-        .values({
-          country_code: country,
-          level: input.level,
-          title,
-          body,
-          effective_from: from,
-          effective_until: until,
-          mission_id: staff.missionId,
-          created_by: staff.staffId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const created = await deps.db.transaction().execute(async (tx) => {
+        const alert = await tx
+          .insertInto('travel_alerts')
+          .values({
+            country_code: country,
+            level: input.level,
+            title,
+            body,
+            effective_from: from,
+            effective_until: until,
+            region: input.region?.trim() || null,
+            city: input.city?.trim() || null,
+            mission_id: staff.missionId,
+            created_by: staff.staffId,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await deps.onAlertPublished?.(tx, alert);
+        return alert;
+      });
       await audit(staff, 'alert.create', created.id, { country, level: input.level, title });
       return reply.status(201).send(toStaffAlert(created));
     },

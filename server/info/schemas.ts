@@ -98,6 +98,9 @@ export const staffTravelAlertSchema = travelAlertSchema.extend({
   status: z.enum(['scheduled', 'active', 'ended']),
   missionId: z.string(),
   createdAt: z.string(),
+  /** Targeted at a region / city of the country (null: the whole country). */
+  region: z.string().nullable(),
+  city: z.string().nullable(),
 });
 
 const sections = <T extends z.ZodType>(schema: T) =>

@@ -109,7 +109,7 @@ export class JobRunner {
     this.handlers = { ...handlers };
   }
 
-  /** Adds a recurring job (a module wiring its own sweep, e.g. pension deadline reminders). */
+  /** Adds a recurring job (a module wiring its own sweep, e.g. pension deadline reminders, the registration sweep). */
   addRecurring(job: RecurringJob): void {
     this.options.recurring = [...(this.options.recurring ?? []), job];
   }

@@ -9,10 +9,33 @@ import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wech
 import { WechatApiError } from '../wechat/wechat-login';
 
 /** Time as the template's time field wants it, in the mission's time zone. */
-function templateTime(at: Date, timeZone: string): string {
+export function templateTime(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
+}
+
+/** Takes one unit of a one-time subscription; false when none is left. */
+export async function takeQuotaUnit(db: Kysely<Database>, userId: string, templateId: string): Promise<boolean> {
+  const taken = await db
+    .updateTable('subscription_quota')
+    .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('template_id', '=', templateId)
+    .where('remaining', '>', 0)
+    .returning('remaining')
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
+/** Gives a unit back after a send that failed (so a retry can use it). */
+export async function returnQuotaUnit(db: Kysely<Database>, userId: string, templateId: string): Promise<void> {
+  await db
+    .updateTable('subscription_quota')
+    .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('template_id', '=', templateId)
+    .execute();
 }
 
 /** WeChat's `thing` fields hold at most 20 characters. */
@@ -41,15 +64,7 @@ export function statusMessageJob(
       .where('applications.id', '=', payload.applicationId)
       .executeTakeFirst();
     if (!order) return { note: 'order gone' };
-    const taken = await db
-      .updateTable('subscription_quota')
-      .set({ remaining: sql`remaining - 1`, updated_at: new Date() })
-      .where('user_id', '=', payload.userId)
-      .where('template_id', '=', templateId)
-      .where('remaining', '>', 0)
-      .returning('remaining')
-      .executeTakeFirst();
-    if (!taken) return { note: 'no quota' };
+    if (!(await takeQuotaUnit(db, payload.userId, templateId))) return { note: 'no quota' };
     const service = findApplicationService(order.service);
     const hint = nextStepHint(payload.status, {
       mailOldPassport: order.mail_old_passport,
@@ -78,12 +93,7 @@ export function statusMessageJob(
         // 43101: the user has no subscription on WeChat's side — our quota was wrong; keep it used.
         throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
       }
-      await db
-        .updateTable('subscription_quota')
-        .set({ remaining: sql`remaining + 1`, updated_at: new Date() })
-        .where('user_id', '=', payload.userId)
-        .where('template_id', '=', templateId)
-        .execute();
+      await returnQuotaUnit(db, payload.userId, templateId);
       throw error;
     }
   };

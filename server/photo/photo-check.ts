@@ -601,11 +601,13 @@ const stdDev = (a: Acc): number => (a.n ? Math.sqrt(Math.max(0, a.sumSq / a.n - 
 
 /**
  * The background around the head: every pixel above the shoulders outside an ellipse around
- * hair and ears. `near` is the ring just outside the head (where its shadow falls), `far` the rest.
+ * hair and ears. `nearLeft`/`nearRight` are the ring just outside the head on either side
+ * (where a shadow falls: one side, away from the light), `far` the rest.
  */
-function backgroundAroundHead(grey: Uint8Array, width: number, height: number, layout: HeadLayout): { all: Acc; near: Acc; far: Acc } {
+function backgroundAroundHead(grey: Uint8Array, width: number, height: number, layout: HeadLayout): { all: Acc; nearLeft: Acc; nearRight: Acc; far: Acc } {
   const all = acc();
-  const near = acc();
+  const nearLeft = acc();
+  const nearRight = acc();
   const far = acc();
   const { cx, cy, rx, ry } = layout.head;
   const bottom = Math.min(height, Math.ceil(layout.backgroundBottom * height));
@@ -616,13 +618,16 @@ function backgroundAroundHead(grey: Uint8Array, width: number, height: number, l
       const d = dx * dx + dy * dy;
       if (d <= 1) continue;
       const v = grey[y * width + x]!;
-      const ring = d <= 1.6 * 1.6 ? near : far;
+      const ring = d > NEAR_HEAD ** 2 ? far : x / width < cx ? nearLeft : nearRight;
       ring.sum += v; ring.sumSq += v * v; ring.n++;
       all.sum += v; all.sumSq += v * v; all.n++;
     }
   }
-  return { all, near, far };
+  return { all, nearLeft, nearRight, far };
 }
+
+/** The ring "next to the head" reaches out to this multiple of the head ellipse. */
+const NEAR_HEAD = 1.25;
 
 /** Brightness, background uniformity and sharpness of a greyscale image (regions from the head when known). */
 export function measure(grey: Uint8Array, width: number, height: number, layout?: HeadLayout): PhotoMetrics {
@@ -633,7 +638,9 @@ export function measure(grey: Uint8Array, width: number, height: number, layout?
   // Too little background left (a head filling the frame): fall back to the fixed strips.
   if (around && around.all.n >= 0.03 * width * height) {
     bg = around.all;
-    if (around.near.n > 0 && around.far.n >= 0.01 * width * height) shadow = mean(around.far) - mean(around.near);
+    const enough = (a: Acc): boolean => a.n >= 0.005 * width * height;
+    const sides = [around.nearLeft, around.nearRight].filter(enough);
+    if (sides.length > 0 && enough(around.far)) shadow = mean(around.far) - Math.min(...sides.map(mean));
   } else {
     accumulate(bg, grey, width, height, REGIONS.top);
     accumulate(bg, grey, width, height, REGIONS.left);
@@ -691,11 +698,12 @@ function judge(m: PhotoMetrics, r: PhotoRules): PhotoFinding[] {
   if (bgDark && (!dark || SEVERITY_RANK[bgDark] > SEVERITY_RANK[dark])) {
     out.push(finding('BACKGROUND_TOO_DARK', bgDark, {}, `background brightness ${m.backgroundBrightness}`));
   }
+  // A shadow behind the head is the more useful name for a background that is uneven only a
+  // little (advice); a background uneven enough to be refused is named as such.
   const bgUneven = level(m.backgroundStdDev, r.backgroundStdDevError, r.backgroundStdDevAdvice, false);
-  if (bgUneven) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev} (${m.backgroundFrom})`));
-  if (!bgUneven && m.backgroundShadow > r.shadowAdvice) {
-    out.push(finding('SHADOW_BEHIND_HEAD', 'advice', {}, `background ${m.backgroundShadow} darker next to the head`));
-  }
+  const shadow = m.backgroundShadow > r.shadowAdvice && bgUneven !== 'error';
+  if (bgUneven && !shadow) out.push(finding('BACKGROUND_NOT_UNIFORM', bgUneven, {}, `background std dev ${m.backgroundStdDev} (${m.backgroundFrom})`));
+  if (shadow) out.push(finding('SHADOW_BEHIND_HEAD', 'advice', {}, `background ${m.backgroundShadow} darker next to the head, std dev ${m.backgroundStdDev}`));
 
   // Light clothes vanish into a light background (a frequent reason photos are returned).
   if (!dark && m.backgroundBrightness - m.clothesBrightness < r.clothesContrastAdvice) {

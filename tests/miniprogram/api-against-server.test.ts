@@ -4,6 +4,7 @@
  * The mini-program's own api/ layer and session store against the real server and the
  * WeChat sandbox (tests/helpers/test-server.ts), with wx.request/wx.login bound to HTTP.
  */
+import { ALERTS_FRESH_MS, sharedAlerts } from '../../miniprogram/api/info';
 import { verifyLegalization } from '../../miniprogram/api/legalization';
 import { fetchMissions } from '../../miniprogram/api/missions';
 import { fetchProfile, verifyIdentity } from '../../miniprogram/api/profile';
@@ -88,6 +89,47 @@ describe('missions', () => {
     const missions = await fetchMissions();
     expect(missions.length).toBeGreaterThan(0);
     expect(counters.logins).toBe(0);
+  });
+
+  it('the home banner’s alerts: one request for callers at once and for a minute, then asked again', async () => {
+    const { counters } = newCitizen();
+    let clock = 1_000_000;
+    const now = () => clock;
+    const alerts = (r: { url: string }) => r.url.includes('/api/info/alerts?country=JP');
+    const [a, b] = await Promise.all([sharedAlerts('JP', now), sharedAlerts('JP', now)]);
+    expect(b).toBe(a);
+    clock += ALERTS_FRESH_MS - 1;
+    await sharedAlerts('JP', now);
+    expect(counters.requests.filter(alerts)).toHaveLength(1);
+    clock += 2;
+    await sharedAlerts('JP', now);
+    expect(counters.requests.filter(alerts)).toHaveLength(2);
+  });
+
+  it('revalidates the saved list with If-None-Match (304, no body) and answers from it offline', async () => {
+    newCitizen();
+    const answers: Array<{ ifNoneMatch?: string; status: number }> = [];
+    const request = wx.request;
+    wx.request = ((options: WechatMiniprogram.RequestOption) =>
+      request({
+        ...options,
+        success: (res) => {
+          answers.push({ ifNoneMatch: (options.header as Record<string, string>)['If-None-Match'], status: res.statusCode });
+          options.success?.(res);
+        },
+      })) as typeof wx.request;
+    wx.removeStorageSync('http:/api/missions');
+    const first = await fetchMissions();
+    const second = await fetchMissions();
+    expect(second).toEqual(first);
+    expect(answers[0]).toEqual({ ifNoneMatch: undefined, status: 200 });
+    expect(answers[1].ifNoneMatch).toMatch(/^"/);
+    expect(answers[1].status).toBe(304);
+
+    wx.request = ((options: WechatMiniprogram.RequestOption) => {
+      setTimeout(() => options.fail?.({ errMsg: 'request:fail', errno: 0 } as WechatMiniprogram.RequestFailCallbackErr));
+    }) as unknown as typeof wx.request;
+    expect(await fetchMissions()).toEqual(first);
   });
 
   it('saves the chosen mission to the account', async () => {

@@ -10,8 +10,9 @@ import { applicationMessages } from '../../miniprogram/domain/services/applicati
 import { t } from '../../miniprogram/locale/zh-CN';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { fillInput, tapButton, textOf, until } from './helpers/interact';
+import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
+import { meterSetData } from './helpers/set-data-meter';
 import { bindWxToHttp } from './helpers/wx-http';
 
 const FORM = 'packages/apply/form/index';
@@ -37,6 +38,7 @@ async function openForm(query: Record<string, string>): Promise<Page> {
 }
 
 
+const fieldsOf = (page: Page) => (page.instance.data as { fields: Array<{ id: string; value: string }> }).fields;
 const stepTitle = (page: Page) => (page.instance.data as { step: { title: string } }).step.title;
 const stepId = (page: Page) => (page.instance.data as { step: { id: string } }).step.id;
 
@@ -95,7 +97,7 @@ describe('申请 step-form page — passport', () => {
   });
 
   it('replacement → lost → 遗失/被盗情况, with a validator message beside a field, and resumes there after closing', async () => {
-    await readyCitizen(server);
+    const { counters } = await readyCitizen(server);
     const page = await openForm({ service: 'passport' });
     await choose(page, 'case', 'replacement');
     await choose(page, 'applicantRelation', 'self');
@@ -109,8 +111,12 @@ describe('申请 step-form page — passport', () => {
     await fillInput(page, '.field--lossPlace', '');
     expect(textOf(page)).toContain(applicationMessages.required);
 
-    // Close WeChat, open again: the same draft, the same step.
+    // Close WeChat, open again: the same draft, the same step — profile and draft side by
+    // side (two rounds, not a chain of three), nothing asked twice.
+    const before = counters.requests.length;
     const reopened = await openForm({ service: 'passport' });
+    const resumeRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url}`);
+    expect(new Set(resumeRequests).size).toBe(resumeRequests.length);
     expect(stepId(reopened)).toBe('loss-details');
     expect(textOf(reopened)).toContain('已恢复您上次保存的草稿');
   });
@@ -126,6 +132,23 @@ describe('申请 step-form page — passport', () => {
     expect(fields.find((f) => f.id === 'givenNameZh')?.value).toBe('小明');
     await fillInput(page, '.field--surnamePinyin', '王');
     expect(textOf(page)).toContain(applicationMessages.pinyin);
+
+    // Typing: one setData of at most 200 bytes per key press, not a re-render of the step.
+    const meter = meterSetData(page.instance);
+    await typeKeys(page, '.field--surnamePinyin', 'WANG');
+    expect(meter.count).toBe(4);
+    expect(Math.max(...meter.calls)).toBeLessThanOrEqual(200);
+    expect(fieldsOf(page).find((f) => f.id === 'surnamePinyin')?.value).toBe('WANG');
+    // Leaving the field re-renders it: the message goes.
+    await fillInput(page, '.field--surnamePinyin', 'WANG');
+    expect(textOf(page)).not.toContain(applicationMessages.pinyin);
+  });
+
+  it('keeps in data only the strings the template reads', async () => {
+    await readyCitizen(server);
+    const page = await openForm({ service: 'passport' });
+    const data = page.instance.data as { text: Record<string, string>; reviewText: Record<string, string> };
+    expect(Object.keys(data.text).length + Object.keys(data.reviewText).length).toBeLessThan(30);
   });
 
   it('without real-name verification the page asks for it first', async () => {

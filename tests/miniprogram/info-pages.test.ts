@@ -9,7 +9,8 @@ import { setApiBaseUrl } from '../../miniprogram/config';
 import { parseArticleMarkup } from '../../miniprogram/domain/article-blocks';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { NEW_YORK } from './fixtures';
-import { textOf } from './helpers/interact';
+import { sharedAlerts } from '../../miniprogram/api/info';
+import { textOf, until } from './helpers/interact';
 import { startInfoServer, InfoServer } from './helpers/info-server';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxToHttp } from './helpers/wx-http';
@@ -24,7 +25,7 @@ let server: InfoServer;
 const ids: Record<string, string> = {};
 
 async function waitForText(page: Page, text: string): Promise<string> {
-  for (let i = 0; i < 100 && !textOf(page).includes(text); i++) await simulate.sleep(20);
+  await until(() => textOf(page).includes(text), text);
   return textOf(page);
 }
 
@@ -85,7 +86,6 @@ describe('home page alert banner', () => {
     const navigateTo = jest.fn();
     wx.navigateTo = navigateTo as unknown as typeof wx.navigateTo;
     const page = renderPage('pages/home/index');
-    await simulate.sleep(0);
     expect(page.querySelector('.alert-banner .alert-banner')).toBeFalsy();
 
     sessionStore.setLocalMission(MISSION);
@@ -96,14 +96,16 @@ describe('home page alert banner', () => {
 
     const banner = page.querySelector('.alert-banner') as unknown as { querySelector(s: string): { dispatchEvent(e: string): void } };
     banner.querySelector('.alert-banner').dispatchEvent('tap');
-    await simulate.sleep(0);
+    await until(() => navigateTo.mock.calls.length > 0, 'the tap');
     expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/info/alert/index?id=${ids.alert}&country=US` });
   });
 
   it('shows nothing for a country without alerts', async () => {
     const page = renderPage('pages/home/index');
     sessionStore.setLocalMission({ ...MISSION, id: 'gb-london', countryCode: 'GB', countryZh: '英国' });
-    await simulate.sleep(200);
+    // The page's own request: the banner shares it (sharedAlerts), so its answer has landed once this has.
+    await until(() => (page.instance.data as { mission: { countryCode: string } | null }).mission?.countryCode === 'GB', 'the mission binding');
+    expect(await sharedAlerts('GB')).toEqual([]);
     expect(textOf(page)).not.toContain('安全提醒');
   });
 
@@ -139,11 +141,15 @@ describe('news', () => {
     wx.request = ((options: WechatMiniprogram.RequestOption) => {
       setTimeout(() => options.fail?.({ errMsg: 'request:fail', errno: 0 } as WechatMiniprogram.RequestFailCallbackErr));
     }) as unknown as typeof wx.request;
+    // (The note is checked in the page's data: miniprogram-simulate does not render the
+    // offline-note component in a page a test file opens a second time.)
+    const offlineNote = (p: Page) => (p.instance.data as { offlineNote: string }).offlineNote;
     page = await openPage('packages/info/news/index');
-    text = await waitForText(page, '离线内容，更新于');
-    expect(text).toContain('关于护照换发的通知');
+    await until(() => offlineNote(page).startsWith('离线内容，更新于'), 'the offline note');
+    expect(textOf(page)).toContain('关于护照换发的通知');
     const offlineArticle = await openPage('packages/info/article/index', { id: ids.article });
-    expect(await waitForText(offlineArticle, '离线内容，更新于')).toContain('办理须知');
+    await until(() => offlineNote(offlineArticle).startsWith('离线内容，更新于'), 'the article’s offline note');
+    expect(textOf(offlineArticle)).toContain('办理须知');
   });
 
   it('asks for a mission when none is chosen', async () => {

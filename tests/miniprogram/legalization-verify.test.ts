@@ -6,9 +6,10 @@
 import { clearSession } from '../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../miniprogram/config';
 import { infoMessages } from '../../miniprogram/domain/info-messages';
-import { fillInput, tapButton, textOf } from './helpers/interact';
+import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
 import { startInfoServer, InfoServer } from './helpers/info-server';
-import { renderPage, simulate } from './helpers/load';
+import { renderPage } from './helpers/load';
+import { meterSetData } from './helpers/set-data-meter';
 import { bindWxToHttp, WxHttpCounters } from './helpers/wx-http';
 
 const PAGE = 'packages/legalization/verify/index';
@@ -56,19 +57,19 @@ beforeEach(() => {
 async function openPage(): Promise<Page> {
   const page = renderPage(PAGE);
   await (page.instance as unknown as { onLoad(): Promise<void> }).onLoad();
-  await simulate.sleep(0);
+  await until(() => !(page.instance.data as { authoritiesLoading: boolean }).authoritiesLoading, 'the authorities to load');
   return page;
 }
 
 /** Opens the authority picker, searches, and taps the first match. */
 async function chooseAuthority(page: Page, query: string): Promise<void> {
   (page.querySelector('.field--authority') as unknown as Node).querySelector('.t-cell')!.dispatchEvent('tap');
-  await simulate.sleep(0);
+  await until(() => !!page.querySelector('.authority-search'), 'the authority picker');
   const input = (page.querySelector('.authority-search') as unknown as Node).querySelector('.t-input__keyword')!;
   input.dispatchEvent('input', { detail: { value: query } });
-  await simulate.sleep(0);
+  await until(() => (page.instance.data as { query: string }).query === query, 'the search');
   (page.querySelector('.authority') as unknown as Node).querySelector('.t-cell')!.dispatchEvent('tap');
-  await simulate.sleep(0);
+  await until(() => !(page.instance.data as { pickerVisible: boolean }).pickerVisible, 'the picker to close');
 }
 
 async function check(page: Page, legalizationNo: string, stickerNo: string, authorityQuery: string): Promise<string> {
@@ -76,7 +77,7 @@ async function check(page: Page, legalizationNo: string, stickerNo: string, auth
   await fillInput(page, '.field--sticker-no', stickerNo);
   await chooseAuthority(page, authorityQuery);
   await tapButton(page, '.submit');
-  for (let i = 0; i < 100 && !page.querySelector('.result'); i++) await simulate.sleep(20);
+  await until(() => !!page.querySelector('.result') || !!(page.instance.data as { formError: string }).formError, 'the answer');
   return textOf(page);
 }
 
@@ -97,17 +98,26 @@ describe('领事认证查验', () => {
     expect(counters.logins).toBe(0);
   });
 
+  it('sends one small setData per key press, and no authority list until the picker opens', async () => {
+    const page = await openPage();
+    expect((page.instance.data as { groups: unknown[] }).groups).toEqual([]);
+    const meter = meterSetData(page.instance);
+    await typeKeys(page, '.field--legalization-no', 'LA-2024-0001');
+    expect(meter.count).toBe('LA-2024-0001'.length);
+    expect(Math.max(...meter.calls)).toBeLessThanOrEqual(200);
+  });
+
   it('lists the issuing authorities by kind and finds one by name', async () => {
     const page = await openPage();
     (page.querySelector('.field--authority') as unknown as Node).querySelector('.t-cell')!.dispatchEvent('tap');
-    await simulate.sleep(0);
+    await until(() => textOf(page).includes('外交部领事司'), 'the authority list');
     let text = textOf(page);
     expect(text).toContain('外交部领事司');
     expect(text).toContain('地方外事办公室');
     expect(text).toContain('中华人民共和国驻纽约总领事馆');
     const input = (page.querySelector('.authority-search') as unknown as Node).querySelector('.t-input__keyword')!;
     input.dispatchEvent('input', { detail: { value: '北京' } });
-    await simulate.sleep(0);
+    await until(() => !textOf(page).includes('外交部领事司'), 'the filtered list');
     text = textOf(page);
     expect(text).toContain('北京市外事办公室');
     expect(text).not.toContain('外交部领事司');

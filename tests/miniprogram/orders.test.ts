@@ -63,7 +63,7 @@ beforeEach(() => {
 
 describe('我的订单', () => {
   it('lists a submitted order with its status and what happens next, and a draft to resume', async () => {
-    await readyCitizen(server, '王强');
+    const { counters } = await readyCitizen(server, '王强');
     const order = await submittedOrder(server.images);
     const draft = await createApplication('passport', 'us-new-york');
 
@@ -91,7 +91,13 @@ describe('我的订单', () => {
 
     // The detail: key facts, next step and the timeline.
     const detail = renderPage('packages/orders/detail/index');
+    const before = counters.requests.length;
     await load(detail, { id: order.id });
+    // Its one mission, not the whole list; nothing asked twice within the view.
+    const viewRequests = counters.requests.slice(before).map((r) => `${r.method} ${r.url}`);
+    expect(viewRequests.some((r) => r.endsWith('/api/missions/us-new-york'))).toBe(true);
+    expect(viewRequests.some((r) => r.endsWith('/api/missions'))).toBe(false);
+    expect(new Set(viewRequests).size).toBe(viewRequests.length);
     const detailText = textOf(detail);
     expect(detailText).toContain('应急旅行证');
     expect(detailText).toContain(order.orderNo!);

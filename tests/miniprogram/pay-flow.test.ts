@@ -20,7 +20,7 @@ import { residentId } from './helpers/citizen';
 import { bindWxToHttp } from './helpers/wx-http';
 import { httpFetch } from './helpers/http-fetch';
 import { tapButton, textOf, until } from './helpers/interact';
-import { renderPage, simulate } from './helpers/load';
+import { renderPage } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
 let server: ChildServer;
@@ -107,7 +107,7 @@ function bindRequestPayment(behaviour: 'pay' | 'cancel' | 'fail', notifyDelayMs 
 async function openPayPage(id: string): Promise<Page> {
   const page = renderPage('packages/pay/index/index');
   await (page.instance as unknown as Loadable).onLoad({ id });
-  await simulate.sleep(0);
+  await until(() => !(page.instance.data as { loading: boolean }).loading, 'the pay page to load');
   return page;
 }
 
@@ -229,8 +229,7 @@ describe('支付', () => {
     wx.navigateTo = navigateTo as unknown as typeof wx.navigateTo;
     const page = renderPage('packages/apply/result/index');
     await (page.instance as unknown as Loadable).onLoad({ id });
-    await simulate.sleep(0);
-    expect(textOf(page)).toContain('去支付');
+    await until(() => textOf(page).includes('去支付'), 'the result page');
     expect(page.querySelector('.pay')).toBeTruthy();
     // (TDesign's button was registered by an earlier page of this file, so call its tap handler.)
     (page.instance as unknown as { goPay(): void }).goPay();

@@ -23,6 +23,21 @@ describe.each(sqlOnlyKinds)('missions (%s)', (database) => {
     expect(missions.map((m) => m.id)).toEqual(expect.arrayContaining(['us-washington', 'us-new-york', 'us-chicago', 'us-san-francisco', 'us-los-angeles']));
   });
 
+  it('sends an ETag and answers 304 without a body while the list and a mission are unchanged', async () => {
+    for (const url of ['/api/missions', '/api/missions/us-new-york']) {
+      const first = await server.app.inject({ method: 'GET', url });
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(first.headers['cache-control']).toBe('public, max-age=300');
+      const again = await server.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      const other = await server.app.inject({ method: 'GET', url, headers: { 'if-none-match': '"stale"' } });
+      expect(other.statusCode).toBe(200);
+      expect(other.json()).toEqual(first.json());
+    }
+  });
+
   it('seeds only once: a restart keeps what staff changed', async () => {
     await server.db.updateTable('missions').set({ hours_zh: '周一至周四' }).where('id', '=', 'us-chicago').execute();
     expect(await seedDemoMissions(server.db)).toBe(0);

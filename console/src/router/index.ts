@@ -96,6 +96,18 @@ export const router = createRouter({
           meta: { title: t.interviews.title, minRole: 'reviewer' },
         },
         {
+          path: 'registrations',
+          name: routeNames.registrations,
+          component: () => import('../pages/registrations/index.vue'),
+          meta: { title: t.registrations.title },
+        },
+        {
+          path: 'registrations/alerts/:id',
+          name: routeNames.alertReach,
+          component: () => import('../pages/registrations/alert-reach.vue'),
+          meta: { title: t.registrations.reach.title },
+        },
+        {
           path: 'pension',
           name: routeNames.pension,
           component: () => import('../pages/pension/index.vue'),

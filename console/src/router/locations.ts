@@ -20,6 +20,8 @@ export const routeNames = {
   interviews: 'interviews',
   staff: 'staff',
   dashboard: 'dashboard',
+  registrations: 'registrations',
+  alertReach: 'alert-reach',
   pension: 'pension',
 } as const;
 

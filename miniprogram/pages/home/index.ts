@@ -3,13 +3,13 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
-import type { Mission } from '../../domain/api-types';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
 import { findService, SERVICES } from '../../domain/service-grid';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
-import { sessionStore } from '../../stores/session-store';
+import { sessionStore, type MissionCard } from '../../stores/session-store';
+import { changedData } from '../../utils/set-data';
 
 
 /** 首页: the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
@@ -29,11 +29,12 @@ ComponentWithStore({
   },
   storeBindings: {
     store: sessionStore,
-    fields: ['mission'],
+    // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
+    fields: { mission: 'missionCard' },
     actions: {},
   },
   observers: {
-    mission(mission: Mission | null) {
+    mission(mission: MissionCard | null) {
       void this.loadAlert(mission);
     },
   },
@@ -45,7 +46,7 @@ ComponentWithStore({
   },
   methods: {
     /** Best effort: without a network the home page simply shows no banner. */
-    async loadAlert(mission: Mission | null) {
+    async loadAlert(mission: MissionCard | null) {
       const country = mission?.countryCode;
       if (!country) {
         if (this.data.alert) this.setData({ alert: null });
@@ -54,7 +55,8 @@ ComponentWithStore({
       try {
         const alert = mostSevereAlert(await sharedAlerts(country));
         // The citizen may have switched missions while this was on its way.
-        if (sessionStore.mission?.countryCode === country) this.setData({ alert });
+        const patch = sessionStore.mission?.countryCode === country ? changedData(this.data, { alert }) : null;
+        if (patch) this.setData(patch);
       } catch {
         // Keep whatever was shown.
       }

@@ -17,7 +17,7 @@ ComponentWithStore({
   },
   storeBindings: {
     store: sessionStore,
-    fields: ['loggedIn', 'status', 'identity', 'mission'],
+    fields: ['loggedIn', 'status', 'identity', 'missionName'],
     actions: {},
   },
   observers: {
@@ -52,6 +52,9 @@ ComponentWithStore({
     },
     openMissionPicker() {
       wx.navigateTo({ url: ROUTES.missionPicker });
+    },
+    openRegistration() {
+      wx.navigateTo({ url: ROUTES.registration });
     },
     openPrivacyContract() {
       wx.openPrivacyContract({});

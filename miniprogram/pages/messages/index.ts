@@ -16,6 +16,7 @@ interface MessageRow {
   at: string;
   read: boolean;
   applicationId: string;
+  alertId: string;
 }
 
 const toRow = (m: CitizenMessage): MessageRow => ({
@@ -25,6 +26,7 @@ const toRow = (m: CitizenMessage): MessageRow => ({
   at: formatDateTime(m.createdAt),
   read: m.read,
   applicationId: m.applicationId ?? '',
+  alertId: m.alertId ?? '',
 });
 
 const PAGE_SIZE = 20;
@@ -119,6 +121,7 @@ ComponentWithStore({
       const message = this.data.messages[index];
       if (!message) return Promise.resolve();
       if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
+      else if (message.alertId) wx.navigateTo({ url: `${ROUTES.registrationAlert}?alertId=${message.alertId}` });
       if (message.read) return Promise.resolve();
       this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });
       return markMessageRead(message.id).then(

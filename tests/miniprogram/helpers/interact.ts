@@ -23,6 +23,16 @@ export async function fillInput(page: Page, hostSelector: string, value: string)
   await simulate.sleep(0);
 }
 
+/** Types `text` into a t-input or t-textarea key by key (an input event per character), without leaving it. */
+export async function typeKeys(page: Page, hostSelector: string, text: string, control = '.t-input__control'): Promise<void> {
+  const input = inner(page, hostSelector, control);
+  for (let length = 1; length <= text.length; length++) {
+    const value = text.slice(0, length);
+    input.dispatchEvent('input', { detail: { value, cursor: value.length } });
+    await simulate.sleep(0);
+  }
+}
+
 export async function tapButton(page: Page, hostSelector: string): Promise<void> {
   inner(page, hostSelector, '.t-button').dispatchEvent('tap');
   await simulate.sleep(0);

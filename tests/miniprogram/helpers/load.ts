@@ -64,9 +64,10 @@ function load(pagePath: string): string {
 }
 
 /** Renders a page or component by its mini-program path, e.g. "pages/home/index", and attaches it. */
-export function renderPage(pagePath: string, properties?: Record<string, unknown>) {
+export function renderPage(pagePath: string, properties?: Record<string, unknown>, beforeAttach?: (page: ReturnType<typeof simulate.render>) => void) {
   const id = load(pagePath);
   const page = simulate.render(id, properties);
+  beforeAttach?.(page); // e.g. meter setData from the very first render
   page.attach(document.createElement('parent-wrapper'));
   return page;
 }

@@ -3,7 +3,7 @@
  * from images Debian ships; docs/photo-check.md has the same table with measured results).
  */
 import sharp from 'sharp';
-import { checkIdPhoto, type PhotoCheckResult } from '../../../server/photo/photo-check';
+import { checkIdPhoto, DEFAULT_PHOTO_RULES, type PhotoCheckResult } from '../../../server/photo/photo-check';
 import { PHOTO_MESSAGES } from '../../../server/photo/photo-messages';
 import { DEFAULT_PHOTO_FRAME_SPEC, photoFrameSpecFor } from '../../../server/photo/photo-spec';
 import { PHOTO_CASES, type PhotoCaseName, requireSources } from './real-photos';
@@ -76,6 +76,14 @@ describe('picture quality around a real face', () => {
     expect(errorCodes(r)).toEqual(expect.arrayContaining(['BACKGROUND_NOT_UNIFORM']));
     expect(r.metrics!.backgroundFrom).toBe('head');
     expect(r.ok).toBe(false);
+  });
+
+  it('the head\'s shadow on the wall behind → SHADOW_BEHIND_HEAD (advice), a plain wall has none', async () => {
+    const r = await check('shadowBehindHead');
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['SHADOW_BEHIND_HEAD', 'advice']]);
+    expect(r.findings[0]!.message).toBe('头部后方的背景有阴影，请离背景远一些，让光线均匀');
+    expect(r.metrics!.backgroundShadow).toBeGreaterThan(DEFAULT_PHOTO_RULES.shadowAdvice);
+    expect((await check('compliant')).metrics!.backgroundShadow).toBeLessThan(5);
   });
 
   it('under-exposed → TOO_DARK', async () => {

@@ -84,16 +84,18 @@ export interface Framing {
 
 export const SPEC_FRAMING: Framing = { width: 354, height: 472, headHeight: 0.635, spaceAbove: 0.08 };
 
-/** Places the astronaut's cut-out on `background` (a colour or a photograph filling the frame). */
-export async function astronautOn(background: string | SourceName, framing: Framing = SPEC_FRAMING): Promise<sharp.Sharp> {
+/** Places the astronaut's cut-out on `background` (a colour, a photograph filling the frame, or an image of the frame's size). */
+export async function astronautOn(background: string | SourceName | Buffer, framing: Framing = SPEC_FRAMING): Promise<sharp.Sharp> {
   const { width, height } = framing;
   const scale = (framing.headHeight * height) / (ASTRONAUT.chinY - ASTRONAUT.crownY);
   const cut = await sharp(await astronautCutout()).resize(Math.round(CUT.width * scale), Math.round(CUT.height * scale)).sharpen().png().toBuffer();
   const left = Math.round(width / 2 + (framing.offsetX ?? 0) * width - (ASTRONAUT.centreX - CUT.left) * scale);
   const top = Math.round(framing.spaceAbove * height - ASTRONAUT.crownY * scale);
-  const base = background in SOURCES
-    ? sharp(SOURCES[background as SourceName]).removeAlpha().resize(width, height, { fit: 'cover' })
-    : sharp({ create: { width, height, channels: 3, background } });
+  const base = Buffer.isBuffer(background)
+    ? sharp(background).removeAlpha().resize(width, height, { fit: 'cover' })
+    : background in SOURCES
+      ? sharp(SOURCES[background as SourceName]).removeAlpha().resize(width, height, { fit: 'cover' })
+      : sharp({ create: { width, height, channels: 3, background } });
   // composite() clips what falls outside the frame only when the overlay starts inside it.
   const visible = await clipTo(cut, left, top, width, height);
   return sharp(await base.composite(visible ? [visible] : []).removeAlpha().png().toBuffer());
@@ -157,6 +159,14 @@ export const PHOTO_CASES = {
     return jpeg(sharp({ create: { width: 708, height: 944, channels: 3, background: LIGHT_GREY } })
       .composite([{ input: one, left: 0, top: 236 }, { input: await sharp(one).flop().toBuffer(), left: 354, top: 236 }])
       .png().toBuffer().then((b) => sharp(b).resize(354, 472)));
+  },
+  /** Lit from the front-left: the head's soft shadow on the light wall behind it, to the right. */
+  shadowBehindHead: async () => {
+    const { width, height } = SPEC_FRAMING;
+    const shadow = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="${LIGHT_GREY}"/>` +
+      `<ellipse cx="${width * 0.62}" cy="${height * 0.36}" rx="${width * 0.36}" ry="${height * 0.32}" fill="#b4b6b8"/></svg>`;
+    const wall = await sharp(Buffer.from(shadow)).blur(12).png().toBuffer();
+    return jpeg(astronautOn(wall));
   },
   /** Under-exposed: every pixel × 0.3. */
   dark: async () => jpeg((await astronautOn(LIGHT_GREY)).linear(0.3, 0)),

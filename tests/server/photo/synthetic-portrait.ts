@@ -2,7 +2,9 @@
  * Generates portrait-like test images (no binary fixtures in the repo): a light, uniform
  * background; dark clothes at the bottom; a skin-toned head with hair, eyes and mouth; mild
  * sensor noise everywhere and texture on skin, hair and clothes. Deterministic (seeded).
- * Used by tests/server/photo/*.test.ts and scripts/bench-photo.ts.
+ * No face model sees a face in them: they stand for document pages and for images whose
+ * face does not matter (format, size and pixel-limit tests). ID photo cases use real
+ * photographs (real-photos.ts).
  */
 import sharp from 'sharp';
 

@@ -2,7 +2,7 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { toast } from '../../components/toast';
-import { ArticleIcon, CalendarIcon, ChartBarIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, ChartBarIcon, EarthIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -18,6 +18,7 @@ export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unkno
   { name: routeNames.dashboard, label: t.nav.dashboard, icon: ChartBarIcon, minRole: 'supervisor' },
   { name: routeNames.pension, label: t.nav.pension, icon: TimeIcon },
   { name: routeNames.payments, label: t.nav.payments, icon: MoneyIcon },
+  { name: routeNames.registrations, label: t.nav.registrations, icon: EarthIcon },
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
   { name: routeNames.info, label: t.nav.info, icon: ArticleIcon, minRole: 'supervisor' },
@@ -36,7 +37,7 @@ export function useLayout() {
   onBeforeUnmount(() => window.removeEventListener('resize', measure));
 
   // The application view belongs to the queue's menu entry.
-  const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : String(route.name ?? '')));
+  const activeMenu = computed(() => (route.name === routeNames.application ? routeNames.queue : route.name === routeNames.alertReach ? routeNames.info : String(route.name ?? '')));
   const pageTitle = computed(() => route.meta.title ?? '');
 
   const staff = computed(() => session.staff);

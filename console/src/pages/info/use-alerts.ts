@@ -34,7 +34,7 @@ export function useAlerts() {
   const country = computed(() => session.staff?.mission.countryZh ?? '');
 
   const dialogVisible = ref(false);
-  const draft = reactive({ level: 'caution' as AlertLevel, title: '', body: '', effectiveFrom: '', effectiveUntil: '' });
+  const draft = reactive({ level: 'caution' as AlertLevel, title: '', body: '', region: '', city: '', effectiveFrom: '', effectiveUntil: '' });
   const fieldErrors = reactive<{ title?: string; body?: string; effectiveUntil?: string }>({});
   const formError = ref('');
   const saving = ref(false);
@@ -52,7 +52,7 @@ export function useAlerts() {
   }
 
   function openDialog() {
-    Object.assign(draft, { level: 'caution', title: '', body: '', effectiveFrom: '', effectiveUntil: '' });
+    Object.assign(draft, { level: 'caution', title: '', body: '', region: '', city: '', effectiveFrom: '', effectiveUntil: '' });
     delete fieldErrors.title;
     delete fieldErrors.body;
     delete fieldErrors.effectiveUntil;
@@ -71,6 +71,8 @@ export function useAlerts() {
         level: draft.level,
         title: draft.title,
         body: draft.body,
+        region: draft.region.trim() || undefined,
+        city: draft.city.trim() || undefined,
         effectiveFrom: toIso(draft.effectiveFrom),
         effectiveUntil: toIso(draft.effectiveUntil) ?? null,
       });

@@ -25,6 +25,7 @@ import { findApplicationService } from '../domain/services/service-registry';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
+import { changedData, pick } from '../../../utils/set-data';
 import {
   feeLabels,
   fieldViews,
@@ -72,8 +73,9 @@ const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => det
 
 Component({
   data: {
-    text: t.apply,
-    reviewText: t.apply.review,
+    // Only the strings the template reads (t.apply holds ~90).
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
+    reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',
@@ -239,7 +241,7 @@ Component({
       const docMessage = (id: string | undefined) => (id ? state.documentErrors[id] ?? '' : '');
       const redirect = refusal?.redirectService ? findApplicationService(refusal.redirectService) : undefined;
 
-      this.setData({
+      const patch = changedData(this.data, {
         progress: progressOf(service, stepId, answers),
         fields: fieldViews(service, stepId, answers, shown),
         refusal: refusal
@@ -273,6 +275,8 @@ Component({
               }
             : this.data.review,
       });
+      // Only what changed reaches the render thread; nothing when nothing did.
+      if (patch) this.setData(patch);
     },
 
     // --- Field events --------------------------------------------------------------
@@ -281,11 +285,26 @@ Component({
       const state = this.state();
       state.answers[field] = value;
       delete state.serverErrors[field];
-      this.setData({ formError: '' });
+      if (this.data.formError) this.setData({ formError: '' });
       this.render();
     },
+    /**
+     * A key press: keep the answer, and send only this field's value (and a message that no
+     * longer applies) — one small setData. The whole step re-renders when the citizen leaves
+     * the field (onBlur) or presses 保存并继续.
+     */
     onInput(event: FieldEvent<{ value: string }>) {
-      this.setAnswer(event.currentTarget.dataset.field, event.detail.value ?? '');
+      const field = event.currentTarget.dataset.field;
+      const value = event.detail.value ?? '';
+      const state = this.state();
+      state.answers[field] = value;
+      const index = this.data.fields.findIndex((f) => f.id === field);
+      const next: Record<string, unknown> = { formError: '' };
+      if (index >= 0) next[`fields[${index}].value`] = value;
+      if (index >= 0 && state.serverErrors[field]) next[`fields[${index}].error`] = '';
+      delete state.serverErrors[field];
+      const patch = changedData(this.data, next);
+      if (patch) this.setData(patch);
     },
     onBlur(event: FieldEvent) {
       this.state().touched.add(event.currentTarget.dataset.field);

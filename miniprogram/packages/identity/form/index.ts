@@ -5,6 +5,7 @@ import { FieldErrors, IdentityField, validateIdentityInput } from '../../../doma
 import { ApiError } from '../../../api/request';
 import { fill, t } from '../../../locale/zh-CN';
 import { sessionStore } from '../../../stores/session-store';
+import { changedData } from '../../../utils/set-data';
 
 type IdentityForm = Record<IdentityField, string>;
 
@@ -49,12 +50,15 @@ ComponentWithStore({
     onInput(event: WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: IdentityField }>) {
       const field = event.currentTarget.dataset.field;
       const form = { ...this.data.form, [field]: event.detail.value };
-      // Once a message is showing, let it clear as soon as the input is right.
-      this.setData({ form, errors: visibleErrors(form, this.data.touched), formError: '' });
+      // Per key press only what changed: this field's value, and a message that clears as
+      // soon as the input is right.
+      const patch = changedData(this.data, { [`form.${field}`]: form[field], errors: visibleErrors(form, this.data.touched), formError: '' });
+      if (patch) this.setData(patch);
     },
     onBlur(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: IdentityField }>) {
       const touched = { ...this.data.touched, [event.currentTarget.dataset.field]: true };
-      this.setData({ touched, errors: visibleErrors(this.data.form, touched) });
+      const patch = changedData(this.data, { touched, errors: visibleErrors(this.data.form, touched) });
+      if (patch) this.setData(patch);
     },
     openIdTypePicker() {
       this.setData({ pickerVisible: true });

@@ -7,6 +7,7 @@ import { infoMessages } from '../domain/info-messages';
 import type { AuthorityKind, VerifyInput } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
 import { text } from '../text';
+import { changedData } from '../../../utils/set-data';
 
 type Field = keyof VerifyInput;
 type Errors = Partial<Record<Field, string>>;
@@ -28,7 +29,7 @@ interface AuthorityGroup {
   items: Array<{ id: string; nameZh: string; nameEn: string }>;
 }
 
-/** The full list stays off setData; only the filtered groups are rendered. */
+/** The full list stays off setData; only the filtered groups are rendered, and only while the picker is open. */
 const authoritiesByPage = new WeakMap<object, Authority[]>();
 
 function matches(authority: Authority, query: string): boolean {
@@ -86,7 +87,7 @@ Component({
       try {
         authoritiesByPage.set(this, await fetchAuthorities());
         this.setData({ authoritiesLoading: false });
-        this.filterAuthorities();
+        if (this.data.pickerVisible) this.filterAuthorities();
       } catch {
         this.setData({ authoritiesLoading: false, authoritiesFailed: true });
       }
@@ -95,15 +96,20 @@ Component({
       this.setData({ groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query) });
     },
     onInput(event: WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: Field }>) {
-      const form = { ...this.data.form, [event.currentTarget.dataset.field]: event.detail.value };
-      this.setData({ form, errors: visibleErrors(form, this.data.touched), formError: '', outcome: null });
+      const field = event.currentTarget.dataset.field;
+      const form = { ...this.data.form, [field]: event.detail.value };
+      // Per key press only what changed (the value, a message clearing, an old outcome going).
+      const patch = changedData(this.data, { [`form.${field}`]: form[field], errors: visibleErrors(form, this.data.touched), formError: '', outcome: null });
+      if (patch) this.setData(patch);
     },
     onBlur(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: Field }>) {
       const touched = { ...this.data.touched, [event.currentTarget.dataset.field]: true };
-      this.setData({ touched, errors: visibleErrors(this.data.form, touched) });
+      const patch = changedData(this.data, { touched, errors: visibleErrors(this.data.form, touched) });
+      if (patch) this.setData(patch);
     },
     openPicker() {
-      this.setData({ pickerVisible: true });
+      // The authority list is rendered only once the picker opens.
+      this.setData({ pickerVisible: true, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query) });
       if (this.data.authoritiesFailed) void this.loadAuthorities();
     },
     closePicker() {
@@ -114,8 +120,8 @@ Component({
       if (!event.detail.visible) this.closePicker();
     },
     onSearch(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ query: event.detail.value });
-      this.filterAuthorities();
+      const query = event.detail.value;
+      this.setData({ query, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], query) });
     },
     chooseAuthority(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
       const authority = (authoritiesByPage.get(this) ?? []).find((a) => a.id === event.currentTarget.dataset.id);

@@ -1,0 +1,42 @@
+import { dialable, HOTLINE } from '../../../domain/hotline';
+import { answerAlert, fetchAlert } from '../api';
+import { alertAnswerLabels, type AlertAnswer, type RegistrationAlertView } from '../domain/registration';
+import { text } from '../text';
+
+/** 我平安 / 需要帮助: opened from the alert's 消息中心 message or subscription message, one answer per registered person. */
+Component({
+  data: {
+    text,
+    answerLabels: alertAnswerLabels,
+    alertId: '',
+    view: null as RegistrationAlertView | null,
+    loadError: '',
+    helpAsked: false,
+    busy: false,
+  },
+  methods: {
+    async onLoad(query: Record<string, string | undefined>) {
+      this.setData({ alertId: query.alertId ?? '' });
+      try {
+        const view = await fetchAlert(query.alertId ?? '');
+        this.setData({ view, helpAsked: view.people.some((p) => p.answer === 'help') });
+      } catch (error) {
+        this.setData({ loadError: (error as Error).message || text.loadFailed });
+      }
+    },
+    async answer(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string; answer: AlertAnswer }>) {
+      if (this.data.busy) return;
+      const { id, answer } = event.currentTarget.dataset;
+      this.setData({ busy: true });
+      try {
+        const view = await answerAlert(this.data.alertId, id, answer);
+        this.setData({ view, busy: false, helpAsked: view.people.some((p) => p.answer === 'help') });
+      } catch (error) {
+        this.setData({ busy: false, loadError: (error as Error).message || text.loadFailed });
+      }
+    },
+    call12308() {
+      wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
+    },
+  },
+});
