@@ -17,6 +17,8 @@ async function main() {
       mission: { type: 'string', default: 'us-new-york' },
       role: { type: 'string', default: 'admin' },
       name: { type: 'string' },
+      // The MFA role: may register and revoke Ministry / provincial legalization records.
+      'mfa-legalization': { type: 'boolean', default: false },
     },
   });
   const username = values.username ?? process.env.CONSOLE_ADMIN_USERNAME;
@@ -31,6 +33,7 @@ async function main() {
       role: values.role as StaffRole,
       missionId: values.mission!,
       displayName: values.name,
+      mfaLegalization: values['mfa-legalization'],
     });
     console.log(`Created ${values.role} "${username}" at mission ${values.mission}.`);
   } finally {

@@ -14,7 +14,7 @@ export async function ensureDevAdmin(db: Kysely<Database>, dataDir: string): Pro
   const count = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) {
     const password = crypto.randomBytes(9).toString('base64url');
-    await createStaff(db, { username: 'admin', password, role: 'admin', displayName: '系统管理员', missionId: 'us-new-york' });
+    await createStaff(db, { username: 'admin', password, role: 'admin', displayName: '系统管理员', missionId: 'us-new-york', mfaLegalization: true });
     fs.writeFileSync(file, `admin\n${password}\n`, { mode: 0o600 });
   }
   if (!fs.existsSync(file)) return null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { InvalidationBus } from './cache/invalidation-bus';
 import type { Config } from './config';
+import type { LogStream } from './http/log-options';
 import type { DatabaseKind } from './db/database';
 import type { Database } from './db/schema';
 import type { FileStore } from './files/file-store';
@@ -17,6 +18,8 @@ export interface AppDeps {
   wechatLogin: WechatLoginClient;
   /** WeChat Pay v3 (api.mch.weixin.qq.com, or the sandbox in development). */
   wechatPay: WechatPayClient;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: LogStream;
   /** Keeps the in-process caches exact across instances (server/cache). */
   caches: InvalidationBus;
   /** Where uploaded files live (FILE_STORAGE: local, postgres or s3); callers seal before put. */

@@ -11,9 +11,12 @@ import type { AppDeps } from './app-deps';
 import { applicationRoutes } from './applications/routes';
 import { citizenAuthRoutes } from './citizen-auth/routes';
 import { healthRoutes } from './health/routes';
-import { installErrorHandler } from './http/api-error';
+import { frameworkErrorHandler, installErrorHandler } from './http/api-error';
 import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
+import { installInputGuard } from './http/input-guard';
+import { loggerOptions } from './http/log-options';
+import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security-headers';
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
@@ -29,17 +32,23 @@ import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { staffAccountRoutes } from './staff/staff-account-routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
+import { applicantObjectionRoutes } from './orders/applicant-objections';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: deps.config.logLevel },
-    trustProxy: deps.config.isProduction,
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
+    // Only the configured proxies may say who the client is (X-Forwarded-For): TRUST_PROXY.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
+  installConsoleCsrfGuard(app, { publicUrl: deps.config.publicUrl });
+  await installSecurityHeaders(app, { isProduction: deps.config.isProduction });
   installConnectionDraining(app);
   installRefusalAudit(app, deps.db);
 
@@ -83,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });
+  await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
   await app.register(pensionRoutes, { ...deps, sessions, staffSessions });

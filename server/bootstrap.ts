@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import type { LogStream } from './http/log-options';
 import { CACHE_CHANNEL, createLocalInvalidationBus, createPostgresInvalidationBus, InvalidationBus } from './cache/invalidation-bus';
 import type { Config } from './config';
 import { DatabaseHandle, openDatabase } from './db/database';
@@ -46,7 +47,7 @@ async function openCaches(config: Config, database: DatabaseHandle, log: { warn(
 /** Opens (and migrates) the database, seeds demo missions into an empty one, builds the app. */
 export async function createServer(
   config: Config,
-  options: { inMemoryDatabase?: boolean; pgliteDump?: Buffer | null } = {},
+  options: { inMemoryDatabase?: boolean; pgliteDump?: Buffer | null; logStream?: LogStream } = {},
 ): Promise<RunningServer> {
   const piiKey = resolvePiiKey(config);
   const database = await openDatabase({
@@ -69,6 +70,7 @@ export async function createServer(
       pii: createPiiCipher(piiKey),
       wechatLogin: createWechatLoginClient(config.wechat),
       wechatPay,
+      logStream: options.logStream,
       caches,
       files: createFileStore(config, database.db),
     });

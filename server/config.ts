@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 import type { IceServer } from '../miniprogram/domain/interview';
 import type { FileStorageSettings } from './files/file-storage';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
@@ -89,6 +90,8 @@ export interface Config {
   /** Serve the console's built files from here (absent: console not served). */
   consoleDist: string | null;
   logLevel: string;
+  /** Proxies (addresses / CIDR ranges) whose X-Forwarded-For is believed (TRUST_PROXY); empty: none. */
+  trustProxy: string[];
   isProduction: boolean;
 }
 
@@ -105,15 +108,69 @@ export interface PensionConfig {
   reminderSweepMinutes: number;
 }
 
-function int(value: string | undefined, fallback: number): number {
-  const parsed = value === undefined || value === '' ? NaN : Number(value);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
-}
 
-/** A whole number ≥ 0 (0 allowed, e.g. "off"). */
-function count(value: string | undefined, fallback: number): number {
-  const parsed = value === undefined || value === '' ? NaN : Number(value);
-  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+/** A whole number ≥ `min` written in the environment. */
+const whole = (min: number) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/, `must be a whole number ≥ ${min}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be a whole number ≥ ${min}`));
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const ipOrCidr = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'must be IP addresses or CIDR ranges, comma-separated' });
+
+/**
+ * The environment as the server expects it: every value it reads is checked here, at start,
+ * and a bad one stops the start with the variable's name — never a silent default. Empty
+ * means unset. README's "Configuration" table lists the same variables.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: whole(1).pipe(z.number().max(65_535, 'must be a port number (1–65535)')).optional(),
+  HOST: z.string().optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string').optional(),
+  PII_KEY: z
+    .string()
+    .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  WECHAT_API_BASE: httpUrl.optional(),
+  SESSION_IDLE_MINUTES: whole(1).optional(),
+  SESSION_ABSOLUTE_DAYS: whole(1).optional(),
+  STAFF_SESSION_IDLE_MINUTES: whole(1).optional(),
+  STAFF_SESSION_ABSOLUTE_HOURS: whole(1).optional(),
+  APPLICATION_DRAFT_DAYS: whole(1).optional(),
+  APPLICATION_DRAFT_REMINDER_DAYS: whole(1).optional(),
+  APPLICATION_DRAFT_SWEEP_MINUTES: whole(0).optional(),
+  JOB_POLL_MS: whole(0).optional(),
+  LEGALIZATION_VERIFY_WINDOW_SECONDS: whole(1).optional(),
+  LEGALIZATION_VERIFY_MAX_PER_IP: whole(1).optional(),
+  LEGALIZATION_VERIFY_MAX_PER_USER: whole(1).optional(),
+  PAYMENT_EXPIRY_MINUTES: whole(1).optional(),
+  PAYMENT_CHECK_AFTER_MINUTES: whole(1).optional(),
+  PAYMENT_RECONCILE_INTERVAL_SECONDS: whole(0).optional(),
+  PENSION_AUTHORITY_URL: httpUrl.optional(),
+  PENSION_AUTHORITY_TIMEOUT_MS: whole(1).optional(),
+  PENSION_POLL_SECONDS: whole(0).optional(),
+  PENSION_REMINDER_SWEEP_MINUTES: whole(0).optional(),
+  REGISTRATION_SWEEP_MINUTES: whole(0).optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(ipOrCidr))
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).optional(),
+});
+
+/** Thrown when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {}
+
+function parseEnvironment(env: NodeJS.ProcessEnv): z.output<typeof environmentSchema> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(String(present[String(issue.path[0])] ?? '')).slice(0, 80)})`);
+  throw new ConfigError(`Invalid configuration — fix these environment variables:\n${[...new Set(lines)].join('\n')}`);
 }
 
 /** INTERVIEW_ICE_SERVERS: a JSON array of { urls, username?, credential? }; a bad value stops the start. */
@@ -162,7 +219,8 @@ function fileStorage(env: NodeJS.ProcessEnv): Config['files'] {
  * into DATA_DIR (tests pass generateDevWechatPayKeys() and give the sandbox the same).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wechatPayDevKeys?: DevWechatPayKeys } = {}): Config {
-  const port = int(env.PORT, 3000);
+  const e = parseEnvironment(env);
+  const port = e.PORT ?? 3000;
   const isProduction = env.NODE_ENV === 'production';
   const root = path.resolve(__dirname, '..');
   const publicUrl = env.PUBLIC_URL || `http://127.0.0.1:${port}`;
@@ -185,29 +243,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     piiKey: env.PII_KEY || null,
     wechat,
     session: {
-      idleMinutes: int(env.SESSION_IDLE_MINUTES, 7 * 24 * 60),
-      absoluteDays: int(env.SESSION_ABSOLUTE_DAYS, 30),
+      idleMinutes: e.SESSION_IDLE_MINUTES ?? 7 * 24 * 60,
+      absoluteDays: e.SESSION_ABSOLUTE_DAYS ?? 30,
     },
     staffSession: {
-      idleMinutes: int(env.STAFF_SESSION_IDLE_MINUTES, 30),
-      absoluteHours: int(env.STAFF_SESSION_ABSOLUTE_HOURS, 12),
+      idleMinutes: e.STAFF_SESSION_IDLE_MINUTES ?? 30,
+      absoluteHours: e.STAFF_SESSION_ABSOLUTE_HOURS ?? 12,
     },
     applications: {
-      draftDays: int(env.APPLICATION_DRAFT_DAYS, 30),
-      draftReminderDays: int(env.APPLICATION_DRAFT_REMINDER_DAYS, 3),
-      draftSweepMinutes: count(env.APPLICATION_DRAFT_SWEEP_MINUTES, 60),
+      draftDays: e.APPLICATION_DRAFT_DAYS ?? 30,
+      draftReminderDays: e.APPLICATION_DRAFT_REMINDER_DAYS ?? 3,
+      draftSweepMinutes: e.APPLICATION_DRAFT_SWEEP_MINUTES ?? 60,
     },
     jobs: {
-      pollMs: count(env.JOB_POLL_MS, 1000),
+      pollMs: e.JOB_POLL_MS ?? 1000,
     },
     registration: {
-      sweepMinutes: count(env.REGISTRATION_SWEEP_MINUTES, 60),
+      sweepMinutes: e.REGISTRATION_SWEEP_MINUTES ?? 60,
     },
     legalization: {
       verify: {
-        windowSeconds: int(env.LEGALIZATION_VERIFY_WINDOW_SECONDS, 600),
-        maxPerIp: int(env.LEGALIZATION_VERIFY_MAX_PER_IP, 60),
-        maxPerUser: int(env.LEGALIZATION_VERIFY_MAX_PER_USER, 20),
+        windowSeconds: e.LEGALIZATION_VERIFY_WINDOW_SECONDS ?? 600,
+        maxPerIp: e.LEGALIZATION_VERIFY_MAX_PER_IP ?? 60,
+        maxPerUser: e.LEGALIZATION_VERIFY_MAX_PER_USER ?? 20,
       },
     },
     wechatPay: loadWechatPayConfig(env, {
@@ -219,21 +277,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
       devKeys: options.wechatPayDevKeys,
     }),
     payments: {
-      expiryMinutes: int(env.PAYMENT_EXPIRY_MINUTES, 24 * 60),
-      checkAfterMinutes: int(env.PAYMENT_CHECK_AFTER_MINUTES, 10),
-      reconcileIntervalSeconds: count(env.PAYMENT_RECONCILE_INTERVAL_SECONDS, 300),
+      expiryMinutes: e.PAYMENT_EXPIRY_MINUTES ?? 24 * 60,
+      checkAfterMinutes: e.PAYMENT_CHECK_AFTER_MINUTES ?? 10,
+      reconcileIntervalSeconds: e.PAYMENT_RECONCILE_INTERVAL_SECONDS ?? 300,
     },
     interviews: { iceServers: iceServers(env.INTERVIEW_ICE_SERVERS) },
     pension: {
       authorityUrl: (env.PENSION_AUTHORITY_URL || `${wechat.apiBase}/pension-authority`).replace(/\/$/, ''),
       secret: env.PENSION_AUTHORITY_SECRET || 'sandbox-pension-authority-secret',
-      timeoutMs: int(env.PENSION_AUTHORITY_TIMEOUT_MS, 10_000),
-      pollSeconds: count(env.PENSION_POLL_SECONDS, 6 * 60 * 60),
-      reminderSweepMinutes: count(env.PENSION_REMINDER_SWEEP_MINUTES, 60),
+      timeoutMs: e.PENSION_AUTHORITY_TIMEOUT_MS ?? 10_000,
+      pollSeconds: e.PENSION_POLL_SECONDS ?? 6 * 60 * 60,
+      reminderSweepMinutes: e.PENSION_REMINDER_SWEEP_MINUTES ?? 60,
     },
     files: fileStorage(env),
     consoleDist: env.CONSOLE_DIST === '' ? null : path.resolve(env.CONSOLE_DIST || path.join(root, 'console', 'dist')),
-    logLevel: env.LOG_LEVEL || (isProduction ? 'info' : 'warn'),
+    logLevel: e.LOG_LEVEL ?? (isProduction ? 'info' : 'warn'),
+    trustProxy: e.TRUST_PROXY ?? [],
     isProduction,
   };
   if (isProduction && !config.piiKey) throw new Error('PII_KEY must be set in production');

@@ -1,5 +1,5 @@
 import { createServer } from './bootstrap';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { warmUpFaceDetector } from './photo/face-detector';
 import { exitGracefullyOnSignals } from './shutdown';
 
@@ -14,6 +14,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A configuration mistake is the operator's to fix: say what, without a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -52,7 +52,8 @@ export function checkResidentId(raw: unknown, today: Date = new Date()): Check {
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birth = Date.UTC(year, month - 1, day);
-  if (year < 1900 || !isRealDate(year, month, day) || birth > today.getTime()) {
+  // GB 11643 encodes any real past date (people born before 1900 hold valid numbers).
+  if (!isRealDate(year, month, day) || birth > today.getTime()) {
     return fail(messages.residentIdBirthDate);
   }
   if (residentIdCheckChar(id.slice(0, 17)) !== id[17]) return fail(messages.residentIdChecksum);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { checkIdNumber } from '../../miniprogram/domain/identity';
+import { checkIdNumber, residentIdBirthDate } from '../../miniprogram/domain/identity';
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import type { Answers, ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 import type { Database } from '../db/schema';
@@ -60,4 +60,20 @@ export async function resolveApplicant(
     return { index: pii.blindIndex(`none:${name}:${birth}:${sex ?? ''}`), idType, cert: null };
   }
   return { index: null, idType: null, cert: null };
+}
+
+/**
+ * A resident ID number encodes its holder's birth date: an application for someone else whose
+ * answered birth date differs is not for the person the number names (a typo, or a stranger's
+ * number typed in to block them). Applying for oneself uses the verified identity instead.
+ * Returns the `step.field` key to report, or null when they agree (or nothing to compare).
+ */
+export function birthDateContradiction(service: ServiceDefinition, answers: Answers, applicant: Applicant): string | null {
+  const field = service.birthDateField;
+  if (!field || answerOf(answers, service.applicantFields.relation) === 'self') return null;
+  const birth = answerOf(answers, field);
+  if (applicant.idType !== 'resident_id' || !applicant.cert || typeof birth !== 'string') return null;
+  if (residentIdBirthDate(applicant.cert.certNo) === birth.slice(0, 10)) return null;
+  const step = service.steps.find((s) => s.fields.includes(field));
+  return step ? `${step.id}.${field}` : field;
 }

@@ -13,7 +13,7 @@ import { serverMessages } from '../messages';
 import type { ApplicationsContext } from './application-context';
 import { applicationDetailSchema, applicationParams } from './application-schemas';
 import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceOf } from './application-view';
-import { resolveApplicant } from './applicant';
+import { birthDateContradiction, resolveApplicant } from './applicant';
 import { nextOrderNumber } from './order-number';
 import { recordSubmission } from '../orders/submission';
 import { createOrderPayment } from '../payments/payment-orders';
@@ -28,16 +28,21 @@ class DuplicateApplication extends Error {}
  * second tap or a second device see the order the first one created.
  */
 export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
-  const duplicateError = async (applicantIndex: Buffer, service: ServiceDefinition) => {
+  // Only the caller's own order is named: another account's order number (or anything else
+  // about it) would tell a stranger that this person has applied, and through whom.
+  const duplicateError = async (applicantIndex: Buffer, service: ServiceDefinition, userId: string) => {
     const existing = await ctx.db
       .selectFrom('applications')
-      .select('order_no')
+      .select(['order_no', 'user_id'])
       .where('applicant_index', '=', applicantIndex)
       .where('service', '=', service.id)
       .where('active', '=', true)
       .executeTakeFirst();
-    const message = serverMessages.applicationDuplicate.replace('{service}', service.title).replace('{orderNo}', existing?.order_no ?? '');
-    return new ApiError(409, 'DUPLICATE_APPLICATION', message);
+    if (existing?.user_id === userId) {
+      const message = serverMessages.applicationDuplicate.replace('{service}', service.title).replace('{orderNo}', existing.order_no ?? '');
+      return new ApiError(409, 'DUPLICATE_APPLICATION', message);
+    }
+    return new ApiError(409, 'APPLICANT_BLOCKED', serverMessages.applicationApplicantBlocked.replace('{service}', service.title));
   };
 
   app.post(
@@ -89,6 +94,10 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
             throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete, fields);
           }
           if (!applicant.index) throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete);
+          const birthDateField = birthDateContradiction(service, answers, applicant);
+          if (birthDateField) {
+            throw new ApiError(400, 'SUBMISSION_INCOMPLETE', serverMessages.applicationIncomplete, { [birthDateField]: serverMessages.birthDateNotIdNumber });
+          }
           seen.applicantIndex = applicant.index;
 
           // A yearly service (pension): another account's submission for the same person
@@ -171,7 +180,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
       } catch (error) {
         // The partial unique index caught a race the pre-check could not see.
         if ((error instanceof DuplicateApplication || isUniqueViolation(error)) && seen.applicantIndex && seen.service) {
-          throw await duplicateError(seen.applicantIndex, seen.service);
+          throw await duplicateError(seen.applicantIndex, seen.service, userId);
         }
         throw error;
       }

@@ -71,6 +71,8 @@ export interface StaffTable {
   mission_id: string;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** May handle MFA / provincial legalization records (0012). */
+  mfa_legalization: Generated<boolean>;
 }
 
 export interface StaffLoginFailureTable {
@@ -496,6 +498,41 @@ export interface InterviewScreenshotTable {
   sha256: string;
   taken_by: string;
   taken_at: Generated<Date>;
+}
+
+// ── 0012: security hardening ──
+
+export interface StaffSignInThrottleTable {
+  bucket: string;
+  username: string | null;
+  ip: string | null;
+  attempts: number;
+  window_started_at: Generated<Date>;
+  blocked_until: Date | null;
+}
+
+export interface StaffKnownAddressTable {
+  staff_id: string;
+  ip: string;
+  last_seen_at: Generated<Date>;
+}
+
+export interface ApplicantObjectionTable {
+  id: Generated<string>;
+  application_id: string;
+  user_id: string;
+  mission_id: string;
+  reason: string | null;
+  created_at: Generated<Date>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution: 'voided' | 'dismissed' | null;
+}
+
+export interface Database {
+  staff_sign_in_throttle: StaffSignInThrottleTable;
+  staff_known_addresses: StaffKnownAddressTable;
+  applicant_objections: ApplicantObjectionTable;
 }
 
 // ── 0008: the service registry's table (seeded from the registry at start) ──

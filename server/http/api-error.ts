@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody } from '../../miniprogram/domain/api-types';
 import { serverMessages } from '../messages';
@@ -20,6 +20,15 @@ export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', server
 export const forbidden = () => new ApiError(403, 'FORBIDDEN', serverMessages.forbidden);
 export const validationFailed = (fields: Record<string, string>) =>
   new ApiError(400, 'VALIDATION_FAILED', serverMessages.validationFailed, fields);
+
+/**
+ * Fastify's `frameworkErrors` option: a URL that does not decode (`%FF`, `%%`) or a path
+ * parameter too long for the router, answered before any route runs — in our error shape.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply.status(status).send({ error: { code: error.code ?? 'BAD_REQUEST', message: serverMessages.badRequest } });
+}
 
 /** Every error leaves the server as `{ error: { code, message, fields? } }`. */
 export function installErrorHandler(app: FastifyInstance): void {

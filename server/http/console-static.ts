@@ -57,6 +57,8 @@ function serveCallPage(app: FastifyInstance, dist: string | null) {
         .type('text/plain; charset=utf-8')
         .send(`视频面审页面暂不可用，请稍后重试。\n${notBuilt}`);
     }
+    // Opened inside WeChat's <web-view>: the global no-framing header would not fit it.
+    reply.removeHeader('x-frame-options');
     return reply.headers(CALL_PAGE_HEADERS).type('text/html; charset=utf-8').send(html);
   });
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** NUL (PostgreSQL refuses it in text) or a UTF-16 surrogate without its pair (not encodable as UTF-8). */
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The one rule for text from outside: every route applies it (server/http/input-guard.ts). */
+export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+
 /** Response schemas shared by several modules; each is checked against the domain's API types. */
 export const errorBodySchema = z.object({
   error: z.object({

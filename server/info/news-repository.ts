@@ -1,9 +1,9 @@
 import { Kysely, Selectable, sql } from 'kysely';
+import { z } from 'zod';
 import { ArticleBlock, articleExcerpt, firstImageUrl } from '../../miniprogram/domain/article-blocks';
 import type { NewsArticle, NewsStatus, NewsSummary, StaffNewsArticle } from '../../miniprogram/domain/info-api-types';
 import type { Database, NewsArticleTable } from '../db/schema';
-import { ApiError } from '../http/api-error';
-import { serverMessages } from '../messages';
+import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 
 /**
  * News per mission. Public lists are keyset-paginated on (pinned, published_at, id), all
@@ -61,30 +61,13 @@ export function toStaffArticle(row: Row): StaffNewsArticle {
   };
 }
 
-/** Opaque cursor: base64url of [flag, epoch ms, uuid]. */
-export function encodeCursor(flag: boolean, at: Date | string, id: string): string {
-  return Buffer.from(JSON.stringify([flag ? 1 : 0, new Date(at).getTime(), id])).toString('base64url');
-}
+/** Opaque cursor: [pinned 0/1, epoch ms, uuid]. */
+const newsCursor = pageCursor(z.tuple([cursorParts.flag, cursorParts.epochMs, cursorParts.uuid]));
+const encodeCursor = (flag: boolean, at: Date | string, id: string) => newsCursor.encode([flag ? 1 : 0, new Date(at).getTime(), id]);
 
-const badCursor = () => new ApiError(400, 'BAD_CURSOR', serverMessages.badRequest);
-
-export function decodeCursor(cursor: string): { flag: boolean; at: Date; id: string } {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(value) &&
-      value.length === 3 &&
-      (value[0] === 0 || value[0] === 1) &&
-      Number.isSafeInteger(value[1]) &&
-      typeof value[2] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(value[2])
-    ) {
-      return { flag: value[0] === 1, at: new Date(value[1]), id: value[2] };
-    }
-  } catch {
-    // fall through
-  }
-  throw badCursor();
+function decodeCursor(cursor: string): { flag: boolean; at: Date; id: string } {
+  const [flag, at, id] = readCursor(newsCursor, cursor);
+  return { flag: flag === 1, at: new Date(at), id };
 }
 
 export async function listPublishedNews(

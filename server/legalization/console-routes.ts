@@ -17,6 +17,7 @@ import {
   stickerHash,
   toStaffRecord,
 } from './legalization-repository';
+import { handledAuthorityIds, legalizationScope, mayHandle } from './authority-scope';
 import { batchSchema, importErrorResponses, recordSchema } from './schemas';
 
 /** Lines listed in one error response; the count says how many there were in all. */
@@ -35,7 +36,7 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
 
   // A CSV file sent as it is: decoded here without failing, so bytes that are not UTF-8
   // (a GBK file from Excel) become U+FFFD and the import reports the damaged lines.
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer' }, (request, body, done) => {
+  app.addContentTypeParser(['text/csv'], { parseAs: 'buffer' }, (request, body, done) => {
     const query = request.query as { fileName?: string };
     done(null, { csv: new TextDecoder('utf-8').decode(body as Buffer), fileName: query.fileName });
   });
@@ -65,7 +66,7 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
       const authorities = await AuthorityIndex.load(deps.db);
       const checked = checkImportText(request.body.csv, {
         authorities,
-        staffMissionId: staff.missionId,
+        scope: await legalizationScope(deps.db, staff),
         latestIssueDate: latestIssueDate(),
       });
       if (!checked.ok) return reply.status(400).send(importFailed(checked.code, checked.message, checked.lines));
@@ -169,7 +170,8 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
     async (request) => {
       const { legalizationNo, authorityId, batchId } = request.query;
       if (!legalizationNo && !batchId) throw validationFailed({ legalizationNo: m.recordNotFound });
-      let query = selectRecords(deps.db);
+      // Only records this staff member's scope covers: another mission's are not theirs to know of.
+      let query = selectRecords(deps.db).where('authority_id', 'in', handledAuthorityIds(await legalizationScope(deps.db, request.staff!)));
       if (legalizationNo) query = query.where('legalization_no', '=', legalizationNo.replace(/[\s-]/g, '').toUpperCase());
       if (authorityId) query = query.where('authority_id', '=', authorityId);
       if (batchId) query = query.where('batch_id', '=', batchId);
@@ -208,7 +210,7 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
           document_type: body.documentType,
           issued_on: body.issuedOn,
         },
-        { authorities, staffMissionId: staff.missionId, latestIssueDate: latestIssueDate() },
+        { authorities, scope: await legalizationScope(deps.db, staff), latestIssueDate: latestIssueDate() },
       );
       if (!checked.ok) {
         const e = checked.errors;
@@ -264,6 +266,7 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
       const reason = request.body.reason.trim();
       if (!reason) throw validationFailed({ reason: m.revokeReasonRequired });
       const authorities = await AuthorityIndex.load(deps.db);
+      const scope = await legalizationScope(deps.db, staff);
       await deps.db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom('legalization_records')
@@ -271,9 +274,8 @@ export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffS
           .where('id', '=', request.params.id)
           .forUpdate()
           .executeTakeFirst();
-        // Another mission's legalizations are not this mission's to revoke, nor to know of.
-        const authority = row && authorities.get(row.authority_id);
-        if (!row || (authority?.kind === 'mission' && authority.id !== staff.missionId)) throw notFound(m.recordNotFound);
+        // Another mission's legalizations (or MFA ones, without that role) are not this staff member's to revoke, nor to know of.
+        if (!row || !mayHandle(scope, authorities.get(row.authority_id))) throw notFound(m.recordNotFound);
         if (row.status === 'revoked') return;
         await tx
           .updateTable('legalization_records')

@@ -7,6 +7,7 @@ import { normalizeInput } from '../../miniprogram/domain/validation';
 import type { AuthorityIndex } from './authorities';
 import { parseCsv } from './csv';
 import { legalizationMessages as m } from './legalization-messages';
+import { type LegalizationScope, mayHandle } from './authority-scope';
 import type { NewRecord } from './legalization-repository';
 
 /**
@@ -63,8 +64,8 @@ export function parseIssueDate(raw: string): string | null {
 
 export interface RowContext {
   authorities: AuthorityIndex;
-  /** The importing staff member's mission: the only mission whose legalizations they may register. */
-  staffMissionId: string;
+  /** The importing staff member's scope: their own mission's records, the MFA / provincial ones only with the MFA role. */
+  scope: LegalizationScope;
   /** Latest acceptable issue date (YYYY-MM-DD); tomorrow in UTC allows for every time zone. */
   latestIssueDate: string;
 }
@@ -82,7 +83,7 @@ export function checkRecordFields(
   const authorityText = normalizeInput(raw.authority_id);
   const authority = context.authorities.find(authorityText);
   if (!authority) errors.authority_id = m.authorityUnknown(authorityText);
-  else if (authority.kind === 'mission' && authority.id !== context.staffMissionId) errors.authority_id = m.authorityOtherMission;
+  else if (!mayHandle(context.scope, authority)) errors.authority_id = authority.kind === 'mission' ? m.authorityOtherMission : m.authorityNeedsMfaRole;
   const documentType = parseDocumentType(raw.document_type);
   if (!documentType) errors.document_type = m.documentTypeUnknown(normalizeInput(raw.document_type));
   const issuedOn = parseIssueDate(normalizeInput(raw.issued_on));

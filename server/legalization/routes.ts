@@ -11,7 +11,7 @@ import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { AuthorityIndex, listAuthorities } from './authorities';
 import { verifyLegalization } from './legalization-repository';
-import { ipBucket, RateLimiter } from './rate-limit';
+import { ipBucket, RateLimiter } from '../security/rate-limit';
 import { authorityListSchema, verifyResponseSchema } from './schemas';
 
 /** Public: the legalization check needs no login (a bearer token, if sent, adds a per-user limit). */

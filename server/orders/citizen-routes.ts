@@ -19,6 +19,7 @@ import type { Database } from '../db/schema';
 import { newStorageKey } from '../files/file-store';
 import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
+import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
 import { interviewHint } from '../interviews/interview-labels';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
@@ -27,6 +28,9 @@ import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
 import { applyTransition } from './transitions';
+
+/** 消息中心 position: [created_at as PostgreSQL text, id]. */
+const messageCursor = pageCursor(z.tuple([cursorParts.timestamp, cursorParts.uuid]));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -313,16 +317,8 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         .select(['id', 'application_id', 'alert_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
         .where('user_id', '=', userId);
       if (request.query.cursor) {
-        let cursor: [string, string] | null = null;
-        try {
-          cursor = JSON.parse(Buffer.from(request.query.cursor, 'base64url').toString('utf8')) as [string, string];
-        } catch {
-          cursor = null;
-        }
-        if (!cursor || typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !UUID.test(cursor[1])) {
-          throw validationFailed({ cursor: serverMessages.badRequest });
-        }
-        query = query.where(sql<boolean>`(created_at, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+        const [createdAt, id] = readCursor(messageCursor, request.query.cursor);
+        query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
       }
       const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
       const page = rows.slice(0, limit);
@@ -341,7 +337,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             read: m.read_at !== null,
           }),
         ),
-        nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.created_text, last.id])).toString('base64url') : null,
+        nextCursor: rows.length > limit && last ? messageCursor.encode([last.created_text, last.id]) : null,
         unread: await unreadCount(db, userId),
       };
     },

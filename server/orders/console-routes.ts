@@ -19,7 +19,8 @@ import { applicationServiceIds, applicationServices, findApplicationService } fr
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
-import { ApiError, notFound, unauthenticated, validationFailed } from '../http/api-error';
+import { ApiError, notFound, unauthenticated } from '../http/api-error';
+import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
 import { interviewHint, interviewTookPlace } from '../interviews/interview-labels';
 import { serverMessages } from '../messages';
@@ -36,25 +37,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-interface Cursor {
-  c: boolean;
-  t: string;
-  i: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.c ? 1 : 0, cursor.t, cursor.i])).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor | null {
-  try {
-    const [c, t, i] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [number, string, string];
-    if ((c !== 0 && c !== 1) || typeof t !== 'string' || !UUID.test(i) || Number.isNaN(Date.parse(t))) return null;
-    return { c: c === 1, t, i };
-  } catch {
-    return null;
-  }
-}
+/** Queue position: [cross-district 0/1, queue_at as PostgreSQL text, id]. */
+const queueCursor = pageCursor(z.tuple([cursorParts.flag, cursorParts.timestamp, cursorParts.uuid]));
 
 export interface QueueFilter {
   missionId: string;
@@ -125,9 +109,8 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
     }
   }
   if (filter.cursor) {
-    const cursor = decodeCursor(filter.cursor);
-    if (!cursor) throw validationFailed({ cursor: serverMessages.badRequest });
-    query = query.where(sql<boolean>`(cross_district, coalesce(queue_at, submitted_at), applications.id) > (${cursor.c}, ${cursor.t}::timestamptz, ${cursor.i}::uuid)`);
+    const [crossDistrict, queuedAt, id] = readCursor(queueCursor, filter.cursor);
+    query = query.where(sql<boolean>`(cross_district, coalesce(queue_at, submitted_at), applications.id) > (${crossDistrict === 1}, ${queuedAt}::timestamptz, ${id}::uuid)`);
   }
   const rows = await query.orderBy('cross_district').orderBy(QUEUE_KEY).orderBy('applications.id').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
@@ -153,7 +136,7 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
         version: row.version,
       }),
     ),
-    nextCursor: rows.length > limit && last ? encodeCursor({ c: last.cross_district, t: last.queue_key_text, i: last.id }) : null,
+    nextCursor: rows.length > limit && last ? queueCursor.encode([last.cross_district ? 1 : 0, last.queue_key_text, last.id]) : null,
   };
 }
 

@@ -13,12 +13,22 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import { findMission } from '../missions/mission-repository';
 import type { SessionStore } from '../security/session-store';
+import { ipBucket, RateLimiter } from '../security/rate-limit';
 import type { ProfileReader } from './profile-repository';
 
 const identityTaken = () => new ApiError(409, 'IDENTITY_TAKEN', serverMessages.identityTaken);
 
+/**
+ * IDENTITY_TAKEN says an ID number is verified on another account, so it is an oracle: after
+ * this many such answers in an hour, per citizen and per address, verification is refused
+ * outright (whatever the number, so the refusal itself says nothing). Each one is logged.
+ */
+export const IDENTITY_TAKEN_LIMITS = { windowSeconds: 3600, perUser: 5, perAddress: 20 } as const;
+
 export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore; profiles: ProfileReader }> = async (app, deps) => {
   app.addHook('preHandler', requireCitizen(deps.sessions));
+  const takenAnswers = new RateLimiter(deps.db, IDENTITY_TAKEN_LIMITS.windowSeconds);
+  const takenBuckets = (userId: string, ip: string) => ({ user: `identity-taken:user:${userId}`, address: `identity-taken:ip:${ipBucket(ip)}` });
 
   const currentProfile = async (userId: string): Promise<Profile> => {
     const profile = await deps.profiles.load(userId);
@@ -51,6 +61,14 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionS
     },
     async (request) => {
       const userId = citizenId(request);
+      const buckets = takenBuckets(userId, request.ip);
+      if (
+        (await takenAnswers.current(buckets.user)) >= IDENTITY_TAKEN_LIMITS.perUser ||
+        (await takenAnswers.current(buckets.address)) >= IDENTITY_TAKEN_LIMITS.perAddress
+      ) {
+        request.log.warn({ event: 'identity.verify_throttled', userId }, 'identity verification throttled after IDENTITY_TAKEN answers');
+        throw new ApiError(429, 'TOO_MANY_REQUESTS', serverMessages.tooManyRequests);
+      }
       const checked = validateIdentityInput(request.body);
       if (!checked.ok) throw validationFailed(checked.errors as Record<string, string>);
       const { name, idType, idNumber, phone, email } = checked.value;
@@ -93,9 +111,14 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionS
         deps.profiles.invalidate(userId);
       } catch (error) {
         deps.profiles.invalidate(userId);
-        // Two accounts racing for one identity: the unique index decides.
-        if (isUniqueViolation(error)) throw identityTaken();
-        throw error;
+        const taken = (error instanceof ApiError && error.code === 'IDENTITY_TAKEN') || isUniqueViolation(error);
+        if (!taken) throw error;
+        // Two accounts racing for one identity: the unique index decides. Counted and logged either way.
+        await takenAnswers.hit(buckets.user);
+        await takenAnswers.hit(buckets.address);
+        request.log.warn({ event: 'identity.taken', userId, idType }, 'identity already verified on another account');
+        await recordAudit(deps.db, { actorKind: 'citizen', actorId: userId, action: 'identity.taken', subject: userId, detail: { idType, ip: request.ip } });
+        throw identityTaken();
       }
       return currentProfile(userId);
     },

@@ -10,10 +10,8 @@ import { findMission, listMissions } from '../missions/mission-repository';
 import { dummyPasswordHash, verifyPassword } from '../security/passwords';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff, STAFF_COOKIE } from './authenticate';
+import { currentLockouts, isKnownAddress, recordSignInSuccess, reserveSignInAttempt } from './sign-in-throttle';
 
-/** Password guessing: at most this many failures per username (and 4× per address) in the window. */
-const MAX_FAILURES = 5;
-const FAILURE_WINDOW_MINUTES = 15;
 
 const staffProfileSchema = z.object({
   id: z.string(),
@@ -51,26 +49,25 @@ export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: Sessi
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const failures = await sql<{ by_user: number; by_ip: number }>`
-        select count(*) filter (where lower(username) = lower(${username}))::int as by_user,
-               count(*) filter (where ip = ${request.ip})::int as by_ip
-        from staff_login_failures
-        where at > now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`.execute(deps.db);
-      const { by_user: byUser, by_ip: byIp } = failures.rows[0];
-      if (byUser >= MAX_FAILURES || byIp >= MAX_FAILURES * 4) {
-        throw new ApiError(429, 'TOO_MANY_ATTEMPTS', serverMessages.tooManyLoginAttempts);
-      }
       const staff = await deps.db
         .selectFrom('staff')
         .select(['id', 'password_hash', 'disabled_at', 'mission_id'])
         .where(sql`lower(username)`, '=', username.toLowerCase())
         .executeTakeFirst();
+      const knownAddress = staff ? await isKnownAddress(deps.db, staff.id, request.ip) : false;
+      // Counted before the password is checked: concurrent guesses cannot all pass one read count.
+      const verdict = await reserveSignInAttempt(deps.db, { username, ip: request.ip, knownAddress });
+      if (!verdict.allowed) {
+        request.log.warn({ event: 'staff.sign_in_throttled', ip: request.ip }, 'staff sign-in throttled');
+        throw new ApiError(429, 'TOO_MANY_ATTEMPTS', serverMessages.tooManyLoginAttempts);
+      }
       // Verify even for unknown users so response time does not reveal which usernames exist.
       const valid = await verifyPassword(password, staff?.password_hash ?? (await dummyPasswordHash()));
       if (!staff || !valid) {
         await deps.db.insertInto('staff_login_failures').values({ username, ip: request.ip }).execute();
         throw new ApiError(401, 'BAD_CREDENTIALS', serverMessages.badCredentials);
       }
+      await recordSignInSuccess(deps.db, staff.id, request.ip, verdict.buckets);
       if (staff.disabled_at) throw new ApiError(403, 'STAFF_DISABLED', serverMessages.staffDisabled);
       const session = await deps.staffSessions.create(staff.id);
       reply.setCookie(STAFF_COOKIE, session.token, {
@@ -111,5 +108,34 @@ export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: Sessi
       preHandler: signedIn,
     },
     async () => ({ missions: await listMissions(deps.db) }),
+  );
+
+  app.get(
+    '/api/console/sign-in-lockouts',
+    {
+      schema: {
+        tags: ['console'],
+        summary: "Sign-in lockouts now in force for this mission's staff accounts (supervisors)",
+        response: {
+          200: z.object({
+            lockouts: z.array(
+              z.object({
+                username: z.string().nullable(),
+                address: z.string().nullable(),
+                kind: z.enum(['address', 'account', 'account_address']),
+                attempts: z.number(),
+                blockedUntil: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      preHandler: requireStaff(deps.db, deps.staffSessions, 'supervisor'),
+    },
+    async (request) => {
+      const staff = await deps.db.selectFrom('staff').select('username').where('mission_id', '=', request.staff!.missionId).execute();
+      return { lockouts: await currentLockouts(deps.db, staff.map((s) => s.username)) };
+    },
   );
 };

@@ -10,6 +10,8 @@ export interface NewStaff {
   displayName?: string;
   role: StaffRole;
   missionId: string;
+  /** The MFA role: may handle Ministry / provincial legalization records. */
+  mfaLegalization?: boolean;
 }
 
 /** Used by `npm run console:create-admin`, the development bootstrap and tests. */
@@ -26,6 +28,7 @@ export async function createStaff(db: Kysely<Database>, staff: NewStaff): Promis
       password_hash: await hashPassword(staff.password),
       role: staff.role,
       mission_id: staff.missionId,
+      mfa_legalization: staff.mfaLegalization ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -16,7 +16,7 @@ let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startTestServer({ serveConsole: true });
-  await server.createStaff({ ...admin, role: 'admin' });
+  await server.createStaff({ ...admin, role: 'admin', mfaLegalization: true });
   await server.createStaff({ ...reviewer, role: 'reviewer' });
   browser = await launchBrowser();
 }, timeout);

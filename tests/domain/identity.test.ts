@@ -16,7 +16,7 @@ const validResidentId = fc
   .record({
     province: fc.constantFrom(...provinces),
     rest: fc.integer({ min: 0, max: 9999 }),
-    birth: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }),
+    birth: fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }),
     sequence: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ province, rest, birth, sequence }) => {
@@ -30,6 +30,10 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(checkResidentId('11010519491231002X')).toEqual({ ok: true, value: '11010519491231002X' });
     expect(checkResidentId(' 11010519491231002x ')).toEqual({ ok: true, value: '11010519491231002X' });
     expect(checkResidentId('１１０１０５１９４９１２３１００２Ｘ')).toEqual({ ok: true, value: '11010519491231002X' });
+  });
+
+  it('accepts people born before 1900 (any real date the standard encodes), not only 1900 onwards', () => {
+    expect(checkResidentId('440524188001010014')).toEqual({ ok: true, value: '440524188001010014' });
   });
 
   it.each([

@@ -35,7 +35,7 @@ export interface TestServer {
   mintLoginCode(openid: string): Promise<string>;
   /** Logs a citizen in through the real API; returns the bearer token. */
   loginCitizen(openid: string): Promise<string>;
-  createStaff(staff: { username: string; password: string; role: StaffRole; missionId?: string; displayName?: string }): Promise<string>;
+  createStaff(staff: { username: string; password: string; role: StaffRole; missionId?: string; displayName?: string; mfaLegalization?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,6 +46,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** PostgreSQL server for database 'postgres' (default: TEST_DATABASE_URL). */
   postgresBaseUrl?: string;
+  /** Receives the server's log (pino lines) instead of stdout. */
+  logStream?: { write(line: string): void };
   /** Join this existing PostgreSQL database instead of creating one (a second instance; not dropped on close). */
   sharedDatabaseUrl?: string;
   /** The PII master key (instances sharing a database must share it); default: a fresh one. */
@@ -107,7 +109,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   }, { wechatPayDevKeys: payKeys });
   if (options.serveConsole) config.consoleDist = loadConfig({}, { wechatPayDevKeys: payKeys }).consoleDist;
-  const server = await createServer(config, { inMemoryDatabase: true, pgliteDump: pgDatabase ? null : await migratedPgliteDump() });
+  const server = await createServer(config, { inMemoryDatabase: true, pgliteDump: pgDatabase ? null : await migratedPgliteDump(), logStream: options.logStream });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
   // Known only now: the payments module reads these per request.

@@ -116,7 +116,9 @@ const data = <T>(page: Page) => page.instance.data as T;
 describe('支付', () => {
   it('fee and coverage → 去支付 → 支付确认中 → 已支付, order 待审核, a message in 消息中心; paying twice is refused', async () => {
     const { id, orderNo } = await submittedOrder();
-    const calls = bindRequestPayment('pay');
+    // WeChat's notification is held back (far beyond the test) and released below, so
+    // 支付确认中 is seen however slowly this machine runs.
+    const calls = bindRequestPayment('pay', 10 * 60_000);
     const redirectTo = jest.fn();
     wx.redirectTo = redirectTo as unknown as typeof wx.redirectTo;
 
@@ -143,6 +145,9 @@ describe('支付', () => {
     (result.instance as unknown as Loadable).onLoad({ id });
     await until(() => textOf(result).includes(text.result.confirming), '支付确认中');
     expect((await fetchApplication(id)).status).toBe('awaiting_payment'); // nothing settled by requestPayment's success alone
+    // Now WeChat's notification arrives (the sandbox sends it again, at once).
+    const released = await sandbox('/sandbox/pay/confirm', { prepayId: calls[0].package.replace(/^prepay_id=/, '') });
+    expect(released.status).toBe(200);
     await until(() => data<{ phase: string }>(result).phase === 'paid', '已支付', 20_000);
     const paidText = textOf(result);
     expect(paidText).toContain(text.result.paid);

@@ -105,4 +105,30 @@ describe.each(databaseKinds)('real-name identity (%s)', (database) => {
     });
     expect(response.status).toBe(401);
   });
+
+  it('answers IDENTITY_TAKEN at most five times an hour per citizen (then refuses every number), logs and audits each', async () => {
+    const token = await server.loginCitizen('o_id_prober');
+    const probe = (idNumber: string, remoteAddress = '198.51.100.7') =>
+      server.app.inject({ method: 'PUT', url: '/api/me/identity', headers: { authorization: `Bearer ${token}` }, payload: { ...alice, idNumber }, remoteAddress });
+    for (let i = 0; i < 5; i++) expect((await probe('11010519491231002X')).statusCode).toBe(409);
+    // Over the limit: refused whether the number is taken or free, so the answer says nothing.
+    const taken = await probe('11010519491231002X');
+    const free = await probe('440524188001010014');
+    for (const response of [taken, free]) {
+      expect(response.statusCode).toBe(429);
+      expect(response.json()).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: '操作过于频繁，请稍后再试' } });
+    }
+    const audited = await server.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'identity.taken').execute();
+    expect(audited.length).toBeGreaterThanOrEqual(5);
+    // Another citizen behind the same address is not affected until the address's own limit.
+    const neighbour = await server.loginCitizen('o_id_neighbour');
+    const own = await server.app.inject({
+      method: 'PUT',
+      url: '/api/me/identity',
+      headers: { authorization: `Bearer ${neighbour}` },
+      payload: { ...alice, idNumber: '440524188001010014' },
+      remoteAddress: '198.51.100.7',
+    });
+    expect(own.statusCode).toBe(200);
+  });
 });

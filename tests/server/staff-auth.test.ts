@@ -43,12 +43,63 @@ describe.each(databaseKinds)('console staff sign-in (%s)', (database) => {
     }
   });
 
-  it('locks a username for 15 minutes after five failures, even with the right password', async () => {
+  it('locks an account for unknown addresses after ten failures, but its owner still gets in from a known address', async () => {
     await server.createStaff({ username: 'target', password: 'target password 1', role: 'reviewer' });
-    for (let i = 0; i < 5; i++) expect((await signIn('target', `guess ${i}`, `10.0.0.${i}`)).statusCode).toBe(401);
-    const locked = await signIn('target', 'target password 1', '10.0.0.99');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect((await signIn('target', 'target password 1', '10.0.1.1')).statusCode).toBe(200); // the owner's usual address
+    for (let i = 0; i < 10; i++) expect((await signIn('target', `guess ${i}`, `10.0.0.${i}`)).statusCode).toBe(401);
+    const stranger = await signIn('target', 'target password 1', '10.0.0.99');
+    expect(stranger.statusCode).toBe(429);
+    expect(stranger.json()).toEqual({ error: { code: 'TOO_MANY_ATTEMPTS', message: '登录失败次数过多，请稍后再试' } });
+    expect((await signIn('target', 'target password 1', '10.0.1.1')).statusCode).toBe(200);
+  });
+
+  it.each([30, 100])('%i concurrent wrong passwords from one address: only the first five, then one per backoff step, are checked', async (n) => {
+    const username = `racer${n}`;
+    await server.createStaff({ username, password: 'racer password 1', role: 'reviewer' });
+    const ip = `10.2.${n}.1`;
+    const responses = await Promise.all(Array.from({ length: n }, (_, i) => signIn(username, `wrong ${i}`, ip)));
+    const checked = responses.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(6);
+    expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(n - checked);
+    // Still waiting: even the right password from that address is not checked now.
+    expect((await signIn(username, 'racer password 1', ip)).statusCode).toBe(429);
+  });
+
+  it('100 concurrent guesses at one account from rotating addresses: at most ten are checked', async () => {
+    await server.createStaff({ username: 'rotated', password: 'rotated password 1', role: 'reviewer' });
+    const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => signIn('rotated', `wrong ${i}`, `10.3.${i}.7`)));
+    expect(responses.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(10);
+  });
+
+  it('limits failures per address whatever the account, and backs off exponentially per account and address', async () => {
+    const ip = '10.4.0.1';
+    const answers: number[] = [];
+    for (let i = 0; i < 32; i++) answers.push((await signIn(`nobody${i}`, 'guess', ip)).statusCode);
+    expect(answers.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(answers.slice(30)).toEqual([429, 429]);
+    // Backoff: the sixth attempt for one account from one address is checked, the seventh must wait.
+    const backoffIp = '10.4.0.2';
+    for (let i = 0; i < 6; i++) expect((await signIn('li.reviewer', `guess ${i}`, backoffIp)).statusCode).toBe(401);
+    expect((await signIn('li.reviewer', 'reviewer password 1', backoffIp)).statusCode).toBe(429);
+    const row = await server.db.selectFrom('staff_sign_in_throttle').selectAll().where('bucket', '=', `acct-addr:li.reviewer|${backoffIp}`).executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(6);
+    expect(new Date(row.blocked_until!).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('shows supervisors the lockouts of their mission, not to reviewers', async () => {
+    await server.createStaff({ username: 'sup.ny', password: 'supervisor password 1', role: 'supervisor' });
+    const cookie = (await signIn('sup.ny', 'supervisor password 1', '10.5.0.1')).cookies.find((c) => c.name === 'cc_staff')!.value;
+    const lockouts = await server.app.inject({ method: 'GET', url: '/api/console/sign-in-lockouts', cookies: { cc_staff: cookie } });
+    expect(lockouts.statusCode).toBe(200);
+    const list = (lockouts.json() as { lockouts: Array<{ username: string | null; kind: string }> }).lockouts;
+    expect(list).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'target', kind: 'account' })]));
+    // li.reviewer belongs to Chicago: not New York's to see.
+    expect(list.some((l) => l.username === 'li.reviewer')).toBe(false);
+    const reviewer = (await signIn('wang.admin', 'correct horse battery')).cookies.find((c) => c.name === 'cc_staff')!.value;
+    expect((await server.app.inject({ method: 'GET', url: '/api/console/sign-in-lockouts', cookies: { cc_staff: reviewer } })).statusCode).toBe(200);
+    await server.createStaff({ username: 'rev.ny', password: 'reviewer password 9', role: 'reviewer' });
+    const rev = (await signIn('rev.ny', 'reviewer password 9', '10.5.0.2')).cookies.find((c) => c.name === 'cc_staff')!.value;
+    expect((await server.app.inject({ method: 'GET', url: '/api/console/sign-in-lockouts', cookies: { cc_staff: rev } })).statusCode).toBe(403);
   });
 
   it('signs out: the cookie stops working', async () => {

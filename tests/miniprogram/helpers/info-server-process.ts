@@ -12,7 +12,7 @@ async function main() {
   const server = await startTestServer({ env: limits });
   const username = 'info.admin';
   const password = 'info admin password 2025';
-  await server.createStaff({ username, password, role: 'admin', missionId: 'us-new-york', displayName: '赵敏' });
+  await server.createStaff({ username, password, role: 'admin', missionId: 'us-new-york', displayName: '赵敏', mfaLegalization: true });
   const signIn = await server.app.inject({ method: 'POST', url: '/api/console/session', payload: { username, password } });
   const cookie = signIn.cookies.find((c) => c.name === 'cc_staff');
   if (!cookie) throw new Error(`console sign-in failed: ${signIn.body}`);

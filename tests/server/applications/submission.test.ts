@@ -122,6 +122,7 @@ describe.each(databaseKinds)('submission (%s)', (database) => {
     await relative.put(`/api/applications/${forHim}/steps/renewal-reason`, { answers: { renewalReason: 'expiring' } });
     expect((await relative.put(`/api/applications/${forHim}/steps/applicant`, { answers: { applicantIdType: 'resident_id', applicantIdNumber: idNumber.toLowerCase() } })).status).toBe(200);
     const rest = renewalSteps.slice(renewalSteps.findIndex(([s]) => s === 'personal'));
+    const personalAnswers = renewalSteps.find(([s]) => s === 'personal')![1];
     for (const [stepId, answers] of rest) {
       if (stepId === 'declaration') await relative.upload(`/api/applications/${forHim}/documents/declaration_signature`, files.signature, 'image/png');
       if (stepId === 'photo') await relative.upload(`/api/applications/${forHim}/documents/id_photo`, files.idPhoto);
@@ -129,9 +130,19 @@ describe.each(databaseKinds)('submission (%s)', (database) => {
       if (stepId === 'face') await relative.post(`/api/applications/${forHim}/face/skip`);
       expect((await relative.put(`/api/applications/${forHim}/steps/${stepId}`, { answers })).status).toBe(200);
     }
+    // The answered birth date must be the one the ID number encodes.
+    expect((await relative.put(`/api/applications/${forHim}/steps/personal`, { answers: { ...personalAnswers, birthDate: '1985-03-03' } })).status).toBe(200);
+    const wrongBirth = await relative.post(`/api/applications/${forHim}/submit`);
+    expect(wrongBirth.status).toBe(400);
+    expect(wrongBirth.body.error.fields).toEqual({ 'personal.birthDate': '出生日期与居民身份证号码中的出生日期不一致' });
+    expect((await relative.put(`/api/applications/${forHim}/steps/personal`, { answers: personalAnswers })).status).toBe(200);
+
+    // Refused without a word about the other account's order (number, mission, dates).
     const refused = await relative.post(`/api/applications/${forHim}/submit`);
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain(order);
+    expect(refused.body.error.code).toBe('APPLICANT_BLOCKED');
+    expect(refused.body.error.message).not.toContain(order);
+    expect(refused.body.error.message).not.toMatch(/[A-Z]{2,8}-P-\d/);
 
     // After withdrawing the first, the second may be submitted.
     expect((await api.post(`/api/applications/${first}/withdraw`)).body).toMatchObject({ status: 'withdrawn', statusLabel: '已撤回' });

@@ -3,7 +3,7 @@ import type { TestServer } from '../../helpers/test-server';
 /** Creates a staff account and signs it in through the API; returns the cc_staff cookie value. */
 export async function staffCookie(
   server: TestServer,
-  staff: { username: string; role: 'reviewer' | 'supervisor' | 'admin'; missionId?: string },
+  staff: { username: string; role: 'reviewer' | 'supervisor' | 'admin'; missionId?: string; mfaLegalization?: boolean },
 ): Promise<string> {
   const password = `${staff.username} password`;
   await server.createStaff({ ...staff, password });

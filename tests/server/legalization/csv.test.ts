@@ -10,7 +10,7 @@ import {
 import { AuthorityIndex } from '../../../server/legalization/authorities';
 import { checkImportText, findEncodingDamage, parseIssueDate } from '../../../server/legalization/csv-import';
 import { parseCsv } from '../../../server/legalization/csv';
-import { ipBucket } from '../../../server/legalization/rate-limit';
+import { ipBucket } from '../../../server/security/rate-limit';
 import { csvOf } from './console-helpers';
 
 describe('RFC 4180 CSV reader', () => {
@@ -81,7 +81,7 @@ describe('import file checks (no database)', () => {
     { id: 'us-new-york', kind: 'mission', nameZh: '中华人民共和国驻纽约总领事馆', nameEn: 'New York' },
     { id: 'us-chicago', kind: 'mission', nameZh: '中华人民共和国驻芝加哥总领事馆', nameEn: 'Chicago' },
   ]);
-  const context = { authorities, staffMissionId: 'us-new-york', latestIssueDate: '2030-01-01' };
+  const context = { authorities, scope: { missionId: 'us-new-york', mfa: true }, latestIssueDate: '2030-01-01' };
 
   it('accepts Chinese headings in any order, authority names, Excel dates and a BOM', () => {
     const text = '\uFEFF贴纸号,认证号,签署机关,文书类型,认证日期\n S1234567 ,2024-0001,外交部领事司,学历学位证明,2024/3/5\n';

@@ -17,8 +17,8 @@ describe.each(sqlOnlyKinds)('legalization registry: console import and records (
 
   beforeAll(async () => {
     server = await startTestServer({ database });
-    admin = await staffCookie(server, { username: 'legal.admin', role: 'admin' });
-    supervisor = await staffCookie(server, { username: 'legal.supervisor', role: 'supervisor' });
+    admin = await staffCookie(server, { username: 'legal.admin', role: 'admin', mfaLegalization: true });
+    supervisor = await staffCookie(server, { username: 'legal.supervisor', role: 'supervisor', mfaLegalization: true });
     reviewer = await staffCookie(server, { username: 'legal.reviewer', role: 'reviewer' });
   });
   afterAll(() => server.close());
@@ -245,5 +245,34 @@ describe.each(sqlOnlyKinds)('legalization registry: console import and records (
     expect(response.statusCode).toBe(404);
     const imported = await importCsv(csvOf(['NY2024000701,S70000001,us-new-york,education,2024-03-05']), chicagoAdmin);
     expect((imported.json() as ImportError).error.lines[0].message).toContain('其他使领馆');
+  });
+
+  it('scopes reads and writes by the issuing mission; MFA and provincial records only with the MFA role', async () => {
+    const chicagoAdmin = await staffCookie(server, { username: 'chicago.admin2', role: 'admin', missionId: 'us-chicago' });
+    const chicagoBatch = await importCsv(csvOf(['CH2024000801,S80000001,us-chicago,education,2024-03-05']), chicagoAdmin);
+    expect(chicagoBatch.statusCode).toBe(201);
+    const batchId = (chicagoBatch.json() as { batch: { id: string } }).batch.id;
+    const nySupervisor = await staffCookie(server, { username: 'ny.supervisor.plain', role: 'supervisor' });
+    const read = (query: string, cookie: string) =>
+      server.app.inject({ method: 'GET', url: `/api/console/legalization/records?${query}`, cookies: { cc_staff: cookie } });
+    // Another mission's records: not by number, not by batch id.
+    expect((await read('legalizationNo=CH2024000801', nySupervisor)).json()).toEqual({ records: [] });
+    expect((await read(`batchId=${batchId}`, nySupervisor)).json()).toEqual({ records: [] });
+    expect((await read('legalizationNo=CH2024000801', chicagoAdmin)).json().records).toHaveLength(1);
+    // MFA records: only with the MFA role.
+    expect((await read('legalizationNo=MFA2024000101', nySupervisor)).json()).toEqual({ records: [] });
+    expect((await read('legalizationNo=MFA2024000101', supervisor)).json().records).toHaveLength(1);
+    const nyAdmin = await staffCookie(server, { username: 'ny.admin.plain', role: 'admin' });
+    const mfaRecord = await server.db.selectFrom('legalization_records').select('id').where('authority_id', '=', 'mfa').executeTakeFirstOrThrow();
+    const revoke = await server.app.inject({
+      method: 'POST',
+      url: `/api/console/legalization/records/${mfaRecord.id}/revoke`,
+      cookies: { cc_staff: nyAdmin },
+      payload: { reason: '试图撤销外交部的认证' },
+    });
+    expect(revoke.statusCode).toBe(404);
+    expect((await server.db.selectFrom('legalization_records').select('status').where('id', '=', mfaRecord.id).executeTakeFirstOrThrow()).status).toBe('genuine');
+    const imported = await importCsv(csvOf(['MFA2024000901,S90000001,mfa,education,2024-03-05']), nyAdmin);
+    expect((imported.json() as ImportError).error.lines[0].message).toContain('外交部认证权限');
   });
 });

@@ -11,7 +11,7 @@ describe.each(sqlOnlyKinds)('public legalization check (%s)', (database) => {
 
   beforeAll(async () => {
     server = await startTestServer({ database });
-    admin = await staffCookie(server, { username: 'verify.admin', role: 'admin' });
+    admin = await staffCookie(server, { username: 'verify.admin', role: 'admin', mfaLegalization: true });
     const imported = await server.app.inject({
       method: 'POST',
       url: '/api/console/legalization/imports',

@@ -29,6 +29,14 @@ export class RateLimiter {
     return { hits: Number(row.hits), resetsAt: new Date(row.resets_at) };
   }
 
+  /** Hits on `bucket` in its current window, without counting one. */
+  async current(bucket: string): Promise<number> {
+    const row = await sql<{ hits: number }>`
+      select hits from rate_limit_buckets
+      where bucket = ${bucket} and window_started_at > now() - make_interval(secs => ${this.windowSeconds})`.execute(this.db);
+    return Number(row.rows[0]?.hits ?? 0);
+  }
+
   /** Drops buckets whose window ended long ago, so the table holds only recent callers. */
   async sweep(): Promise<void> {
     await sql`delete from rate_limit_buckets
