@@ -2,7 +2,7 @@
 import { computed, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { MessagePlugin } from 'tdesign-vue-next';
-import { ArticleIcon, CalendarIcon, EarthIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, ErrorCircleIcon, CalendarIcon, EarthIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -19,6 +19,7 @@ export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unkno
   { name: routeNames.missions, label: t.nav.missions, icon: InstitutionIcon },
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
   { name: routeNames.info, label: t.nav.info, icon: ArticleIcon, minRole: 'supervisor' },
+  { name: routeNames.objections, label: t.nav.objections, icon: ErrorCircleIcon, minRole: 'supervisor' },
   { name: routeNames.account, label: t.nav.account, icon: UserCircleIcon },
 ];
 
