@@ -76,6 +76,13 @@ describe('以我名义提交的申请', () => {
     const squatted = await squatWith(myNumber);
     await readyCitizen(server, '李明', myNumber);
 
+    // 我的 → 以我名义提交的申请 (shown once the identity is verified).
+    const me = renderPage('pages/me/index');
+    expect(textOf(me)).toContain(t.me.blockingApplications);
+    (me.querySelector('.blocking-applications') as unknown as { querySelector(s: string): { dispatchEvent(n: string): void } }).querySelector('.t-cell').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: ROUTES.blockingApplications });
+
     const page = renderPage(PAGE);
     show(page);
     await until(() => data(page).phase === 'ready', 'the list');
