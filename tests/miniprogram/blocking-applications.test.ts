@@ -4,16 +4,16 @@
  * the stranger's account), object with a reason in the dialog, see it marked as objected;
  * the mission's supervisor voids it and it leaves my list.
  */
-import { createApplication, saveStep, skipFace, submitApplication, uploadDocument } from '../../miniprogram/api/applications';
+import { submitApplication } from '../../miniprogram/api/applications';
 import { clearSession } from '../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../miniprogram/config';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { ROUTES } from '../../miniprogram/routes';
-import { emergencySteps } from '../server/applications/fixtures';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen, residentId } from './helpers/citizen';
 import { textOf, typeKeys, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
+import { emergencyUpToReview } from './helpers/orders';
 import { allowSeveralPagesPerFile } from './helpers/several-pages';
 import { signInStaff, type StaffHttpClient } from './helpers/staff';
 import { bindWxFiles } from './helpers/wx-files';
@@ -54,19 +54,8 @@ beforeEach(() => {
 /** The stranger's emergency application "for a relative" with `idNumber` (born 1985-03-02, as residentId() makes it), submitted. */
 async function squatWith(idNumber: string): Promise<{ id: string; orderNo: string }> {
   await readyCitizen(server, '王某');
-  const draft = await createApplication('emergency_travel', 'us-new-york');
-  for (const [step, answers] of emergencySteps()) {
-    if (step === 'review') break;
-    if (step === 'photo') await uploadDocument(draft.id, 'id_photo', server.images.goodPhoto);
-    if (step === 'documents') await uploadDocument(draft.id, 'loss_statement', server.images.document);
-    if (step === 'face') await skipFace(draft.id);
-    if (step === 'eligibility') await saveStep(draft.id, step, { ...answers, applicantRelation: 'relative' });
-    else if (step === 'personal') await saveStep(draft.id, step, { ...answers, birthDate: '1985-03-02' });
-    else if (step === 'delivery') await saveStep(draft.id, step, { ...answers, paymentMethod: 'at_mission' });
-    else await saveStep(draft.id, step, answers);
-    if (step === 'trip') await saveStep(draft.id, 'applicant', { applicantIdType: 'resident_id', applicantIdNumber: idNumber });
-  }
-  const order = await submitApplication(draft.id, { confirmNoWithdrawal: true });
+  const id = await emergencyUpToReview(server.images, { paymentMethod: 'at_mission', forRelative: { idNumber, birthDate: '1985-03-02' } });
+  const order = await submitApplication(id, { confirmNoWithdrawal: true });
   return { id: order.id, orderNo: order.orderNo! };
 }
 
