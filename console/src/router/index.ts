@@ -113,6 +113,12 @@ export const router = createRouter({
           component: () => import('../pages/pension/index.vue'),
           meta: { title: t.pension.title },
         },
+        {
+          path: 'objections',
+          name: routeNames.objections,
+          component: () => import('../pages/objections/index.vue'),
+          meta: { title: t.objections.title, minRole: 'supervisor' },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.

@@ -23,6 +23,7 @@ export const routeNames = {
   registrations: 'registrations',
   alertReach: 'alert-reach',
   pension: 'pension',
+  objections: 'objections',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

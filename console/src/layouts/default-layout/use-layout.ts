@@ -2,7 +2,7 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { toast } from '../../components/toast';
-import { ArticleIcon, CalendarIcon, ChartBarIcon, EarthIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, ChartBarIcon, EarthIcon, ErrorCircleIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -23,6 +23,7 @@ export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unkno
   { name: routeNames.legalization, label: t.nav.legalization, icon: VerifiedIcon, minRole: 'supervisor' },
   { name: routeNames.info, label: t.nav.info, icon: ArticleIcon, minRole: 'supervisor' },
   { name: routeNames.staff, label: t.nav.staff, icon: UsergroupIcon, minRole: 'admin' },
+  { name: routeNames.objections, label: t.nav.objections, icon: ErrorCircleIcon, minRole: 'supervisor' },
   { name: routeNames.account, label: t.nav.account, icon: UserCircleIcon },
 ];
 
