@@ -21,8 +21,9 @@ import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
-import { interviewAtLabel } from '../interviews/interview-labels';
+import { interviewHint } from '../interviews/interview-labels';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
+import { queueEstimate } from './queue-estimate';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
@@ -99,6 +100,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             nextStep: hintSchema,
             trackingNo: z.string().nullable(),
             entries: z.array(timelineEntrySchema),
+            queue: z.object({ position: z.number(), estimatedDate: z.string().nullable(), text: z.string() }).nullable(),
           }),
           ...errorResponses,
         },
@@ -137,11 +139,12 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
           orderNo: row.order_no,
           collection: row.collection,
           refundable: service?.rules.refundable,
-          interviewAt: await interviewAtLabel(db, row),
+          ...(await interviewHint(db, row)),
           statusHints: service?.statusHints,
         }),
         trackingNo: row.tracking_no,
         entries,
+        queue: await queueEstimate(db, row),
       };
       return timeline;
     },
