@@ -2,8 +2,8 @@ import type { FieldDefinition, ServiceDefinition } from '../../miniprogram/domai
 import { countryLabel } from '../../miniprogram/packages/apply/countries';
 
 /**
- * How staff read an answer and a fee: labels, never the stored codes ('US' → 美国,
- * 'passport' → 护照费). The same labels the citizen saw on the review step.
+ * How staff read an answer and a fee: labels, never the stored codes ('US' → 美国, a fee
+ * code → its name, e.g. 护照费). The same labels the citizen saw on the review step.
  */
 export function answerText(field: Pick<FieldDefinition, 'type' | 'options'>, value: unknown): string {
   if (value === true) return '是';
