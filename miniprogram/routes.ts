@@ -2,6 +2,7 @@
 export const ROUTES = {
   home: '/pages/home/index',
   identityForm: '/packages/identity/form/index',
+  blockingApplications: '/packages/identity/blocking/index',
   missionPicker: '/packages/mission/picker/index',
   applyForm: '/packages/apply/form/index',
   applyResult: '/packages/apply/result/index',

@@ -30,6 +30,7 @@ import { profileRoutes } from './profile/routes';
 import { installRegistrationJobs, registrationAlertHook, registrationRoutes } from './registration/routes';
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
+import { staffAccountRoutes } from './staff/staff-account-routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
 import { applicantObjectionRoutes } from './orders/applicant-objections';
 
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
   await app.register(profileRoutes, { ...deps, sessions, profiles });
   await app.register(staffRoutes, { ...deps, staffSessions });
+  await app.register(staffAccountRoutes, { ...deps, staffSessions });
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });

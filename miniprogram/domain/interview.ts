@@ -110,6 +110,8 @@ export interface CitizenInterview {
   days: InterviewDay[];
   /** Earlier bookings (cancelled, missed, held), newest first. */
   past: InterviewBookingView[];
+  /** The interview took place (a call ended) and staff have not decided yet: no new booking; the sentence to show. */
+  heldNotice: string | null;
 }
 
 /** POST /api/applications/:id/interview/booking — book, or move the booking to another slot. */
@@ -133,6 +135,8 @@ export interface CallJoin {
   iceServers: IceServer[];
   orderNo: string | null;
   missionName: string;
+  /** For 重新进入 after a reload: the mini-program's call page takes the order id. */
+  applicationId: string;
 }
 
 /** POST /api/console/applications/:id/interview/calls — staff start (or rejoin) the call. */
@@ -189,6 +193,8 @@ export interface ConsoleInterview {
   screenshots: InterviewScreenshotView[];
   /** Staff may start the call now: the order is in 待视频面审 and a slot is booked. */
   canStartCall: boolean;
+  /** The interview took place (a call ended since the order entered 待视频面审): pass or refuse it. */
+  held: boolean;
 }
 
 export interface ConsoleSlotView extends InterviewSlotView {
@@ -245,6 +251,8 @@ export type InterviewErrorCode =
   | 'NO_BOOKING'
   | 'CALL_NOT_OPEN'
   | 'CALL_ENDED'
+  /** 409: the interview took place; no new booking. */
+  | 'INTERVIEW_HELD'
   | 'CANNOT_START_CALL'
   | 'BOOKING_NOT_CHANGEABLE'
   /** 410: used, expired or unknown call ticket. */

@@ -24,6 +24,16 @@ export interface TimelineEntry {
   trackingNo?: string;
 }
 
+/** An order in review: its place in the mission's queue for its service, and a rough decision date. */
+export interface QueueEstimate {
+  /** 1 = next. */
+  position: number;
+  /** Mission date 'YYYY-MM-DD' (约, never a promise), or null when recent pace is unknown. */
+  estimatedDate: string | null;
+  /** The sentence the order detail shows. */
+  text: string;
+}
+
 export interface Timeline {
   applicationId: string;
   orderNo: string | null;
@@ -32,6 +42,8 @@ export interface Timeline {
   nextStep: NextStepHint;
   trackingNo: string | null;
   entries: TimelineEntry[];
+  /** Null unless the order waits for the mission's review. */
+  queue: QueueEstimate | null;
 }
 
 export interface SupplementItem {
@@ -124,7 +136,10 @@ export interface QueueItem {
   submittedAt: string | null;
   /** Whole days since queuedAt. */
   waitingDays: number;
+  /** The order needs a video interview that is still ahead (not once passed). */
   interviewRequired: boolean;
+  /** The member of staff who took the order (claim), if any. */
+  claimedBy: { id: string; name: string } | null;
   version: number;
 }
 
@@ -139,6 +154,8 @@ export interface ConsoleAllowedAction {
   to: ApplicationStatus;
   toLabel: string;
   requires: readonly Requirement[];
+  /** interview_passed with no video interview held: records an in-person interview (send inPerson: true). */
+  inPerson?: boolean;
 }
 
 export interface ConsoleField {
@@ -204,7 +221,9 @@ export interface ConsoleApplication {
   refundDue: boolean;
   history: ConsoleHistoryEntry[];
   allowedActions: ConsoleAllowedAction[];
-  nextStep: NextStepHint;
+  /** What the member of staff must do next (not the citizen's hint). */
+  nextStep: { text: string };
+  claimedBy: { id: string; name: string } | null;
 }
 
 export interface ConsoleActionRequest {
@@ -212,6 +231,7 @@ export interface ConsoleActionRequest {
   note?: string;
   items?: string[];
   trackingNo?: string;
+  inPerson?: boolean;
 }
 
 export interface AuditEntryView {

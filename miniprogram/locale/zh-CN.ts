@@ -87,6 +87,7 @@ export const t = {
     mission: '我的使领馆',
     missionMissing: '未选择',
     registration: '海外公民登记',
+    blockingApplications: '以我名义提交的申请',
     privacy: '隐私保护指引',
   },
   identity: {
@@ -110,6 +111,25 @@ export const t = {
     pickerConfirm: '确定',
     pickerCancel: '取消',
     verifiedAs: '已认证：{name}（{idNumber}）',
+  },
+  /** Applications other accounts submitted with my verified ID number (issue #13). */
+  blocking: {
+    title: '以我名义提交的申请',
+    intro: '以下申请由其他微信账号使用您已认证的证件号码提交。如非您本人委托，请提出异议，使领馆核实后可作废该申请。',
+    loading: '加载中…',
+    empty: '没有其他账号以您的名义提交的申请',
+    identityRequired: '请先完成实名认证，才能查看以您的证件号码提交的申请',
+    verify: '去实名认证',
+    orderNo: '订单号 {orderNo}',
+    submittedAt: '提交于 {date}',
+    object: '提出异议',
+    objected: '已提出异议，等待使领馆处理',
+    dialogTitle: '对该申请提出异议',
+    reasonLabel: '异议理由（选填）',
+    reasonPlaceholder: '例如：我从未委托他人办理',
+    confirm: '提交异议',
+    cancel: '取消',
+    sent: '异议已提交，使领馆将核实处理',
   },
   mission: {
     title: '选择使领馆',

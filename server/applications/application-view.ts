@@ -15,7 +15,7 @@ import {
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationFileTable, ApplicationTable, Database } from '../db/schema';
-import { interviewAtLabel } from '../interviews/interview-labels';
+import { type InterviewHint, interviewHint } from '../interviews/interview-labels';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import { loadPaymentView } from '../payments/payment-orders';
@@ -113,8 +113,8 @@ export function engineContext(row: ApplicationRow, files: FileRow[], applicant: 
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-/** `interviewAt`: the booked interview's time label (interviewAtLabels), for the 待视频面审 hint. */
-export function toSummary(row: ApplicationRow, interviewAt: string | null = null): ApplicationSummary {
+/** `interview`: the booked interview's time label and whether it was held (interviewHints), for the 待视频面审 hint. */
+export function toSummary(row: ApplicationRow, interview: InterviewHint = {}): ApplicationSummary {
   const service = serviceOf(row);
   return {
     id: row.id,
@@ -134,7 +134,7 @@ export function toSummary(row: ApplicationRow, interviewAt: string | null = null
       orderNo: row.order_no,
       collection: row.collection,
       refundable: service.rules.refundable,
-      interviewAt,
+      ...interview,
       statusHints: service.statusHints,
     }),
   };
@@ -165,7 +165,7 @@ export async function loadDetail(ctx: ApplicationsContext, row: ApplicationRow):
   const engine = engineContext(row, files, applicant);
   const path = pathThrough(service, answers).map((step) => step.id);
   const incomplete = firstIncompleteStep(service, answers, engine)?.id ?? null;
-  const summary = toSummary(row, await interviewAtLabel(ctx.db, row));
+  const summary = toSummary(row, await interviewHint(ctx.db, row));
   if (row.status === 'draft') {
     // Resume where the citizen left off, but never beyond the first incomplete step.
     const at = path.indexOf(summary.currentStep);

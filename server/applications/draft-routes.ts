@@ -24,7 +24,7 @@ import {
 import { loadIdentity, resolveApplicant } from './applicant';
 import { expireDueDrafts } from './draft-expiry';
 import { applyTransition } from '../orders/transitions';
-import { interviewAtLabels } from '../interviews/interview-labels';
+import { interviewHints } from '../interviews/interview-labels';
 
 const answerValue = z.union([z.string().max(2000), z.boolean()]);
 
@@ -81,8 +81,8 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
-      const interviewAt = await interviewAtLabels(ctx.db, rows);
-      return { applications: rows.map((row) => toSummary(row, interviewAt.get(row.id) ?? null)) };
+      const interviews = await interviewHints(ctx.db, rows);
+      return { applications: rows.map((row) => toSummary(row, interviews.get(row.id))) };
     },
   );
 

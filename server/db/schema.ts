@@ -665,3 +665,27 @@ export interface AlertNotificationTable {
   user_id: string;
   subscription: 'pending' | 'sent' | 'no_quota' | 'failed';
 }
+
+// ── 0014: the reviewer's workstation (claims, supplement checklists, forced password change) ──
+
+export interface ApplicationTable {
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface StaffTable {
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface SupplementReasonTable {
+  id: Generated<string>;
+  mission_id: string;
+  item: string;
+  text: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  supplement_reasons: SupplementReasonTable;
+}

@@ -208,7 +208,7 @@ export const callJoinRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> = 
         const call = await tx
           .selectFrom('interview_calls')
           .innerJoin('applications', 'applications.id', 'interview_calls.application_id')
-          .select(['interview_calls.id', 'interview_calls.status', 'interview_calls.mission_id', 'applications.order_no', 'applications.user_id'])
+          .select(['interview_calls.id', 'interview_calls.status', 'interview_calls.mission_id', 'applications.id as application_id', 'applications.order_no', 'applications.user_id'])
           .where('interview_calls.id', '=', ticket.call_id)
           .executeTakeFirstOrThrow();
         if (call.status !== 'open' || call.user_id !== ticket.user_id) throw interviewErrors.ticketInvalid();
@@ -225,6 +225,7 @@ export const callJoinRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> = 
         iceServers: ctx.config.interviews.iceServers,
         orderNo: joined.call.order_no,
         missionName: mission.nameZh,
+        applicationId: joined.call.application_id,
       };
     },
   );

@@ -18,6 +18,7 @@ import { hashToken, newToken } from '../security/tokens';
 import { type InterviewContext, UUID } from './interview-context';
 import { interviewErrors } from './interview-errors';
 import { callTicketSchema, citizenInterviewSchema, idParams } from './interview-schemas';
+import { interviewHeld } from './interview-labels';
 import { activeBooking, bookingChangeable, bookingWhen, citizenInterview, missionZone, notifyCitizen, openCallOf, releaseStaleBookings } from './interview-view';
 import { enqueueReminder } from './reminder-job';
 
@@ -68,6 +69,7 @@ export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewConte
         // The order row lock serializes one citizen's own requests; the slot row lock, citizens racing for one slot.
         const locked = await findOwnedApplication(tx, request.params.id, userId, { forUpdate: true });
         if (locked.status !== 'interview') throw interviewErrors.notRequired();
+        if (await interviewHeld(tx, locked.id)) throw interviewErrors.alreadyHeld();
         if (!UUID.test(slotId)) throw interviewErrors.slotUnavailable();
         const slot = await tx.selectFrom('interview_slots').selectAll().where('id', '=', slotId).forUpdate().executeTakeFirst();
         const now = Date.now();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type InterviewErrorCode, interviewMessages } from '../../miniprogram/domain/interview';
+import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
@@ -17,6 +18,7 @@ export const interviewErrors = {
   noBooking: () => conflict('NO_BOOKING', interviewMessages.noBooking),
   callNotOpen: () => conflict('CALL_NOT_OPEN', interviewMessages.callNotOpen),
   callEnded: () => conflict('CALL_ENDED', interviewMessages.callEnded),
+  alreadyHeld: () => conflict('INTERVIEW_HELD', orderMessages.interviewHeld),
   cannotStartCall: () => conflict('CANNOT_START_CALL', interviewMessages.cannotStartCall),
   bookingNotChangeable: () => conflict('BOOKING_NOT_CHANGEABLE', interviewMessages.bookingNotChangeable),
   ticketInvalid: () => conflict('TICKET_INVALID', interviewMessages.ticketInvalid, 410),

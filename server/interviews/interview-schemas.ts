@@ -50,6 +50,7 @@ export const citizenInterviewSchema = z.object({
   call: callSchema.nullable(),
   days: z.array(z.object({ date: z.string(), dateLabel: z.string(), slots: z.array(slotSchema) })),
   past: z.array(bookingSchema),
+  heldNotice: z.string().nullable(),
 }) satisfies z.ZodType<CitizenInterview>;
 
 export const screenshotSchema = z.object({ id: z.string(), takenAt: z.string(), takenBy: z.string(), url: z.string() }) satisfies z.ZodType<InterviewScreenshotView>;
@@ -65,6 +66,7 @@ export const consoleInterviewSchema = z.object({
   calls: z.array(callSchema),
   screenshots: z.array(screenshotSchema),
   canStartCall: z.boolean(),
+  held: z.boolean(),
 }) satisfies z.ZodType<ConsoleInterview>;
 
 export const consoleSlotSchema = slotSchema.extend({
@@ -91,6 +93,7 @@ export const callJoinSchema = z.object({
   iceServers: z.array(iceServerSchema),
   orderNo: z.string().nullable(),
   missionName: z.string(),
+  applicationId: z.string(),
 }) satisfies z.ZodType<CallJoin>;
 
 export const callStartSchema = z.object({ callId: z.string(), side: z.literal('staff'), iceServers: z.array(iceServerSchema) }) satisfies z.ZodType<CallStart>;

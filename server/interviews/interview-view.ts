@@ -13,7 +13,9 @@ import {
   type InterviewSlotView,
 } from '../../miniprogram/domain/interview';
 import type { ApplicationStatus } from '../../miniprogram/domain/services/application-status';
+import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
+import { interviewHeld } from './interview-labels';
 import { timeZoneLabel, whenLabel, zonedLabel } from './slot-times';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
@@ -186,6 +188,8 @@ export async function citizenInterview(db: Kysely<Database>, order: OrderRow, no
   const active = bookings.find((b) => b.status === 'booked') ?? null;
   const call = active ? await openCallOf(db, active.id) : undefined;
   const required = order.status === 'interview';
+  // A held interview counts: no slots on offer, the citizen waits for the decision.
+  const held = required && !active && (await interviewHeld(db, order.id));
   return {
     applicationId: order.id,
     orderNo: order.order_no,
@@ -195,8 +199,9 @@ export async function citizenInterview(db: Kysely<Database>, order: OrderRow, no
     timeZoneLabel: timeZoneLabel(mission.cityZh, mission.timeZone, new Date(now)),
     booking: active ? bookingView(active, mission.timeZone, !!call, now) : null,
     call: call ? callView(call) : null,
-    days: required ? await freeSlotDays(db, mission, now) : [],
+    days: required && !held ? await freeSlotDays(db, mission, now) : [],
     past: bookings.filter((b) => b !== active).map((b) => bookingView(b, mission.timeZone, false, now)),
+    heldNotice: held ? orderMessages.interviewHeld : null,
   };
 }
 
@@ -232,6 +237,7 @@ export async function consoleInterview(db: Kysely<Database>, order: OrderRow, no
     calls: calls.map(callView),
     screenshots: await screenshotsOf(db, order.id),
     canStartCall: order.status === 'interview' && active !== null,
+    held: order.status === 'interview' && !active && (await interviewHeld(db, order.id)),
   };
 }
 

@@ -21,11 +21,12 @@ import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses, missionSchema } from '../http/schemas';
-import { interviewAtLabel } from '../interviews/interview-labels';
+import { interviewHint } from '../interviews/interview-labels';
 import { citizenInterviewSchema } from '../interviews/interview-schemas';
 import { citizenInterview } from '../interviews/interview-view';
 import { MissionDirectory } from '../missions/mission-directory';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
+import { queueEstimate } from './queue-estimate';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementDocId, supplementItems } from './supplements';
@@ -74,6 +75,7 @@ const timelineSchema = z.object({
   nextStep: hintSchema,
   trackingNo: z.string().nullable(),
   entries: z.array(timelineEntrySchema),
+  queue: z.object({ position: z.number(), estimatedDate: z.string().nullable(), text: z.string() }).nullable(),
 });
 const messageSchema = z.object({
   id: z.string(),
@@ -129,11 +131,12 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         orderNo: row.order_no,
         collection: row.collection,
         refundable: service?.rules.refundable,
-        interviewAt: await interviewAtLabel(db, row),
+        ...(await interviewHint(db, row)),
         statusHints: service?.statusHints,
       }),
       trackingNo: row.tracking_no,
       entries,
+      queue: await queueEstimate(db, row),
     };
     return timeline;
   };

@@ -14,7 +14,7 @@ import type {
 import { APPLICATION_STATUSES, type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
 import type { Answers } from '../../miniprogram/domain/services/definition-types';
 import { type InterviewReason, interviewReasonLabels, pathThrough, visibleFields } from '../../miniprogram/domain/services/engine';
-import { actionLabel, allowedActions, nextStepHint, ORDER_ACTION_LABELS } from '../../miniprogram/domain/services/order-state-machine';
+import { actionLabel, allowedActions, ORDER_ACTION_LABELS } from '../../miniprogram/domain/services/order-state-machine';
 import { applicationServiceIds, applicationServices, findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
@@ -22,12 +22,16 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound, unauthenticated } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
-import { interviewAtLabel } from '../interviews/interview-labels';
+import { interviewHint, interviewTookPlace } from '../interviews/interview-labels';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
+import { answerText, feeLabels } from './answer-display';
+import { staffNextStepMessages } from './review-messages';
+import { staffNextStep } from './staff-next-step';
 import { OTHER_ITEM_LABEL, supplementItemLabel, supplementItems } from './supplements';
 import { addStaffNote, type ApplicationRow, applyTransition } from './transitions';
+import { assertMayDecide } from './claims';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
@@ -54,32 +58,46 @@ export interface QueueFilter {
  * The review queue: in-district first, then the longest waiting; keyset pagination over
  * (cross_district, queue_at, id) so every page costs the same, however deep.
  */
+/**
+ * Where an order stands in the queue: the first time it reached 待审核, or — still unpaid
+ * (待支付, listed under 全部进行中 too) — its submission. Written exactly as in the
+ * partial indexes of migration 0014, so the planner uses them.
+ */
+const QUEUE_KEY = sql<Date>`coalesce(queue_at, submitted_at)`;
+
 export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Promise<QueuePage> {
   const limit = Math.min(100, Math.max(1, filter.limit ?? 20));
   let query = db
     .selectFrom('applications')
+    .leftJoin('staff as holder', 'holder.id', 'applications.claimed_by')
     .select([
-      'id',
+      'applications.id',
       'order_no',
       'service',
       'status',
       'applicant_name',
       'applicant_id_masked',
       'cross_district',
-      sql<string>`queue_at::text`.as('queue_at_text'),
-      'queue_at',
+      sql<string>`coalesce(queue_at, submitted_at)::text`.as('queue_key_text'),
+      QUEUE_KEY.as('queue_key'),
       'submitted_at',
       'interview_reasons',
       'version',
+      'claimed_by',
+      'holder.display_name as claimed_by_name',
+      // 需面审 only while the interview is still ahead: not once it was passed.
+      sql<boolean>`exists (select 1 from application_history h where h.application_id = applications.id and h.action = 'interview_passed')`.as(
+        'interview_passed',
+      ),
     ])
-    .where('mission_id', '=', filter.missionId)
-    .where('queue_at', 'is not', null);
+    .where('applications.mission_id', '=', filter.missionId)
+    .where(QUEUE_KEY, 'is not', null);
   const status = filter.status ?? 'active';
   query = status === 'active' ? query.where('active', '=', true) : query.where('status', '=', status);
   if (filter.service) query = query.where('service', '=', filter.service);
   if (filter.district === 'in') query = query.where('cross_district', '=', false);
   if (filter.district === 'cross') query = query.where('cross_district', '=', true);
-  if (filter.waitingDays && filter.waitingDays > 0) query = query.where('queue_at', '<=', new Date(Date.now() - filter.waitingDays * 86_400_000));
+  if (filter.waitingDays && filter.waitingDays > 0) query = query.where(QUEUE_KEY, '<=', new Date(Date.now() - filter.waitingDays * 86_400_000));
   const q = filter.q?.trim().toUpperCase();
   if (q) {
     if (/^[A-Z]{2,8}-/.test(q)) {
@@ -92,9 +110,9 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
   }
   if (filter.cursor) {
     const [crossDistrict, queuedAt, id] = readCursor(queueCursor, filter.cursor);
-    query = query.where(sql<boolean>`(cross_district, queue_at, id) > (${crossDistrict === 1}, ${queuedAt}::timestamptz, ${id}::uuid)`);
+    query = query.where(sql<boolean>`(cross_district, coalesce(queue_at, submitted_at), applications.id) > (${crossDistrict === 1}, ${queuedAt}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await query.orderBy('cross_district').orderBy('queue_at').orderBy('id').limit(limit + 1).execute();
+  const rows = await query.orderBy('cross_district').orderBy(QUEUE_KEY).orderBy('applications.id').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const now = Date.now();
@@ -110,24 +128,20 @@ export async function queuePage(db: Kysely<Database>, filter: QueueFilter): Prom
         applicantName: row.applicant_name,
         applicantIdMasked: row.applicant_id_masked,
         inDistrict: !row.cross_district,
-        queuedAt: iso(row.queue_at)!,
+        queuedAt: iso(row.queue_key)!,
         submittedAt: iso(row.submitted_at),
-        waitingDays: Math.floor((now - new Date(row.queue_at!).getTime()) / 86_400_000),
-        interviewRequired: row.interview_reasons.length > 0,
+        waitingDays: Math.floor((now - new Date(row.queue_key).getTime()) / 86_400_000),
+        interviewRequired: row.interview_reasons.length > 0 && INTERVIEW_AHEAD.has(row.status) && !row.interview_passed,
+        claimedBy: row.claimed_by ? { id: row.claimed_by, name: row.claimed_by_name ?? '' } : null,
         version: row.version,
       }),
     ),
-    nextCursor: rows.length > limit && last ? queueCursor.encode([last.cross_district ? 1 : 0, last.queue_at_text, last.id]) : null,
+    nextCursor: rows.length > limit && last ? queueCursor.encode([last.cross_district ? 1 : 0, last.queue_key_text, last.id]) : null,
   };
 }
 
-function display(value: unknown, options?: ReadonlyArray<{ value: string; label: string }>): string {
-  if (value === true) return '是';
-  if (value === false) return '否';
-  if (value === undefined || value === null || value === '') return '';
-  const text = String(value);
-  return options?.find((o) => o.value === text)?.label ?? text;
-}
+/** Statuses in which an interview the order needs is still ahead (待视频面审 shows as its own status). */
+const INTERVIEW_AHEAD = new Set(['submitted', 'first_review', 'supplement_requested', 'second_review']);
 
 export interface ConsoleDeps {
   db: Kysely<Database>;
@@ -142,7 +156,7 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
   const steps: ConsoleStepGroup[] = [];
   for (const step of pathThrough(service, answers)) {
     const fields = visibleFields(service, step.id, answers)
-      .map((field) => ({ id: field.id, label: field.label, value: display(answers[field.id], field.options) }))
+      .map((field) => ({ id: field.id, label: field.label, value: answerText(field, answers[field.id]) }))
       .filter((field) => field.value !== '');
     if (fields.length > 0) steps.push({ stepId: step.id, title: step.title, fields });
   }
@@ -196,6 +210,13 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     }),
   );
   const faceLabels = { passed: '人脸核验通过', failed: '人脸核验未通过', skipped: '已跳过人脸核验' } as const;
+  const interview = await interviewHint(deps.db, row);
+  const interviewDone = row.status === 'interview' && (await interviewTookPlace(deps.db, row.id));
+  const interviewReasons = (row.interview_reasons as InterviewReason[]).map((id) => ({ id, label: interviewReasonLabels[id] ?? id }));
+  const supplementLabels = row.supplement_items.map((id) => ({ id, label: supplementItemLabel(service, id) }));
+  const holder = row.claimed_by
+    ? await deps.db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', row.claimed_by).executeTakeFirst()
+    : undefined;
   return {
     id: row.id,
     orderNo: row.order_no,
@@ -213,23 +234,44 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     steps,
     documents,
     face: { status: row.face_status, label: row.face_status ? faceLabels[row.face_status] : '未进行人脸核验' },
-    interviewReasons: (row.interview_reasons as InterviewReason[]).map((id) => ({ id, label: interviewReasonLabels[id] ?? id })),
-    fees: row.fee_codes,
-    supplement: { items: row.supplement_items.map((id) => ({ id, label: supplementItemLabel(service, id) })), note: row.supplement_note },
+    interviewReasons,
+    fees: feeLabels(service, row.fee_codes),
+    supplement: { items: supplementLabels, note: row.supplement_note },
     supplementChoices: supplementItems(service).map(({ id, label }) => ({ id, label })),
     trackingNo: row.tracking_no,
     refundDue: row.refund_due,
     history,
-    allowedActions: allowedActions(row.status, 'staff', staff.role, service),
-    nextStep: nextStepHint(row.status, {
-      mailOldPassport: row.mail_old_passport,
-      orderNo: row.order_no,
-      collection: row.collection,
-      refundable: service.rules.refundable,
-      interviewAt: await interviewAtLabel(deps.db, row),
-      statusHints: service.statusHints,
-    }),
+    allowedActions: allowedActions(row.status, 'staff', staff.role, service).map((action) =>
+      // No interview held yet: passing it means recording an in-person interview, with a note.
+      action.action === 'interview_passed' && !interviewDone
+        ? { ...action, label: staffNextStepMessages.inPersonLabel, requires: ['note'] as const, inPerson: true }
+        : action,
+    ),
+    nextStep: {
+      text: staffNextStep({
+        status: row.status,
+        role: staff.role,
+        interviewReasons: interviewReasons.map((r) => r.label),
+        supplementItems: supplementLabels.map((i) => i.label),
+        interviewAt: interview.interviewAt ?? null,
+        interviewHeld: interview.interviewHeld ?? false,
+        mailOldPassport: row.mail_old_passport,
+        collection: row.collection,
+        refundDue: row.refund_due,
+      }),
+    },
+    claimedBy: holder ? { id: holder.id, name: holder.display_name } : null,
   };
+}
+
+/**
+ * 面审通过 only after an interview: a video call that ended since the order entered
+ * 待视频面审, or an in-person interview staff record with a note. Else 409.
+ */
+async function assertInterviewHeld(db: Kysely<Database>, row: ApplicationRow, body: { inPerson?: boolean; note?: string }): Promise<void> {
+  if (await interviewTookPlace(db, row.id)) return;
+  if (body.inPerson && body.note?.trim()) return;
+  throw new ApiError(409, 'INTERVIEW_NOT_HELD', staffNextStepMessages.interviewNotHeld);
 }
 
 /** The application if it belongs to the staff member's mission (and is not a draft); else 404. */
@@ -254,6 +296,7 @@ const queueItemSchema = z.object({
   submittedAt: z.string().nullable(),
   waitingDays: z.number(),
   interviewRequired: z.boolean(),
+  claimedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   version: z.number(),
 });
 
@@ -330,6 +373,8 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
             note: z.string().max(1000).optional(),
             items: z.array(z.string().max(64)).max(20).optional(),
             trackingNo: z.string().max(64).optional(),
+            /** interview_passed without a held video interview: staff interviewed in person (note required). */
+            inPerson: z.boolean().optional(),
           }),
           response: { 200: anyObject, ...errorResponses },
         },
@@ -340,16 +385,20 @@ export const reviewConsoleRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = 
         const known = action in ORDER_ACTION_LABELS || applicationServices().some((service) => service.rules.workflow?.some((t) => t.action === action));
         if (!known) throw notFound();
         const row = await db.transaction().execute(async (tx) => {
-          await missionApplication(tx, id, staff);
+          const current = await missionApplication(tx, id, staff);
+          await assertMayDecide(tx, current, staff);
+          if (action === 'interview_passed' && current.status === 'interview') await assertInterviewHeld(tx, current, request.body);
           const result = await applyTransition(tx, {
             applicationId: id,
             action,
             actor: { kind: 'staff', id: staff.staffId, role: staff.role, missionId: staff.missionId },
             note: request.body.note,
-            data: { items: request.body.items, trackingNo: request.body.trackingNo },
+            data: { items: request.body.items, trackingNo: request.body.trackingNo, ...(request.body.inPerson ? { inPerson: true } : {}) },
             expectedVersion: request.body.version,
           });
-          return result.application;
+          // Decided: the order goes back to the queue for whoever takes its next step.
+          await tx.updateTable('applications').set({ claimed_by: null, claimed_at: null }).where('id', '=', id).execute();
+          return { ...result.application, claimed_by: null, claimed_at: null };
         });
         return (await consoleApplication(deps, row, staff)) as unknown as Record<string, unknown>;
       },

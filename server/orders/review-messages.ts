@@ -7,3 +7,46 @@ export const reviewMessages = {
   templateUnknown: '不支持的订阅消息模板',
   staffRoleRequired: '该操作需要主管权限',
 } as const;
+
+/** What staff must do next, per status (the console's 下一步; citizens read nextStepHint instead). */
+export const staffNextStepMessages = {
+  awaitingPayment: '等待申请人缴费；到馆缴费的，收款后点“确认已到馆缴费”',
+  firstReview: '初审：核对照片、材料与填写内容，然后审核通过、要求补充材料或要求视频面审',
+  firstReviewInterview: (reasons: string) => `初审：本申请需视频面审（${reasons}），核对材料后点“要求视频面审”`,
+  supplementRequested: (items: string) => `等待申请人补充材料（${items}）；补齐后自动回到待审核，原排队位置不变`,
+  secondReviewReviewer: '初审已通过，等待主管复审',
+  secondReviewSupervisor: '复审：确认初审结论，审核通过或不予受理',
+  interviewUnbooked: '等待申请人预约面审时间；也可在到馆面审后记录并通过',
+  interviewBooked: (at: string) => `面审已预约：${at}。届时点“开始视频面审”`,
+  interviewHeld: '面审已完成：请决定面审通过或不予受理',
+  approved: '审核已通过：开始制证',
+  approvedMailPassport: '审核已通过：收到申请人寄来的旧护照后开始制证',
+  inProductionMail: '制证中：完成后寄出并填写快递单号',
+  inProductionPickup: '制证中：完成后点“制证完成，待领取”',
+  readyForPickup: '待申请人到馆领取；领取后点“办结”',
+  mailed: '已寄出：申请人确认收到后自动办结，也可手动办结',
+  rejectedRefundDue: '已不予受理：已缴费用待退还',
+  nothing: '无需处理',
+  interviewNotHeld: '尚未进行面审：请先完成视频面审，或到馆面审后点“记录到馆面审并通过”并填写面审说明',
+  inPersonLabel: '记录到馆面审并通过',
+} as const;
+
+/** The reviewer's workstation: claims, 下一份, supplement checklists. */
+export const workstationMessages = {
+  claimedByOther: (name: string) => `该申请由 ${name} 办理中；如需接手，请联系主管改派`,
+  assigneeNotFound: '改派对象不是本馆在职工作人员',
+  reasonsTooMany: '每项材料最多 20 条常用理由',
+} as const;
+
+/** Common reasons for a supplement, per document kind; a mission starts from these and edits its own. */
+export const defaultSupplementReasons: Readonly<Record<string, readonly string[]>> = {
+  id_photo: ['照片背景不是白色或浅色', '照片模糊或曝光不足', '头部比例或位置不符合要求', '佩戴眼镜反光或遮挡面部', '照片为翻拍或经过修饰'],
+  image: ['照片模糊，文字无法辨认', '页面不完整，四角需全部拍入', '材料已过期', '缺少签字或盖章'],
+  other: ['请补充与申请相关的其他证明材料'],
+};
+
+/** The citizen's place in the queue (order detail), never a promise: always "约". */
+export const queueMessages = {
+  withDate: (position: number, date: string) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。按近30天的审核速度，预计约 ${date} 前后有审核结果（仅供参考，以实际审核为准）。`,
+  withoutDate: (position: number) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。近期审核数据不足，暂无法估算审核时间。`,
+} as const;

@@ -9,6 +9,8 @@ import { createSubscribeMessageClient, type SubscribeMessageClient } from '../we
 import { reviewCitizenRoutes } from './citizen-routes';
 import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
 import { statusMessageJob } from './subscription-jobs';
+import { workstationRoutes } from './workstation-routes';
+import { dashboardRoutes } from './dashboard-routes';
 import { STATUS_TEMPLATE_JOB } from './transitions';
 
 declare module 'fastify' {
@@ -26,6 +28,8 @@ export type ReviewOptions = ApplicationsOptions & { subscribeMessages?: Subscrib
  */
 export const reviewRoutes: FastifyPluginAsyncZod<ReviewOptions> = async (app, options) => {
   await app.register(reviewConsoleRoutes, options);
+  await app.register(workstationRoutes, options);
+  await app.register(dashboardRoutes, options);
   await app.register(reviewCitizenRoutes, options);
 };
 

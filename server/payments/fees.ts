@@ -38,17 +38,17 @@ export function feeOptionFor(_service: ServiceDefinition, _answers: Answers): Fe
 }
 
 /**
- * Demo amounts seeded for every mission of an empty fee table (CNY, fen), in the spirit
- * of DOMAIN.md's "passport ≈ USD 18" — a mission sets its real table in the console.
- * The travel document alone has express / urgent processing (3 / 2 / 1 working days).
+ * Demo amounts seeded for every mission of an empty fee table (CNY, fen): each service's
+ * fee declarations carry theirs (`demoAmountsFen`) — a mission sets its real table in the console.
  */
-export const DEMO_FEES: ReadonlyArray<{ code: string; option: FeeOption; amountFen: number }> = [
-  { code: 'passport', option: 'normal', amountFen: 13000 },
-  { code: 'travel_document', option: 'normal', amountFen: 13000 },
-  { code: 'travel_document', option: 'express', amountFen: 27500 },
-  { code: 'travel_document', option: 'urgent', amountFen: 35000 },
-  { code: 'emergency_travel', option: 'normal', amountFen: 13000 },
-];
+export const DEMO_FEES: ReadonlyArray<{ code: string; option: FeeOption; amountFen: number }> = applicationServices().flatMap((service) =>
+  service.fees.flatMap((fee) =>
+    FEE_OPTIONS.flatMap((option) => {
+      const amountFen = fee.demoAmountsFen?.[option];
+      return amountFen === undefined ? [] : [{ code: fee.code, option, amountFen }];
+    }),
+  ),
+);
 
 /** First start (or first start with payments): every mission gets the demo table. Later edits are kept. */
 export async function seedDemoFees(db: Kysely<Database>): Promise<number> {

@@ -19,6 +19,8 @@ const staffProfileSchema = z.object({
   displayName: z.string(),
   role: z.enum(['reviewer', 'supervisor', 'admin']),
   mission: missionSchema,
+  /** Signed in with a password an admin issued: change it before anything else. */
+  mustChangePassword: z.boolean(),
 });
 
 export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: SessionStore }> = async (app, deps) => {
@@ -27,12 +29,12 @@ export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: Sessi
   const staffProfile = async (staffId: string) => {
     const staff = await deps.db
       .selectFrom('staff')
-      .select(['id', 'username', 'display_name', 'role', 'mission_id'])
+      .select(['id', 'username', 'display_name', 'role', 'mission_id', 'must_change_password'])
       .where('id', '=', staffId)
       .executeTakeFirst();
     const mission = staff && (await findMission(deps.db, staff.mission_id));
     if (!staff || !mission) throw unauthenticated();
-    return { id: staff.id, username: staff.username, displayName: staff.display_name, role: staff.role, mission };
+    return { id: staff.id, username: staff.username, displayName: staff.display_name, role: staff.role, mission, mustChangePassword: staff.must_change_password };
   };
 
   app.post(

@@ -198,6 +198,29 @@ test(
     await expectPlaying(callPage, byTestId('call-remote'));
     await callPage.screenshot({ path: callPageShot });
 
+    // The citizen moves to a second device: the first is told the call goes on there, and offered 重新进入.
+    const secondDevice = await citizenBrowser.context.newPage();
+    const moved = await citizen.post(`/api/applications/${id}/interview/call-ticket`);
+    await secondDevice.goto(server.baseUrl + moved.body.path);
+    await secondDevice.locator(byTestId('call-status')).getByText('通话中').waitFor();
+    await callPage.locator(byTestId('call-message')).getByText('面审已在您的另一台设备上继续').waitFor();
+    expect(await callPage.locator(byTestId('call-message')).innerText()).not.toContain('面审已结束');
+    const reenter = callPage.locator(byTestId('call-reenter'));
+    expect(await reenter.getAttribute('data-target')).toBe(`/packages/interview/call/index?id=${id}`);
+    await extraShot(callPage, 'call-page-moved');
+    // WeChat's 刷新 reloads the page without its spent ticket: not "链接已失效", but 重新进入.
+    await callPage.reload();
+    await callPage.locator(byTestId('call-message')).getByText('页面已刷新，需要重新进入面审').waitFor();
+    expect(await reenter.innerText()).toBe('重新进入');
+    expect(await reenter.getAttribute('data-target')).toBe(`/packages/interview/call/index?id=${id}`);
+    // 重新进入 (the mini-program gets a fresh ticket): back on the first device, the second one is told.
+    const back = await citizen.post(`/api/applications/${id}/interview/call-ticket`);
+    await callPage.goto(server.baseUrl + back.body.path);
+    await callStatus.getByText('通话中').waitFor();
+    await staffState.getByText('通话中').waitFor();
+    await secondDevice.locator(byTestId('call-message')).getByText('面审已在您的另一台设备上继续').waitFor();
+    await secondDevice.close();
+
     // 截图: it shows in the gallery and the server has it (a PNG).
     await page.click(byTestId('interview-screenshot'));
     await page.locator('[data-testid^="interview-shot-"]').first().waitFor();
@@ -219,6 +242,12 @@ test(
     expect(await callPage.locator(byTestId('call-hangup')).isVisible()).toBe(false);
     await extraShot(callPage, 'call-page-ended');
     await page.locator(byTestId('interview-call')).waitFor({ state: 'detached' });
+    // Held, not yet decided: the console says so (no second call), and so does the citizen's side.
+    await page.locator(byTestId('interview-held')).waitFor();
+    expect(await page.locator(byTestId('interview-start')).count()).toBe(0);
+    expect(await page.locator(byTestId('action-interview_passed')).innerText()).toContain('面审通过');
+    expect((await citizen.get(`/api/applications/${id}/timeline`)).body.nextStep.text).toBe('面审已完成，等待审核结果');
+    expect((await citizen.get(`/api/applications/${id}/interview`)).body).toMatchObject({ days: [], heldNotice: '面审已完成，等待审核结果' });
 
     // 面审通过 → 复审中.
     await page.click(byTestId('action-interview_passed'));

@@ -70,6 +70,8 @@ test(
     const atMission = await submittedOrder(server, files, { paymentMethod: 'at_mission' });
     const passport = await paidOnline('passport');
     const emergency = await paidOnline('emergency_travel');
+    // Submitted, never paid: reconciliation keeps an eye on it without calling for anyone.
+    await submittedOrder(server, files, { paymentMethod: 'online' });
 
     await signIn();
 
@@ -94,6 +96,14 @@ test(
     await page.locator(byTestId('reconciliation-panel')).waitFor();
     await page.click(byTestId('reconciliation-run'));
     await page.locator(byTestId('reconciliation-last-run')).getByText('查询').waitFor();
+    // Only what needs someone is listed (nothing here); an unpaid online order waits behind the filter.
+    const payments = page.locator(byTestId('reconciliation-payments'));
+    const filter = page.locator(byTestId('reconciliation-filter'));
+    expect(await filter.innerText()).toContain('需处理（0）');
+    await payments.getByText('没有需要处理的订单').waitFor();
+    await filter.getByText('全部未完成（1）').click();
+    await payments.getByText('待支付').first().waitFor();
+    expect(await payments.locator('tbody tr').count()).toBe(1);
 
     // 到馆缴费: record the counter payment with its receipt number.
     await openApplication(atMission.id);

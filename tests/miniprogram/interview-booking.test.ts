@@ -239,8 +239,9 @@ describe('预约视频面审', () => {
     expect(view.past).toEqual([expect.objectContaining({ when: `${slot.when}（30分钟）`, statusLabel: '已取消', note: '使领馆当日闭馆' })]);
     expect(textOf(page)).toContain('使领馆当日闭馆');
 
-    // Staff finish the interview while the page is open: a booking attempt is refused in words.
-    await env.reviewer.act(order.id, 'interview_passed');
+    // Staff finish the interview while the page is open (in person, the video slot having been
+    // cancelled: 面审通过 then needs a note): a booking attempt is refused in words.
+    await env.reviewer.act(order.id, 'interview_passed', { inPerson: true, note: '申请人到馆面谈，核实无误' });
     const another = firstSlots(page)[0];
     await chooseAndConfirm(page, another, another.when);
     expect(data<BookData>(page).notice).toBe(interviewMessages.notRequired);

@@ -101,6 +101,9 @@ describe('我的订单', () => {
     expect(detailText).toContain(order.orderNo!);
     expect(detailText).toContain('待审核');
     expect(detailText).toContain('使领馆正在审核您的申请，请耐心等待');
+    // Its place in the queue (no decisions yet at this mission: a place, no date).
+    expect(detailText).toMatch(/审核队列中排第 \d+ 位/);
+    expect(detailText).toContain('暂无法估算审核时间');
     expect(detailText).toContain('中华人民共和国驻纽约总领事馆');
     expect(detailText).toContain('提交申请（到馆缴费） · 待审核');
     expect(detailText).toContain(t.order.timeline);

@@ -14,7 +14,7 @@ export interface QueueQuery {
   limit?: number;
 }
 
-function queryString(query: QueueQuery): string {
+function queryString(query: object): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '' && value !== 0) params.set(key, String(value));
@@ -32,4 +32,43 @@ export const reviewApi = {
     request<ConsoleApplication>(`${application(id)}/actions/${encodeURIComponent(action)}`, { method: 'POST', body }),
   note: (id: string, note: string) => request<ConsoleApplication>(`${application(id)}/notes`, { method: 'POST', body: { note } }),
   jobs: () => request<{ jobs: JobView[] }>('/api/console/jobs'),
+  claim: (id: string, staffId?: string) => request<{ claimedBy: Holder | null }>(`${application(id)}/claim`, { method: 'POST', body: staffId ? { staffId } : {} }),
+  release: (id: string) => request<{ claimedBy: null }>(`${application(id)}/release`, { method: 'POST', body: {} }),
+  /** j / k: the order before or after this one in queue order. */
+  neighbour: (id: string, direction: 'next' | 'previous', status?: string) =>
+    request<{ id: string | null }>(`/api/console/queue/neighbour${queryString({ id, direction, status })}`),
+  /** 下一份: claims the first unclaimed order of the status and returns it. */
+  takeNext: (status?: string) => request<{ id: string | null }>('/api/console/queue/take-next', { method: 'POST', body: status ? { status } : {} }),
+  earlierPhotos: (id: string) => request<{ photos: EarlierPhoto[] }>(`${application(id)}/earlier-photos`),
+  supplementReasons: (service: string) => request<{ items: SupplementReasonGroup[] }>(`/api/console/supplement-reasons?service=${encodeURIComponent(service)}`),
+  dashboard: (days = 14) => request<Dashboard>(`/api/console/dashboard?days=${days}`),
+  saveSupplementReasons: (item: string, reasons: string[]) =>
+    request<{ item: string; reasons: string[] }>(`/api/console/supplement-reasons/${encodeURIComponent(item)}`, { method: 'PUT', body: { reasons } }),
 };
+
+export interface Holder {
+  id: string;
+  name: string;
+}
+
+export interface EarlierPhoto {
+  applicationId: string;
+  orderNo: string | null;
+  submittedAt: string | null;
+  url: string;
+}
+
+export interface SupplementReasonGroup {
+  item: string;
+  label: string;
+  reasons: string[];
+}
+
+/** GET /api/console/dashboard (supervisors). */
+export interface Dashboard {
+  days: Array<{ date: string; arrivals: number; decisions: number }>;
+  queue: { size: number; medianDays: number | null; oldestDays: number | null };
+  reviewers: Array<{ staffId: string; name: string; decisions: number; approvals: number }>;
+  slaWorkingDays: number;
+  breaches: Array<{ id: string; orderNo: string | null; statusLabel: string; workingDays: number }>;
+}

@@ -14,6 +14,8 @@ export interface StaffProfile {
   displayName: string;
   role: StaffRole;
   mission: Mission;
+  /** Signed in with a one-time password from an admin: the account page first. */
+  mustChangePassword: boolean;
 }
 
 export interface StaffSession {

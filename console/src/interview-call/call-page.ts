@@ -3,6 +3,7 @@
  * opens it in a <web-view>. No framework: it has to load fast on a phone inside WeChat.
  *   ticket → POST /api/interview-calls/join → camera + microphone → PeerSession (citizen)
  */
+import wx from 'weixin-js-sdk';
 import type { CallJoin } from '../../../miniprogram/domain/interview';
 import { ApiError, callRequest } from './call-http';
 import { mediaProblem, PeerSession, type PeerState } from './peer-session';
@@ -19,13 +20,29 @@ const statusLine = element<HTMLParagraphElement>('status');
 const message = element<HTMLParagraphElement>('message');
 const hangupButton = element<HTMLButtonElement>('hangup');
 const playButton = element<HTMLButtonElement>('play');
+const reenterButton = element<HTMLButtonElement>('reenter');
+
+/** The mini-program page that asks for a fresh ticket and opens this page again. */
+const APPLICATION_PARAM = 'application';
+const miniProgramCallPage = (applicationId: string) => `/packages/interview/call/index?id=${encodeURIComponent(applicationId)}`;
+
+/**
+ * 重新进入: a ticket is used once, so a reloaded (or replaced) page cannot join again by
+ * itself; the mini-program's call page gets a fresh ticket and opens this page anew.
+ */
+function offerReenter(applicationId: string) {
+  reenterButton.textContent = callText.reenter;
+  reenterButton.dataset.target = miniProgramCallPage(applicationId);
+  reenterButton.hidden = false;
+}
+reenterButton.addEventListener('click', () => wx.miniProgram.redirectTo({ url: reenterButton.dataset.target ?? '' }));
 
 let session: PeerSession | null = null;
 
 function show(state: PageState) {
   document.body.dataset.state = state;
   const text = state === 'starting' ? callText.states.joining : callText.states[state];
-  const over = state === 'ended' || state === 'left';
+  const over = state === 'ended' || state === 'left' || state === 'moved';
   hangupButton.hidden = over || state === 'joining' || state === 'media';
   // Over: the words take the middle of the screen instead of the corner.
   statusLine.textContent = over ? '' : text;
@@ -76,7 +93,14 @@ async function main() {
   playButton.textContent = callText.tapToPlay;
   show('joining');
 
-  const ticket = new URLSearchParams(location.search).get('ticket');
+  const params = new URLSearchParams(location.search);
+  const ticket = params.get('ticket');
+  const reloadedFor = params.get(APPLICATION_PARAM);
+  if (!ticket && reloadedFor) {
+    // WeChat's 刷新 reloads the address without the spent ticket: offer the way back in.
+    fail(callText.reloaded, 'invalid');
+    return offerReenter(reloadedFor);
+  }
   if (!ticket) return fail(callText.ticketInvalid, 'invalid');
 
   let join: CallJoin;
@@ -86,8 +110,9 @@ async function main() {
     const network = error instanceof ApiError && (error.status === 0 || error.status >= 500);
     return fail(network ? callText.network : callText.ticketInvalid, network ? 'failed' : 'invalid');
   }
-  // The ticket is spent: keep it out of the address bar (and of anything shared from it).
-  history.replaceState(null, '', location.pathname);
+  // The ticket is spent: keep it out of the address bar (and of anything shared from it);
+  // the order id stays, so a reload can offer 重新进入.
+  history.replaceState(null, '', `${location.pathname}?${APPLICATION_PARAM}=${encodeURIComponent(join.applicationId)}`);
   element('order').textContent = [join.missionName, join.orderNo ? callText.order(join.orderNo) : ''].filter(Boolean).join('\n');
 
   session = new PeerSession({
@@ -95,7 +120,10 @@ async function main() {
     side: join.side,
     iceServers: join.iceServers,
     token: join.token,
-    onState: show,
+    onState: (state) => {
+      show(state);
+      if (state === 'moved') offerReenter(join.applicationId);
+    },
     onLocalStream: (stream) => {
       local.srcObject = stream;
       void local.play().catch(() => undefined);

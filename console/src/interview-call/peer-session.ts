@@ -23,9 +23,10 @@ import { ApiError, callRequest } from './call-http';
  * connected   — media flows;
  * interrupted — the connection dropped or the other side left (staff side);
  * left        — this side hung up, the call itself is still open;
- * ended       — the call is over (staff ended it).
+ * ended       — the call is over (staff ended it);
+ * moved       — (citizen) the call goes on, on another device that joined with a fresh ticket.
  */
-export type PeerState = 'starting' | 'waiting' | 'connecting' | 'connected' | 'interrupted' | 'left' | 'ended';
+export type PeerState = 'starting' | 'waiting' | 'connecting' | 'connected' | 'interrupted' | 'left' | 'ended' | 'moved';
 
 export interface PeerSessionOptions {
   callId: string;
@@ -113,6 +114,12 @@ export class PeerSession {
     this.setState('ended');
   }
 
+  /** The call continues on another device: this one lets go of camera and microphone. */
+  moved(): void {
+    this.stop();
+    this.setState('moved');
+  }
+
   /** Stops polling, closes the connection, releases camera and microphone. */
   stop(): void {
     this.stopped = true;
@@ -167,7 +174,10 @@ export class PeerSession {
         if (page.status === 'ended') return this.end();
       } catch (error) {
         if (this.stopped) return;
-        // The call's token or route is gone: the call ended (or was never ours to join).
+        // A citizen's token stops working only when another join replaced it: an ended call
+        // still answers that token with status 'ended'. So 401 means "moved", not "over".
+        if (error instanceof ApiError && error.status === 401 && this.options.side === 'citizen') return this.moved();
+        // The call's route is gone: the call ended (or was never ours to join).
         if (error instanceof ApiError && [401, 403, 404, 410].includes(error.status)) return this.end();
         failures += 1;
         await sleep(Math.min(1000 * failures, 5000));

@@ -9,6 +9,7 @@ import { ensureSessionChecked } from '../stores/session';
 import { t } from '../locale/zh-CN';
 import { loginRedirect, routeNames } from './locations';
 import { hasRole } from './roles';
+import { toast } from '../components/toast';
 import type { StaffRole } from '../api/types';
 
 declare module 'vue-router' {
@@ -77,6 +78,18 @@ export const router = createRouter({
           meta: { title: t.payments.title },
         },
         {
+          path: 'dashboard',
+          name: routeNames.dashboard,
+          component: () => import('../pages/dashboard/index.vue'),
+          meta: { title: t.dashboard.title, minRole: 'supervisor' },
+        },
+        {
+          path: 'staff',
+          name: routeNames.staff,
+          component: () => import('../pages/staff/index.vue'),
+          meta: { title: t.staffAdmin.title, minRole: 'admin' },
+        },
+        {
           path: 'interviews',
           name: routeNames.interviews,
           component: () => import('../pages/interviews/index.vue'),
@@ -100,6 +113,12 @@ export const router = createRouter({
           component: () => import('../pages/pension/index.vue'),
           meta: { title: t.pension.title },
         },
+        {
+          path: 'objections',
+          name: routeNames.objections,
+          component: () => import('../pages/objections/index.vue'),
+          meta: { title: t.objections.title, minRole: 'supervisor' },
+        },
       ],
     },
     // An old bookmark or a typo lands on the home page rather than a blank screen.
@@ -112,9 +131,13 @@ router.beforeEach(async (to) => {
   if (!to.meta.public && !staff) return loginRedirect(to.fullPath);
   if (to.name === routeNames.login && staff) return { name: routeNames.missions };
   if (staff && !hasRole(staff.role, to.meta.minRole)) return { name: routeNames.missions };
+  // An admin-issued password is changed before any work (the server refuses the rest anyway).
+  if (staff?.mustChangePassword && !to.meta.public && to.name !== routeNames.account) return { name: routeNames.account };
   return true;
 });
 
-router.afterEach((to) => {
+router.afterEach((to, from) => {
   document.title = t.app.documentTitle(to.meta.title);
+  // A message belongs to the page it was said on (下一份 keeps "已办理" in view).
+  if (to.name !== from.name) toast.clear();
 });

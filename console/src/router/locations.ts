@@ -18,9 +18,12 @@ export const routeNames = {
   application: 'application',
   payments: 'payments',
   interviews: 'interviews',
+  staff: 'staff',
+  dashboard: 'dashboard',
   registrations: 'registrations',
   alertReach: 'alert-reach',
   pension: 'pension',
+  objections: 'objections',
 } as const;
 
 /** The login page, remembering where to return (not for the home page: that is the default). */

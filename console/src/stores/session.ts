@@ -52,3 +52,8 @@ export function forgetSession(): void {
   state.staff = null;
   state.checked = true;
 }
+
+/** The admin-issued password was changed: the console opens up. */
+export function passwordChanged(): void {
+  if (state.staff) state.staff.mustChangePassword = false;
+}

@@ -6,6 +6,7 @@
  * Answers are one flat object keyed by field id (field ids are unique within a service),
  * so a condition can refer to any field answered earlier on the path.
  */
+import type { FeeOption } from './payment-api-types';
 
 /**
  * A service's id (`passport`, `pension`, …). Open: the registry (service-registry.ts) is the
@@ -134,10 +135,15 @@ export interface DocumentRequirement {
 }
 
 export interface FeeItem {
-  /** Amounts per code are per-mission configuration (payment is a later issue). */
+  /** Amounts per code are per-mission configuration (the console's fee table). */
   code: string;
   label: string;
   when?: Condition;
+  /**
+   * The demo amounts (fen, CNY) a mission with an empty fee table starts from, per
+   * processing option the fee offers; the mission sets its real table in the console.
+   */
+  demoAmountsFen?: Readonly<Partial<Record<FeeOption, number>>>;
 }
 
 /** Why a video interview is required (engine.ts computes them; a service says which apply). */

@@ -117,6 +117,7 @@ export const orderMessages = {
   trackingNoRequired: '请填写快递单号',
   versionConflict: '该申请已被其他人更新，请刷新后重试',
   supplementsMissing: '请先上传所有需要补充的材料',
+  interviewHeld: '面审已完成，等待审核结果',
 } as const;
 
 const RANK: Record<StaffRoleName, number> = { reviewer: 1, supervisor: 2, admin: 3 };
@@ -254,6 +255,8 @@ export interface HintContext {
   refundable?: boolean;
   /** 待视频面审 with a booked slot: when, at the mission (e.g. '12月7日 周一 09:00（纽约时间）'). */
   interviewAt?: string | null;
+  /** 待视频面审 and the interview took place (call ended): no new booking, staff decide next. */
+  interviewHeld?: boolean;
   /** The service's own sentences per status (its text map's statusHints). */
   statusHints?: Readonly<Record<string, string>>;
 }
@@ -280,6 +283,7 @@ function standardHint(status: string, context: HintContext): NextStepHint {
     case 'second_review':
       return { who: 'mission', todo: null, text: '初审已通过，使领馆正在复审' };
     case 'interview':
+      if (context.interviewHeld) return { who: 'mission', todo: null, text: orderMessages.interviewHeld };
       return context.interviewAt
         ? { who: 'citizen', todo: 'interview', text: `已预约视频面审：${context.interviewAt}，届时请在订单详情中进入面审` }
         : { who: 'citizen', todo: 'interview', text: '请预约视频面审时间，届时使领馆工作人员将与您视频通话' };

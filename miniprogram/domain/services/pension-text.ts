@@ -1,4 +1,5 @@
 import type { ServiceTexts } from './service-text';
+import { pensionTile } from './pension-tile';
 
 /**
  * Every word of the pension certification (pension.ts holds the structure). One map per
@@ -6,7 +7,7 @@ import type { ServiceTexts } from './service-text';
  */
 export const pensionTexts: ServiceTexts = {
   'zh-CN': {
-    title: '养老金资格认证',
+    title: pensionTile.title,
     steps: {
       declaration: {
         title: '认证声明',

@@ -1,6 +1,8 @@
 import type { ServiceDefinition } from './definition-types';
 import { emergencyTravelService } from './emergency-travel';
+import { emergencyTravelTexts } from './emergency-travel-text';
 import { passportService } from './passport';
+import { passportTexts } from './passport-text';
 import { pensionService } from './pension';
 import { pensionTexts } from './pension-text';
 import { localizeService, type ServiceTexts } from './service-text';
@@ -38,8 +40,8 @@ export function registerApplicationService(definition: ServiceDefinition, texts:
   return definition;
 }
 
-registerApplicationService(passportService);
-registerApplicationService(emergencyTravelService);
+registerApplicationService(passportService, passportTexts);
+registerApplicationService(emergencyTravelService, emergencyTravelTexts);
 registerApplicationService(pensionService, pensionTexts);
 
 /** Every registered service, in registration order (the order filters list them in). */

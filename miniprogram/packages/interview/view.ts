@@ -90,6 +90,7 @@ export function interviewView(interview: CitizenInterview) {
   return {
     orderNo: interview.orderNo ?? '',
     required: interview.required,
+    heldNotice: interview.heldNotice ?? '',
     zoneText: fill(text.zone, { zone: interview.timeZoneLabel }),
     zoneDiffers,
     booking,

@@ -50,6 +50,9 @@ ComponentWithStore({
     openIdentity() {
       wx.navigateTo({ url: ROUTES.identityForm });
     },
+    openBlockingApplications() {
+      wx.navigateTo({ url: ROUTES.blockingApplications });
+    },
     openMissionPicker() {
       wx.navigateTo({ url: ROUTES.missionPicker });
     },

@@ -18,12 +18,12 @@ export function residentId(n: number): string {
  * A fresh WeChat account, logged in through the mini-program's own api layer, with a
  * verified identity and a chosen mission — ready to apply.
  */
-export async function readyCitizen(server: { baseUrl: string; mintLoginCode(openid: string): Promise<string> }, name = '李明') {
+export async function readyCitizen(server: { baseUrl: string; mintLoginCode(openid: string): Promise<string> }, name = '李明', idNumber?: string) {
   const n = ++sequence + Math.floor(Math.random() * 500);
   setApiBaseUrl(server.baseUrl);
   clearSession();
   const counters = bindWxToHttp(() => server.mintLoginCode(`o_apply_${process.pid}_${n}`));
-  await verifyIdentity({ name, idType: 'resident_id', idNumber: residentId(n), phone: '+12125550100' });
+  await verifyIdentity({ name, idType: 'resident_id', idNumber: idNumber ?? residentId(n), phone: '+12125550100' });
   const profile = await selectMission('us-new-york');
   sessionStore.setProfile(profile);
   return { counters, profile };

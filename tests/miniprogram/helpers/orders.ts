@@ -9,15 +9,21 @@ import { emergencySteps } from '../../server/applications/fixtures';
  */
 export async function emergencyUpToReview(
   images: { goodPhoto: string; document: string },
-  options: { paymentMethod?: 'online' | 'at_mission' } = {},
+  options: { paymentMethod?: 'online' | 'at_mission'; forRelative?: { idNumber: string; birthDate: string } } = {},
 ): Promise<string> {
   const draft = await createApplication('emergency_travel', 'us-new-york');
+  const relative = options.forRelative;
   for (const [step, answers] of emergencySteps()) {
     if (step === 'review') break;
     if (step === 'photo') await uploadDocument(draft.id, 'id_photo', images.goodPhoto);
     if (step === 'documents') await uploadDocument(draft.id, 'loss_statement', images.document);
     if (step === 'face') await skipFace(draft.id);
-    await saveStep(draft.id, step, step === 'delivery' && options.paymentMethod ? { ...answers, paymentMethod: options.paymentMethod } : answers);
+    let own = step === 'delivery' && options.paymentMethod ? { ...answers, paymentMethod: options.paymentMethod } : answers;
+    // "For a relative": their ID number (after 行程信息) and the birth date it encodes.
+    if (relative && step === 'eligibility') own = { ...own, applicantRelation: 'relative' };
+    if (relative && step === 'personal') own = { ...own, birthDate: relative.birthDate };
+    await saveStep(draft.id, step, own);
+    if (relative && step === 'trip') await saveStep(draft.id, 'applicant', { applicantIdType: 'resident_id', applicantIdNumber: relative.idNumber });
   }
   return draft.id;
 }

@@ -8,7 +8,7 @@ export interface StaffHttpClient {
   get(path: string): Promise<{ status: number; body: any }>;
   post(path: string, payload?: unknown): Promise<{ status: number; body: any }>;
   /** GET the application for its version, then POST the action; throws unless 200. */
-  act(applicationId: string, action: string, payload?: { note?: string; items?: string[]; trackingNo?: string }): Promise<any>;
+  act(applicationId: string, action: string, payload?: { note?: string; items?: string[]; trackingNo?: string; inPerson?: boolean }): Promise<any>;
 }
 
 function call(baseUrl: string, method: string, path: string, cookie: string | null, payload?: unknown) {

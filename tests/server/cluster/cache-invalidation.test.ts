@@ -80,7 +80,8 @@ onPostgres('caches on two instances of one PostgreSQL', () => {
       method: 'PUT',
       url: '/api/console/fees',
       cookies: { cc_staff: cookie },
-      headers: { origin: a.baseUrl },
+      // A same-origin console request, as the browser sends it (the console refuses cross-site writes).
+      headers: { origin: a.baseUrl, host: new URL(a.baseUrl).host },
       payload: { fees: [{ code: 'passport', option: 'normal', amountFen: (before ?? 0) + 1000 }] },
     });
     expect(change.statusCode).toBe(200);

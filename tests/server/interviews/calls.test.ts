@@ -41,6 +41,12 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     expect(reply.status).toBe(200);
     return new URL(reply.body.path, 'http://x').searchParams.get('ticket')!;
   };
+  /** A free slot id of the mission (any day), created when none is left. */
+  const freeSlotsAnyday = async () => {
+    await createSlots(reviewer, { fromDate: missionDate(20), startTime: '10:00', endTime: '10:30', minutes: 30 });
+    const probe = await interviewOrder(ctx.server, files, `o_call_probe_${Math.random().toString(36).slice(2, 8)}`);
+    return (await freeSlots(probe.api, probe.id)).map((s) => s.id);
+  };
   const join = (ticket: string) => inject('POST', '/api/interview-calls/join', {}, { ticket });
   const refusals = (subject: string) =>
     ctx.server.db.selectFrom('audit_log').selectAll().where('action', '=', 'access.refused').where('subject', '=', subject).execute();
@@ -111,6 +117,7 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
       iceServers: [{ urls: 'stun:stun.example.org:3478' }],
       orderNo: order.orderNo,
       missionName: expect.stringContaining('纽约'),
+      applicationId: order.id,
     });
     const again = await join(ticket);
     expect(again.status).toBe(410);
@@ -255,7 +262,20 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     // Ending again: the same answer.
     expect((await reviewer.post(`/api/console/interview-calls/${order.callId}/end`)).body.past[0].status).toBe('held');
 
+    // Held, not yet decided: no new booking, no second call; both sides say it is done.
+    expect(ended.body.held).toBe(true);
+    const waiting = await order.api.get(`/api/applications/${order.id}/interview`);
+    expect(waiting.body).toMatchObject({ required: true, days: [], booking: null, heldNotice: '面审已完成，等待审核结果' });
+    const [another] = await freeSlotsAnyday();
+    const rebook = await order.api.post(`/api/applications/${order.id}/interview/booking`, { slotId: another });
+    expect(rebook.status).toBe(409);
+    expect(rebook.body.error).toMatchObject({ code: 'INTERVIEW_HELD', message: '面审已完成，等待审核结果' });
+    expect((await order.api.get(`/api/applications/${order.id}/timeline`)).body.nextStep.text).toBe('面审已完成，等待审核结果');
+    expect((await reviewer.post(`/api/console/applications/${order.id}/interview/calls`)).body.error.code).toBe('CANNOT_START_CALL');
+
     const view = await reviewer.get(`/api/console/applications/${order.id}`);
+    expect(view.body.nextStep.text).toBe('面审已完成：请决定面审通过或不予受理');
+    expect(view.body.allowedActions).toContainEqual(expect.objectContaining({ action: 'interview_passed', label: '面审通过', requires: [] }));
     const passed = await reviewer.post(`/api/console/applications/${order.id}/actions/interview_passed`, { version: view.body.version });
     expect(passed.status).toBe(200);
     expect(passed.body.status).toBe('second_review');
@@ -284,7 +304,18 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     const [slot] = (await freeSlots(first.api, first.id)).filter((s) => s.local.date === date);
     await book(first.api, first.id, slot!.id);
     const firstView = await reviewer.get(`/api/console/applications/${first.id}`);
-    await reviewer.post(`/api/console/applications/${first.id}/actions/interview_passed`, { version: firstView.body.version });
+    // No call took place: 面审通过 alone is refused; recording an in-person interview (with a note) passes.
+    const refused = await reviewer.post(`/api/console/applications/${first.id}/actions/interview_passed`, { version: firstView.body.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'INTERVIEW_NOT_HELD', message: expect.stringContaining('尚未进行面审') });
+    expect(firstView.body.allowedActions).toContainEqual(expect.objectContaining({ action: 'interview_passed', label: '记录到馆面审并通过', requires: ['note'], inPerson: true }));
+    expect((await reviewer.post(`/api/console/applications/${first.id}/actions/interview_passed`, { version: firstView.body.version, inPerson: true })).status).toBe(409);
+    const passed = await reviewer.post(`/api/console/applications/${first.id}/actions/interview_passed`, {
+      version: firstView.body.version,
+      inPerson: true,
+      note: '申请人到馆面谈，身份核实无误',
+    });
+    expect(passed.status).toBe(200);
     const next = await interviewOrder(ctx.server, files, 'o_call_pass_next');
     expect((await freeSlots(next.api, next.id)).map((s) => s.id)).toContain(slot!.id);
     expect((await book(next.api, next.id, slot!.id)).booking.slotId).toBe(slot!.id);

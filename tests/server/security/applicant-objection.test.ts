@@ -1,8 +1,8 @@
 import { databaseKinds } from '../../helpers/fresh-database';
 import { client, images, residentId, startApplicationsServer, verifiedCitizen } from '../applications/helpers';
-import { renewalSteps } from '../applications/fixtures';
 import { newDraft, type TestImages, walkRenewal } from '../applications/walk';
 import { signedInStaff } from '../review/helpers';
+import { squatRenewal } from './squat';
 
 jest.setTimeout(120_000);
 
@@ -24,22 +24,7 @@ describe.each(databaseKinds)('applications made in someone else’s name (%s)', 
     const victimNumber = residentId(951);
     // The squatter: verified with their own number, applies "for a relative" with the victim's.
     const squatter = await verifiedCitizen(ctx.server, 'o_squatter', { name: '王某', idType: 'resident_id', idNumber: residentId(952) });
-    const blocking = await newDraft(squatter);
-    await walkRenewal(squatter, blocking, files, { overrides: { applicantRelation: 'relative', paymentMethod: 'at_mission' }, until: 'renewal-reason' });
-    await squatter.put(`/api/applications/${blocking}/steps/renewal-reason`, { answers: { renewalReason: 'expiring' } });
-    expect((await squatter.put(`/api/applications/${blocking}/steps/applicant`, { answers: { applicantIdType: 'resident_id', applicantIdNumber: victimNumber } })).status).toBe(200);
-    const rest = renewalSteps.slice(renewalSteps.findIndex(([s]) => s === 'personal'));
-    for (const [stepId, answers] of rest) {
-      if (stepId === 'declaration') await squatter.upload(`/api/applications/${blocking}/documents/declaration_signature`, files.signature, 'image/png');
-      if (stepId === 'photo') await squatter.upload(`/api/applications/${blocking}/documents/id_photo`, files.idPhoto);
-      if (stepId === 'documents') await squatter.upload(`/api/applications/${blocking}/documents/passport_data_page`, files.document);
-      if (stepId === 'face') await squatter.post(`/api/applications/${blocking}/face/skip`);
-      const own = 'paymentMethod' in answers ? { ...answers, paymentMethod: 'at_mission' } : answers;
-      expect((await squatter.put(`/api/applications/${blocking}/steps/${stepId}`, { answers: own })).status).toBe(200);
-    }
-    const squatted = await squatter.post(`/api/applications/${blocking}/submit`);
-    expect(squatted.status).toBe(200);
-    const squatterOrderNo = squatted.body.orderNo as string;
+    const { id: blocking, orderNo: squatterOrderNo } = await squatRenewal(squatter, files, victimNumber);
 
     // The real person: refused, and told nothing about the other account's order.
     const victim = await verifiedCitizen(ctx.server, 'o_victim', { name: '李明', idType: 'resident_id', idNumber: victimNumber });

@@ -1,8 +1,8 @@
 /** One application in the console: load (audited on the server), act with optimistic locking. */
 import { computed, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
-import { reviewApi, type ConsoleAllowedAction, type ConsoleApplication } from '../../api/review-api';
+import { reviewApi, type ConsoleAllowedAction, type ConsoleApplication, type SupplementReasonGroup } from '../../api/review-api';
 import { t } from '../../locale/zh-CN';
 
 export function useApplication(id: () => string) {
@@ -11,15 +11,22 @@ export function useApplication(id: () => string) {
   const errorMessage = ref('');
   /** Shown above the actions after a 409: someone else saved first. */
   const conflictMessage = ref('');
+  /** The mission's common supplement reasons for this service (loaded with the first request). */
+  const reasonGroups = ref<SupplementReasonGroup[]>([]);
+  /** The last decision on this page: the bar offers 下一份 after it. */
+  const decided = ref(false);
 
-  const dialog = reactive({ action: null as ConsoleAllowedAction | null, note: '', items: [] as string[], trackingNo: '', error: '', busy: false });
+  const dialog = reactive({ action: null as ConsoleAllowedAction | null, note: '', items: [] as string[], reasons: [] as string[], trackingNo: '', error: '', busy: false });
   const dialogVisible = computed(() => dialog.action !== null);
+  /** The reasons offered for the items ticked in the dialog. */
+  const offeredReasons = computed(() => reasonGroups.value.filter((group) => dialog.items.includes(group.item)));
 
   async function load() {
     loading.value = true;
     errorMessage.value = '';
     try {
       application.value = await reviewApi.application(id());
+      decided.value = false;
     } catch (error) {
       errorMessage.value = error instanceof ApiError ? error.message : t.review.applicationLoadFailed;
     } finally {
@@ -27,8 +34,20 @@ export function useApplication(id: () => string) {
     }
   }
 
+  /** Opens the dialog of an action (by id, for the keyboard); nothing when it is not allowed now. */
+  function startAction(actionId: string) {
+    const action = application.value?.allowedActions.find((a) => a.action === actionId);
+    if (action) start(action);
+  }
+
   function start(action: ConsoleAllowedAction) {
-    Object.assign(dialog, { action, note: '', items: [], trackingNo: '', error: '', busy: false });
+    Object.assign(dialog, { action, note: '', items: [], reasons: [], trackingNo: '', error: '', busy: false });
+    if (action.requires.includes('items') && application.value && reasonGroups.value.length === 0) {
+      void reviewApi.supplementReasons(application.value.service).then(
+        (result) => (reasonGroups.value = result.items),
+        () => undefined,
+      );
+    }
   }
 
   function close() {
@@ -39,25 +58,33 @@ export function useApplication(id: () => string) {
     return dialog.action?.requires.includes(need) ?? false;
   }
 
+  /** The note sent: the ticked reasons, one per line, then what the reviewer wrote. */
+  function composedNote(): string {
+    return [...dialog.reasons, dialog.note.trim()].filter(Boolean).join('\n');
+  }
+
   async function confirm() {
     const action = dialog.action;
     const current = application.value;
-    if (!action || !current) return;
+    if (!action || !current || dialog.busy) return;
+    const note = composedNote();
     if (requires('items') && dialog.items.length === 0) return void (dialog.error = t.review.dialogs.itemsRequired);
-    if (requires('note') && !dialog.note.trim()) return void (dialog.error = t.review.dialogs.noteRequired);
+    if (requires('note') && !note) return void (dialog.error = t.review.dialogs.noteRequired);
     if (requires('trackingNo') && !dialog.trackingNo.trim()) return void (dialog.error = t.review.dialogs.trackingRequired);
     dialog.busy = true;
     dialog.error = '';
     try {
       application.value = await reviewApi.act(current.id, action.action, {
         version: current.version,
-        ...(dialog.note.trim() ? { note: dialog.note.trim() } : {}),
+        ...(note ? { note } : {}),
         ...(requires('items') ? { items: dialog.items } : {}),
         ...(requires('trackingNo') ? { trackingNo: dialog.trackingNo.trim() } : {}),
+        ...(action.inPerson ? { inPerson: true } : {}),
       });
       conflictMessage.value = '';
+      decided.value = true;
       close();
-      void MessagePlugin.success(t.review.done(action.label));
+      toast.success(t.review.done(action.label));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         // Someone else changed it: show the latest state, never overwrite theirs.
@@ -73,5 +100,20 @@ export function useApplication(id: () => string) {
     }
   }
 
-  return { application, loading, errorMessage, conflictMessage, dialog, dialogVisible, load, start, close, confirm, requires };
+  return {
+    application,
+    loading,
+    errorMessage,
+    conflictMessage,
+    decided,
+    dialog,
+    dialogVisible,
+    offeredReasons,
+    load,
+    start,
+    startAction,
+    close,
+    confirm,
+    requires,
+  };
 }

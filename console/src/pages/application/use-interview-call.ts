@@ -5,7 +5,7 @@
  * citizen's page); this only wires it to the page.
  */
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { HANGUP_END, mediaProblem, PeerSession, type PeerState } from '../../interview-call/peer-session';
 import { interviewApi, SCREENSHOT_MAX_BYTES, type CallStart, type ConsoleInterview, type InterviewScreenshotView } from '../../api/interview-api';
 import { errorText } from '../interviews/error-text';
@@ -21,6 +21,7 @@ export const stateThemes: Record<PeerState, 'default' | 'primary' | 'success' | 
   interrupted: 'warning',
   left: 'default',
   ended: 'default',
+  moved: 'default',
 };
 
 export function useInterviewCall(
@@ -97,9 +98,9 @@ export function useInterviewCall(
     try {
       const shot = await interviewApi.uploadScreenshot(applicationId(), await frame(video));
       events.captured(shot);
-      void MessagePlugin.success(c.screenshotTaken);
+      void toast.success(c.screenshotTaken);
     } catch (error) {
-      void MessagePlugin.error(error instanceof Error && error.message === c.screenshotFailed ? c.screenshotFailed : errorText(error));
+      void toast.error(error instanceof Error && error.message === c.screenshotFailed ? c.screenshotFailed : errorText(error));
     } finally {
       capturing.value = false;
     }
@@ -112,10 +113,10 @@ export function useInterviewCall(
       await session.value?.hangup(HANGUP_END);
       const view = await interviewApi.endCall(call().callId);
       session.value?.end();
-      void MessagePlugin.success(c.ended);
+      void toast.success(c.ended);
       events.ended(view);
     } catch (error) {
-      void MessagePlugin.error(errorText(error));
+      void toast.error(errorText(error));
     } finally {
       ending.value = false;
     }

@@ -3,7 +3,7 @@
  * 标记未参加, starting or rejoining the call, and the screenshots taken in it.
  */
 import { computed, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { interviewApi, type CallStart, type ConsoleInterview, type InterviewBookingView, type InterviewScreenshotView } from '../../api/interview-api';
 import { errorText } from '../interviews/error-text';
@@ -81,7 +81,7 @@ export function useInterview(applicationId: () => string, status: () => string, 
     try {
       interview.value = await interviewApi.markMissed(booking.id, note);
       missed.visible = false;
-      void MessagePlugin.success(p.missedDone);
+      void toast.success(p.missedDone);
       onChanged();
     } catch (error) {
       missed.error = errorText(error);

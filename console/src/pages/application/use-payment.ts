@@ -1,6 +1,6 @@
 /** The payments panel of one application: its payment and refunds; 登记到馆缴费 and 退款. */
 import { computed, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { formatFen, parseYuan, paymentsApi, type StaffPayment, yuanText } from '../../api/payments-api';
 import { hasRole } from '../../router/roles';
@@ -81,7 +81,7 @@ export function usePayment(applicationId: () => string, onChanged: () => void) {
     try {
       await call();
       close();
-      void MessagePlugin.success(done);
+      void toast.success(done);
       await load();
       onChanged();
     } catch (error) {

@@ -1,6 +1,6 @@
 /** Travel-safety alerts for the mission's country: list, issue (level, text, dates), end. */
 import { computed, onMounted, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { infoApi, type StaffTravelAlert } from '../../api/info-api';
 import { ApiError } from '../../api/http';
 import { ALERT_LEVELS, alertLevelLabels, alertLevelThemes, AlertLevel } from '../../../../miniprogram/domain/alert-levels';
@@ -78,7 +78,7 @@ export function useAlerts() {
       });
       rows.value = [toRow(created), ...rows.value];
       dialogVisible.value = false;
-      void MessagePlugin.success(t.info.alerts.created);
+      void toast.success(t.info.alerts.created);
     } catch (error) {
       if (error instanceof ApiError && error.fields) Object.assign(fieldErrors, error.fields);
       formError.value = error instanceof ApiError ? error.message : t.errors.unexpected;
@@ -91,9 +91,9 @@ export function useAlerts() {
     try {
       const ended = toRow(await infoApi.endAlert(row.id));
       rows.value = rows.value.map((r) => (r.id === ended.id ? ended : r));
-      void MessagePlugin.success(t.info.alerts.ended);
+      void toast.success(t.info.alerts.ended);
     } catch (error) {
-      void MessagePlugin.error(error instanceof ApiError ? error.message : t.errors.unexpected);
+      void toast.error(error instanceof ApiError ? error.message : t.errors.unexpected);
     }
   }
 

@@ -1,6 +1,6 @@
 /** The destination guide of the mission's country: each section as markup, plus the emergency numbers. */
 import { computed, onMounted, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { infoApi, type DestinationGuide } from '../../api/info-api';
 import { ApiError } from '../../api/http';
 import { articleToMarkup, parseArticleMarkup } from '../../../../miniprogram/domain/article-blocks';
@@ -55,7 +55,7 @@ export function useGuide() {
           .filter((n) => n.labelZh || n.number),
       });
       fill(guide);
-      void MessagePlugin.success(t.info.guide.saved);
+      void toast.success(t.info.guide.saved);
     } catch (error) {
       errorMessage.value = error instanceof ApiError ? error.message : t.errors.unexpected;
     } finally {

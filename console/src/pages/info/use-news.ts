@@ -1,6 +1,6 @@
 /** News in the console: the mission's articles in every state, and the editor (markup ↔ blocks). */
 import { computed, onMounted, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { infoApi, type StaffNewsArticle } from '../../api/info-api';
 import { ApiError } from '../../api/http';
 import { articleToMarkup, parseArticleMarkup } from '../../../../miniprogram/domain/article-blocks';
@@ -91,7 +91,7 @@ export function useNews() {
       replace(article);
       editorVisible.value = false;
       const done = draft.mode === 'now' ? t.info.news.published : draft.mode === 'at' ? t.info.news.scheduled : t.info.news.saved;
-      void MessagePlugin.success(done);
+      void toast.success(done);
     } catch (error) {
       if (error instanceof ApiError && error.fields) {
         fieldErrors.title = error.fields.title;
@@ -107,9 +107,9 @@ export function useNews() {
   async function act(action: () => Promise<StaffNewsArticle>, message?: string) {
     try {
       replace(await action());
-      if (message) void MessagePlugin.success(message);
+      if (message) void toast.success(message);
     } catch (error) {
-      void MessagePlugin.error(error instanceof ApiError ? error.message : t.errors.unexpected);
+      void toast.error(error instanceof ApiError ? error.message : t.errors.unexpected);
     }
   }
 

@@ -1,6 +1,6 @@
 /** 取消时段 with a required note; a booked slot's citizen is told by the server. */
 import { computed, reactive } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { errorText } from './error-text';
 import { interviewApi, type ConsoleSlotView } from '../../api/interview-api';
 import { t } from '../../locale/zh-CN';
@@ -27,7 +27,7 @@ export function useCancelSlot(onCancelled: () => void) {
     try {
       await interviewApi.cancelSlot(slot.id, note);
       close();
-      void MessagePlugin.success(t.interviews.cancelDialog.done);
+      void toast.success(t.interviews.cancelDialog.done);
       onCancelled();
     } catch (error) {
       dialog.error = errorText(error);

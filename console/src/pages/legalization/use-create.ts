@@ -1,6 +1,6 @@
 /** Registering one record by hand; the server's field messages show beside the fields. */
 import { reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { legalizationApi } from '../../api/legalization-api';
 import { ApiError } from '../../api/http';
 import { DOCUMENT_TYPES, documentTypeLabels } from '../../../../miniprogram/domain/legalization';
@@ -29,7 +29,7 @@ export function useCreate() {
     saving.value = true;
     try {
       const record = await legalizationApi.create({ ...form });
-      void MessagePlugin.success(t.legalization.create.created(record.legalizationNo));
+      void toast.success(t.legalization.create.created(record.legalizationNo));
       form.legalizationNo = '';
       form.stickerNo = '';
     } catch (error) {

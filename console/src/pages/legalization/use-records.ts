@@ -1,6 +1,6 @@
 /** Looking records up (by number, authority or import batch) and revoking one with a reason. */
 import { ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { legalizationApi, type LegalizationRecord } from '../../api/legalization-api';
 import { ApiError } from '../../api/http';
 import { documentTypeLabels } from '../../../../miniprogram/domain/legalization';
@@ -79,7 +79,7 @@ export function useRecords() {
       const updated = toRow(await legalizationApi.revoke(row.id, reason.value.trim()));
       records.value = records.value.map((r) => (r.id === updated.id ? updated : r));
       revoking.value = null;
-      void MessagePlugin.success(t.legalization.records.revoked);
+      void toast.success(t.legalization.records.revoked);
     } catch (error) {
       reasonError.value = error instanceof ApiError ? (error.fields?.reason ?? error.message) : t.errors.unexpected;
     } finally {

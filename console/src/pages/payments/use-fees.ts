@@ -1,6 +1,6 @@
 /** 费用设置: the mission's fee table; supervisors and admins edit one amount at a time. */
 import { computed, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { formatFen, parseYuan, paymentsApi, type StaffFee, yuanText } from '../../api/payments-api';
 import { hasRole } from '../../router/roles';
@@ -48,7 +48,7 @@ export function useFees() {
     try {
       show((await paymentsApi.saveFees([{ code: fee.code, option: fee.option, amountFen, currency: fee.currency }])).fees);
       edit.key = '';
-      void MessagePlugin.success(t.payments.fees.saved);
+      void toast.success(t.payments.fees.saved);
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : undefined;
       edit.error = fields ? Object.values(fields).join('；') : error instanceof ApiError ? error.message : t.errors.unexpected;

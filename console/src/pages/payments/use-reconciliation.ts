@@ -1,6 +1,6 @@
 /** 对账: what reconciliation found at the mission; supervisors can run it now. */
 import { computed, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { formatFen, paymentsApi, type Reconciliation } from '../../api/payments-api';
 import { statusLabel } from '../../../../miniprogram/domain/services/application-status';
@@ -18,6 +18,10 @@ export function useReconciliation() {
   const payments = computed(() =>
     (data.value?.payments ?? []).map((p) => ({ ...p, amountText: formatFen(p.amountFen, p.currency), applicationStatusLabel: statusLabel(p.applicationStatus), key: p.orderNo })),
   );
+  /** Off: only payments that need someone (late notification, refund unknown…); on: every open one. */
+  const showAll = ref(false);
+  const attentionCount = computed(() => payments.value.filter((p) => p.attention).length);
+  const visiblePayments = computed(() => (showAll.value ? payments.value : payments.value.filter((p) => p.attention)));
   const events = computed(() =>
     (data.value?.events ?? []).map((e, index) => ({
       ...e,
@@ -44,7 +48,7 @@ export function useReconciliation() {
     errorMessage.value = '';
     try {
       data.value = await paymentsApi.runReconciliation();
-      void MessagePlugin.success(t.payments.reconciliation.ran);
+      void toast.success(t.payments.reconciliation.ran);
     } catch (error) {
       errorMessage.value = error instanceof ApiError ? error.message : t.errors.unexpected;
     } finally {
@@ -52,5 +56,5 @@ export function useReconciliation() {
     }
   }
 
-  return { data, payments, events, loading, running, errorMessage, canRun, load, run };
+  return { data, payments, visiblePayments, showAll, attentionCount, events, loading, running, errorMessage, canRun, load, run };
 }

@@ -1,6 +1,6 @@
 /** The pension view's state: the overview, retrying a push, one certification's audit trail. */
 import { ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { pensionApi, type PensionAudit, type PensionOverview } from '../../api/pension-api';
 import { t } from '../../locale/zh-CN';
@@ -31,7 +31,7 @@ export function usePension() {
     retrying.value = applicationId;
     try {
       await pensionApi.retry(applicationId);
-      void MessagePlugin.success(t.pension.retried);
+      toast.success(t.pension.retried);
       await load();
     } catch (error) {
       errorMessage.value = message(error);

@@ -6,6 +6,7 @@ import { APPLICATION_STATUSES } from '../../../../miniprogram/domain/services/ap
 import { QUEUE_STATUSES } from '../../../../miniprogram/domain/services/order-state-machine';
 import { applicationServices } from '../../../../miniprogram/domain/services/service-registry';
 import { t } from '../../locale/zh-CN';
+import { queueContext } from './queue-context';
 
 export interface QueueRow extends QueueItem {
   [key: string]: unknown;
@@ -41,6 +42,7 @@ export function useQueue() {
   async function load() {
     loading.value = true;
     errorMessage.value = '';
+    queueContext.status = filters.status;
     try {
       const result = await reviewApi.queue({ ...filters, q: filters.q.trim(), cursor: cursor.value, limit: 20 });
       rows.value = result.items.map((item) => ({ ...item }));

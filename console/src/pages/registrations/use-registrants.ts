@@ -1,6 +1,6 @@
 /** The mission's registrants: dashboard counts, filters, a page of the list, one registrant's details, the emergency export. */
 import { computed, onMounted, reactive, ref } from 'vue';
-import { MessagePlugin } from 'tdesign-vue-next';
+import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { registrationApi, type RegistrationStats, type StaffRegistrant, type StaffRegistrantDetail } from '../../api/registration-api';
 import { hasRole } from '../../router/roles';
@@ -51,7 +51,7 @@ export function useRegistrants() {
     try {
       detail.value = await registrationApi.detail(id);
     } catch (error) {
-      void MessagePlugin.error(messageOf(error));
+      toast.error(messageOf(error));
     }
   }
 
@@ -71,7 +71,7 @@ export function useRegistrants() {
       URL.revokeObjectURL(link.href);
       exportDialog.visible = false;
       // The header lines and the column header are not registrants.
-      void MessagePlugin.success(t.registrations.exportDone(Math.max(0, csv.trim().split('\r\n').length - 3)));
+      toast.success(t.registrations.exportDone(Math.max(0, csv.trim().split('\r\n').length - 3)));
     } catch (error) {
       exportDialog.error = error instanceof ApiError && error.fields?.reason ? error.fields.reason : messageOf(error);
     } finally {

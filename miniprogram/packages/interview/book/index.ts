@@ -21,6 +21,7 @@ function whyOf(timeline: Timeline | null): string {
 const EMPTY: InterviewPageView = {
   orderNo: '',
   required: false,
+  heldNotice: '',
   zoneText: '',
   zoneDiffers: false,
   booking: null,

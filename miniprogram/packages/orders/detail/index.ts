@@ -60,6 +60,8 @@ function nextStepDetails(
   }
   if (todo === 'collect' && mission) lines.push(fill(t.order.collectAt, { address: mission.addressZh, hours: mission.hoursZh }));
   if (todo === 'receive' && timeline.trackingNo) lines.push(`${t.order.trackingNo}：${timeline.trackingNo}`);
+  // In review: the place in the mission's queue and a rough date (约), as of this load.
+  if (timeline.queue) lines.push(timeline.queue.text);
   return {
     yourTurn: timeline.nextStep.who === 'citizen',
     todo,

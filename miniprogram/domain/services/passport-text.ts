@@ -1,0 +1,99 @@
+import type { ServiceTexts } from './service-text';
+import { passportTile } from './passport-tile';
+
+/**
+ * Every word of the passport service (passport.ts holds the structure). One map per
+ * language; the shared fields of common-fields.ts bring their own default wording.
+ */
+export const passportTexts: ServiceTexts = {
+  'zh-CN': {
+    title: passportTile.title,
+    steps: {
+      eligibility: {
+        title: '申请须知',
+        intro:
+          '请准备：近期证件照（白色背景、深色上衣）、现持护照资料页照片（换发或损毁补发）、遗失或被盗情况说明（遗失补发）。' +
+          '为未满16周岁的子女申请，还需监护人证件、监护关系证明和监护人同意书。填写过程中会自动保存，可随时继续。',
+      },
+      'renewal-reason': { title: '换发原因' },
+      'replacement-reason': { title: '补发原因' },
+      'loss-details': { title: '遗失/被盗情况' },
+      applicant: { title: '申请人证件' },
+      personal: { title: '个人信息' },
+      'current-passport': { title: '现持护照' },
+      family: { title: '家庭成员' },
+      guardian: { title: '监护人信息', intro: '申请人未满16周岁，须由监护人代为申请并提供监护人证件、监护关系证明和同意书。' },
+      contact: { title: '住址与联系方式' },
+      occupation: { title: '职业与出境记录' },
+      declaration: {
+        title: '国籍状况声明书',
+        intro: '请阅读声明并在下方手写签名。申请人未满10周岁的，由监护人代为签名。',
+        declaration: {
+          title: '国籍状况声明书',
+          text:
+            '本人郑重声明：\n' +
+            '一、本人为中华人民共和国公民，未加入或取得外国国籍；\n' +
+            '二、本人如已获得外国永久居留资格或其他长期居留身份，已在申请中如实说明；\n' +
+            '三、本人所填写的信息和提交的材料真实、准确、完整。\n' +
+            '本人知悉：如声明不实，所申领的证件将被宣布作废，并依法承担相应责任。',
+        },
+      },
+      photo: { title: '证件照' },
+      documents: { title: '上传材料' },
+      delivery: { title: '递交与领取' },
+      face: { title: '身份核验', intro: '通过微信人脸核身确认是申请人本人。可以跳过，跳过或未通过的申请需要预约视频面审。' },
+      review: { title: '核对并提交' },
+    },
+    fields: {
+      case: {
+        label: '申请类别',
+        options: {
+          first_issue: { label: '首次申请护照', hint: '从未持有过中国护照' },
+          renewal: { label: '护照换发', hint: '已过期、有效期不足1年或签证页不足4页' },
+          replacement: { label: '护照补发', hint: '遗失、被盗或损毁' },
+          travel_document: { label: '旅行证', hint: '无法申领护照时的替代证件' },
+        },
+      },
+      renewalReason: { label: '换发原因', options: { expired: '护照已过期', expiring: '有效期不足1年', pages_full: '空白签证页不足4页' } },
+      replacementReason: { label: '补发原因', options: { lost: '遗失', stolen: '被盗', damaged: '损毁' } },
+      currentPassportNumber: { label: '现持（原）护照号码' },
+      currentPassportExpiry: { label: '护照有效期至' },
+      fatherName: { label: '父亲姓名' },
+      motherName: { label: '母亲姓名' },
+      maritalStatus: { label: '婚姻状况', options: { single: '未婚', married: '已婚', divorced: '离异', widowed: '丧偶' } },
+      spouseName: { label: '配偶姓名' },
+      occupation: {
+        label: '职业',
+        options: {
+          employed: '受雇',
+          self_employed: '自雇/经商',
+          student: '学生',
+          retired: '退休',
+          unemployed: '无业',
+          child: '学龄前儿童',
+          other: '其他',
+        },
+      },
+      employer: { label: '工作单位或学校' },
+      lastExitDate: { label: '最近一次出境日期' },
+      lastExitPort: { label: '出境口岸', hint: '如 北京首都机场' },
+      declarationAgreed: { label: '本人已阅读并确认以上声明' },
+      materialsSubmission: {
+        label: '材料递交方式',
+        options: {
+          online_only: { label: '仅在线提交', hint: '旧护照（如有）在领取新证时交回' },
+          mail_old_passport: { label: '在线提交，并邮寄旧护照', hint: '订单进入“待制证”后，将旧护照寄至使领馆，注明姓名和订单号' },
+        },
+      },
+    },
+    documents: {
+      passport_data_page: { label: '现持护照资料页' },
+      endorsement_pages: { label: '护照备注页', hint: '如有加注，请一并拍照' },
+      loss_statement: { label: '遗失/被盗情况说明' },
+      police_report: { label: '警方报案证明' },
+      identity_proof: { label: '国籍身份证明（居民身份证、户口簿或出生证明）' },
+      declaration_signature: { label: '国籍状况声明书签名' },
+    },
+    fees: { passport: '护照费', travel_document: '旅行证费' },
+  },
+};

@@ -1,0 +1,3 @@
+import type { ServiceTile } from './service-tiles';
+
+export const passportTile: ServiceTile = { service: 'passport', icon: 'book', title: '护照旅行证' };

@@ -1,0 +1,3 @@
+import type { ServiceTile } from './service-tiles';
+
+export const pensionTile: ServiceTile = { service: 'pension', icon: 'money', title: '养老金资格认证' };
