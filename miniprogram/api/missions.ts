@@ -14,8 +14,3 @@ export async function fetchMissions(): Promise<Mission[]> {
     return saved.data.missions;
   }
 }
-
-/** One mission (order detail, interview booking): not the whole list for one entry. */
-export function fetchMission(id: string): Promise<Mission> {
-  return requestRevalidated<Mission>(`${MISSIONS_PATH}/${encodeURIComponent(id)}`);
-}
