@@ -9,7 +9,7 @@ import { DatabaseHandle, openDatabase } from './db/database';
 import { syncServiceTable } from './applications/service-table';
 import { createFileStore } from './files/file-storage';
 import { seedDemoMissions } from './missions/mission-repository';
-import { seedDemoFees } from './payments/fees';
+import { seedDemoFees } from './workflow/fees';
 import { startReconciliation } from './payments/reconciliation';
 import { createPiiCipher, generatePiiKey } from './security/pii-cipher';
 import { createWechatPayClientFromConfig } from './wechat/pay/pay-config';

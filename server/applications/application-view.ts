@@ -15,11 +15,12 @@ import {
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationFileTable, ApplicationTable, Database } from '../db/schema';
-import { type InterviewHint, interviewHint } from '../interviews/interview-labels';
+import { type InterviewHint, interviewHint } from '../workflow/interview-labels';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
-import { loadPaymentView } from '../payments/payment-orders';
+import { loadPaymentView } from '../workflow/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
+import type { SignedInStaff } from '../staff/authenticate';
 import type { ApplicationsContext } from './application-context';
 import { type Applicant, resolveApplicant } from './applicant';
 import { expireDraft } from './draft-expiry';
@@ -188,4 +189,11 @@ export async function loadDetail(ctx: ApplicationsContext, row: ApplicationRow):
     fees: submitted ? row.fee_codes : feeCodes(service, answers),
     payment: submitted ? await loadPaymentView(ctx.db, row) : null,
   };
+}
+
+/** The application if it belongs to the staff member's mission (and is not a draft); else 404. */
+export async function missionApplication(db: Kysely<Database>, id: string, staff: SignedInStaff): Promise<ApplicationRow> {
+  const row = UUID.test(id) ? await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (!row || row.mission_id !== staff.missionId || row.status === 'draft') throw applicationNotFound();
+  return row;
 }

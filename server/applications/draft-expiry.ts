@@ -3,7 +3,7 @@ import { findApplicationService } from '../../miniprogram/domain/services/servic
 import type { Database } from '../db/schema';
 import type { FileStore } from '../files/file-store';
 import type { JobHandler } from '../jobs/job-queue';
-import { applyTransition, enqueueStatusMessage } from '../orders/transitions';
+import { applyTransition, enqueueStatusMessage } from '../workflow/transitions';
 
 /**
  * Drafts expire `draftDays` after their last save (issue 3).

@@ -23,8 +23,8 @@ import {
 } from './application-view';
 import { loadIdentity, resolveApplicant } from './applicant';
 import { expireDueDrafts } from './draft-expiry';
-import { applyTransition } from '../orders/transitions';
-import { interviewHints } from '../interviews/interview-labels';
+import { applyTransition } from '../workflow/transitions';
+import { interviewHints } from '../workflow/interview-labels';
 
 const answerValue = z.union([z.string().max(2000), z.boolean()]);
 

@@ -15,8 +15,8 @@ import { applicationDetailSchema, applicationParams } from './application-schema
 import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceOf } from './application-view';
 import { birthDateContradiction, resolveApplicant } from './applicant';
 import { nextOrderNumber } from './order-number';
-import { recordSubmission } from '../orders/submission';
-import { createOrderPayment } from '../payments/payment-orders';
+import { recordSubmission } from '../workflow/submission';
+import { createOrderPayment } from '../workflow/payment-orders';
 
 /** Thrown inside the transaction when the applicant already has an active application. */
 class DuplicateApplication extends Error {}

@@ -4,7 +4,7 @@ import { type CallJoin, type CallStart, type ConsoleInterview, interviewMessages
 import { recordAudit } from '../audit/audit-log';
 import { isUniqueViolation } from '../db/errors';
 import { errorResponses } from '../http/schemas';
-import { missionApplication } from '../orders/console-routes';
+import { missionApplication } from '../applications/application-view';
 import { hashToken, newToken } from '../security/tokens';
 import { requireStaff } from '../staff/authenticate';
 import { type InterviewContext, staffOf, UUID } from './interview-context';

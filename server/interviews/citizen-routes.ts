@@ -18,7 +18,7 @@ import { hashToken, newToken } from '../security/tokens';
 import { type InterviewContext, UUID } from './interview-context';
 import { interviewErrors } from './interview-errors';
 import { callTicketSchema, citizenInterviewSchema, idParams } from './interview-schemas';
-import { interviewHeld } from './interview-labels';
+import { interviewHeld } from '../workflow/interview-labels';
 import { activeBooking, bookingChangeable, bookingWhen, citizenInterview, missionZone, notifyCitizen, openCallOf, releaseStaleBookings } from './interview-view';
 import { enqueueReminder } from './reminder-job';
 

@@ -15,8 +15,8 @@ import {
 import type { ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
-import { interviewHeld } from './interview-labels';
-import { timeZoneLabel, whenLabel, zonedLabel } from './slot-times';
+import { interviewHeld } from '../workflow/interview-labels';
+import { timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
 

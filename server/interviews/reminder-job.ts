@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
-import { enqueueStatusMessage } from '../orders/transitions';
+import { enqueueStatusMessage } from '../workflow/transitions';
 import { bookingById, bookingWhen, missionZone, notifyCitizen } from './interview-view';
-import { zonedLabel } from './slot-times';
+import { zonedLabel } from '../workflow/slot-times';
 
 /**
  * A reminder REMINDER_MINUTES before a booked interview: a 消息中心 message and, through the

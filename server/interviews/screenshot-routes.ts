@@ -10,7 +10,7 @@ import { claimStaged, deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { missionApplication } from '../orders/console-routes';
+import { missionApplication } from '../applications/application-view';
 import { sniffImageFormat } from '../photo/photo-check';
 import { requireStaff } from '../staff/authenticate';
 import { type InterviewContext, staffOf, UUID } from './interview-context';

@@ -18,7 +18,7 @@ import { interviewErrors } from './interview-errors';
 import { consoleScheduleSchema, consoleSlotSchema, createSlotsResultSchema } from './interview-schemas';
 import { bookingWhen, endOpenCall, type MissionZone, missionZone, notifyCitizen, slotView } from './interview-view';
 import { type InterviewContext, staffOf, UUID } from './interview-context';
-import { dateLabel, datesBetween, parseDate, parseTime, plannedSlots, startOfDay, timeZoneLabel } from './slot-times';
+import { dateLabel, datesBetween, parseDate, parseTime, plannedSlots, startOfDay, timeZoneLabel } from '../workflow/slot-times';
 
 /** Console: the mission's interview slots — schedule, batch creation at wall-clock times, cancellation. */
 

@@ -11,7 +11,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff } from '../staff/authenticate';
-import { applyTransition } from './transitions';
+import { applyTransition } from '../workflow/transitions';
 
 /**
  * Someone else's application in my name. Anyone can type another person's ID number into an

@@ -21,16 +21,16 @@ import { deleteStaged, putStaged } from '../files/staged-files';
 import { ApiError, notFound, validationFailed } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses, missionSchema } from '../http/schemas';
-import { interviewHint } from '../interviews/interview-labels';
+import { interviewHint } from '../workflow/interview-labels';
 import { citizenInterviewSchema } from '../interviews/interview-schemas';
 import { citizenInterview } from '../interviews/interview-view';
 import { MissionDirectory } from '../missions/mission-directory';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { queueEstimate } from './queue-estimate';
 import { serverMessages } from '../messages';
-import { reviewMessages } from './review-messages';
-import { supplementDocId, supplementItems } from './supplements';
-import { applyTransition } from './transitions';
+import { reviewMessages } from '../workflow/review-messages';
+import { supplementDocId, supplementItems } from '../workflow/supplements';
+import { applyTransition } from '../workflow/transitions';
 
 /** 消息中心 position: [created_at as PostgreSQL text, id]. */
 const messageCursor = pageCursor(z.tuple([cursorParts.timestamp, cursorParts.uuid]));

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import type { SignedInStaff } from '../staff/authenticate';
-import { workstationMessages } from './review-messages';
+import { workstationMessages } from '../workflow/review-messages';
 
 /** Who holds an order: the claim, its holder's name. */
 export async function claimOf(db: Kysely<Database>, applicationId: string): Promise<{ id: string; name: string } | null> {

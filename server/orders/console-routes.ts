@@ -22,18 +22,18 @@ import type { Database } from '../db/schema';
 import { ApiError, notFound, unauthenticated } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
-import { interviewHint, interviewTookPlace } from '../interviews/interview-labels';
+import { interviewHint, interviewTookPlace } from '../workflow/interview-labels';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
+import { missionApplication } from '../applications/application-view';
 import { answerText, feeLabels } from './answer-display';
-import { staffNextStepMessages } from './review-messages';
+import { staffNextStepMessages } from '../workflow/review-messages';
 import { staffNextStep } from './staff-next-step';
-import { OTHER_ITEM_LABEL, supplementItemLabel, supplementItems } from './supplements';
-import { addStaffNote, type ApplicationRow, applyTransition } from './transitions';
+import { OTHER_ITEM_LABEL, supplementItemLabel, supplementItems } from '../workflow/supplements';
+import { addStaffNote, type ApplicationRow, applyTransition } from '../workflow/transitions';
 import { assertMayDecide } from './claims';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -274,12 +274,6 @@ async function assertInterviewHeld(db: Kysely<Database>, row: ApplicationRow, bo
   throw new ApiError(409, 'INTERVIEW_NOT_HELD', staffNextStepMessages.interviewNotHeld);
 }
 
-/** The application if it belongs to the staff member's mission (and is not a draft); else 404. */
-export async function missionApplication(db: Kysely<Database>, id: string, staff: SignedInStaff): Promise<ApplicationRow> {
-  const row = UUID.test(id) ? await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-  if (!row || row.mission_id !== staff.missionId || row.status === 'draft') throw notFound(serverMessages.applicationNotFound);
-  return row;
-}
 
 const anyObject = z.record(z.string(), z.unknown());
 const queueItemSchema = z.object({

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { QueueEstimate } from '../../miniprogram/domain/order-api-types';
 import type { Database } from '../db/schema';
 import { DECISION_ACTIONS } from './dashboard-routes';
-import { queueMessages } from './review-messages';
+import { queueMessages } from '../workflow/review-messages';
 import { median } from './working-days';
 
 /** Orders waiting for a decision of the mission: the queue a citizen is told their place in. */

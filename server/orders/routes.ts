@@ -11,7 +11,7 @@ import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
 import { statusMessageJob } from './subscription-jobs';
 import { workstationRoutes } from './workstation-routes';
 import { dashboardRoutes } from './dashboard-routes';
-import { STATUS_TEMPLATE_JOB } from './transitions';
+import { STATUS_TEMPLATE_JOB } from '../workflow/transitions';
 
 declare module 'fastify' {
   interface FastifyInstance {

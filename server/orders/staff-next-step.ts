@@ -1,5 +1,5 @@
 import type { StaffRoleName } from '../../miniprogram/domain/services/order-state-machine';
-import { staffNextStepMessages as m } from './review-messages';
+import { staffNextStepMessages as m } from '../workflow/review-messages';
 
 export interface StaffNextStepInput {
   status: string;

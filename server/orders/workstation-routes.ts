@@ -7,10 +7,11 @@ import type { Database } from '../db/schema';
 import { ApiError, unauthenticated, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
-import { type ConsoleReviewOptions, missionApplication } from './console-routes';
+import { missionApplication } from '../applications/application-view';
+import type { ConsoleReviewOptions } from './console-routes';
 import { assertMayDecide, claimOf } from './claims';
-import { defaultSupplementReasons, workstationMessages } from './review-messages';
-import { supplementItems } from './supplements';
+import { defaultSupplementReasons, workstationMessages } from '../workflow/review-messages';
+import { supplementItems } from '../workflow/supplements';
 
 const QUEUE_KEY = sql<Date>`coalesce(queue_at, submitted_at)`;
 const statusFilter = z.string().max(40).regex(/^[a-z_]+$/).optional();

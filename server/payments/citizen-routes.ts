@@ -11,10 +11,10 @@ import { serverMessages } from '../messages';
 import { ExactCache } from '../cache/exact-cache';
 import { MissionDirectory } from '../missions/mission-directory';
 import type { MissionFees } from '../../miniprogram/domain/services/payment-api-types';
-import { FEES_TOPIC, FeeNotConfigured, missionFees, quoteApplication } from './fees';
+import { FEES_TOPIC, FeeNotConfigured, missionFees, quoteApplication } from '../workflow/fees';
 import type { PaymentsContext } from './payment-context';
-import { findPaymentForApplication, loadPaymentView } from './payment-orders';
-import { applicationFeeSchema, missionFeesSchema, paymentViewSchema, payResponseSchema } from './payment-schemas';
+import { findPaymentForApplication, loadPaymentView } from '../workflow/payment-orders';
+import { applicationFeeSchema, missionFeesSchema, paymentViewSchema, payResponseSchema } from '../workflow/payment-schemas';
 import { startPayment } from './wechat-payments';
 
 /** The mission's fee table (public) and, for the citizen, an order's fee, payment and 去支付. */

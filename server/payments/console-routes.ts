@@ -3,22 +3,21 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { FEE_OPTION_LABELS } from '../../miniprogram/domain/services/payment-api-types';
 import { recordAudit } from '../audit/audit-log';
-import { applicationNotFound } from '../applications/application-view';
+import { missionApplication } from '../applications/application-view';
 import { ApiError, forbidden, unauthenticated, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
-import { addStaffNote, applyTransition } from '../orders/transitions';
+import { addStaffNote, applyTransition } from '../workflow/transitions';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
 import { WechatPayApiError } from '../wechat/pay/pay-client';
-import { FEES_TOPIC, feeCodeInfo, missionFeeRows } from './fees';
+import { FEES_TOPIC, feeCodeInfo, missionFeeRows } from '../workflow/fees';
 import type { PaymentsContext } from './payment-context';
-import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, refundableFen, type RefundRow, toPaymentView, toRefundView } from './payment-orders';
-import { paymentEventSchema, paymentViewSchema, refundViewSchema, staffFeeSchema, staffPaymentSchema } from './payment-schemas';
+import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, refundableFen, type RefundRow, toPaymentView, toRefundView } from '../workflow/payment-orders';
+import { paymentEventSchema, paymentViewSchema, refundViewSchema, staffFeeSchema, staffPaymentSchema } from '../workflow/payment-schemas';
 import { lastReconciliation, reconcilePayments } from './reconciliation';
 import { ensureRefundable, reserveRefund, sendRefund } from './refunds';
 import { alreadyPaid, checkAtWechat } from './wechat-payments';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 function signedIn(staff: SignedInStaff | undefined): SignedInStaff {
@@ -130,13 +129,6 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
     },
   );
 
-  /** The application at the staff member's mission (drafts are private): else 404. */
-  const missionApplication = async (staff: SignedInStaff, id: string) => {
-    const row = UUID.test(id) ? await ctx.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-    if (!row || row.mission_id !== staff.missionId || row.status === 'draft') throw applicationNotFound();
-    return row;
-  };
-
   const staffPaymentView = async (payment: PaymentRow, application: { service: string; status: string }) => {
     const refunds = await listRefunds(ctx.db, payment.id);
     return {
@@ -159,7 +151,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
     { schema: { tags: ['console'], summary: "An order's payment, refunds and reconciliation state", params, response: { 200: staffPaymentSchema, ...errorResponses } } },
     async (request) => {
       const staff = signedIn(request.staff);
-      const application = await missionApplication(staff, request.params.id);
+      const application = await missionApplication(ctx.db, request.params.id, staff);
       const payment = await findPaymentForApplication(ctx.db, application.id);
       if (!payment) throw new ApiError(404, 'NO_PAYMENT', serverMessages.paymentNotPayable);
       return staffPaymentView(payment, application);
@@ -179,7 +171,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
     },
     async (request) => {
       const staff = signedIn(request.staff);
-      const application = await missionApplication(staff, request.params.id);
+      const application = await missionApplication(ctx.db, request.params.id, staff);
       const payment = await findPaymentForApplication(ctx.db, application.id);
       if (payment?.status === 'paid') throw alreadyPaid();
       const ended = ['withdrawn', 'expired', 'rejected', 'returned', 'completed'].includes(application.status);
@@ -247,7 +239,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
     async (request, reply) => {
       const staff = signedIn(request.staff);
       requireSupervisor(staff);
-      const application = await missionApplication(staff, request.params.id);
+      const application = await missionApplication(ctx.db, request.params.id, staff);
       // Whatever the console sends: the service's rule decides (emergency: no refunds).
       ensureRefundable(application.service);
       const { refund, payment } = await ctx.db.transaction().execute(async (tx) => {

@@ -7,8 +7,8 @@ import { ApiError } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import type { PaymentsContext } from './payment-context';
-import { findPaymentForApplication, loadPaymentView } from './payment-orders';
-import { paymentViewSchema } from './payment-schemas';
+import { findPaymentForApplication, loadPaymentView } from '../workflow/payment-orders';
+import { paymentViewSchema } from '../workflow/payment-schemas';
 
 /**
  * Development only — registered when WeChat Pay runs against the local sandbox (no

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { PaymentsJobContext } from './payment-context';
-import type { PaymentRow } from './payment-orders';
+import type { PaymentRow } from '../workflow/payment-orders';
 import { sendRefund } from './refunds';
 import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
 import { checkAtWechat, closeAtWechat } from './wechat-payments';

@@ -6,10 +6,10 @@ import type { Database } from '../db/schema';
 import { enqueueJob, type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { ApiError } from '../http/api-error';
 import { serverMessages } from '../messages';
-import type { RefundHandler } from '../orders/transitions';
+import type { RefundHandler } from '../workflow/transitions';
 import { WechatPayApiError, WechatPayError } from '../wechat/pay/pay-client';
 import type { PaymentsJobContext } from './payment-context';
-import { type EventSource, findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, type RefundRow, refundableFen } from './payment-orders';
+import { type EventSource, findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, type RefundRow, refundableFen } from '../workflow/payment-orders';
 import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { registerRefundHandler } from '../orders/transitions';
+import { registerRefundHandler } from '../workflow/transitions';
 import { citizenPaymentRoutes } from './citizen-routes';
 import { consolePaymentRoutes } from './console-routes';
 import { devPaymentRoutes } from './dev-routes';

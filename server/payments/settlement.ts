@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit-log';
 import type { Database, RefundStatusColumn } from '../db/schema';
-import { applyTransition, confirmPaymentTransition } from '../orders/transitions';
+import { applyTransition, confirmPaymentTransition } from '../workflow/transitions';
 import type { WechatTransaction } from '../wechat/pay/notification';
-import { type EventSource, type PaymentRow, recordPaymentEvent, type RefundRow } from './payment-orders';
+import { type EventSource, type PaymentRow, recordPaymentEvent, type RefundRow } from '../workflow/payment-orders';
 
 /**
  * The only places a payment's or refund's state changes. Each is one transaction around a

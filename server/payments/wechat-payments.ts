@@ -8,7 +8,7 @@ import { serverMessages } from '../messages';
 import { transactionMismatches, type WechatTransaction } from '../wechat/pay/notification';
 import { WechatPayApiError, type WechatPayClient, WechatPayError } from '../wechat/pay/pay-client';
 import type { PaymentsJobContext } from './payment-context';
-import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, toPaymentView } from './payment-orders';
+import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, toPaymentView } from '../workflow/payment-orders';
 import { closeUnpaidPayment, settleWechatPayment } from './settlement';
 
 /**

@@ -7,7 +7,7 @@ import type { PensionCertificationView, PensionPerson } from '../../miniprogram/
 import { findPensionAgency } from '../../miniprogram/domain/services/pension-localities';
 import { pensionService } from '../../miniprogram/domain/services/pension';
 import type { Database } from '../db/schema';
-import type { ApplicationRow } from '../orders/transitions';
+import type { ApplicationRow } from '../workflow/transitions';
 import type { PiiCipher } from '../security/pii-cipher';
 import { daysUntil } from './pension-dates';
 

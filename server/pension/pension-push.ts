@@ -5,7 +5,7 @@ import { findApplicationService } from '../../miniprogram/domain/services/servic
 import type { Database, PensionCertificationTable } from '../db/schema';
 import { recordAudit } from '../audit/audit-log';
 import { enqueueJob, type JobHandler, PermanentJobError } from '../jobs/job-queue';
-import { applyTransition } from '../orders/transitions';
+import { applyTransition } from '../workflow/transitions';
 import type { PiiCipher } from '../security/pii-cipher';
 import { type AuthorityAnswer, AuthorityUnavailable, type CertificationPush, type PensionAuthorityClient } from './authority-client';
 import { addMonths, addWorkingDays, CERTIFICATION_VALID_MONTHS, isoDay, RESULT_WORKING_DAYS } from './pension-dates';

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { JobHandler } from '../jobs/job-queue';
-import { enqueueStatusMessage } from '../orders/transitions';
+import { enqueueStatusMessage } from '../workflow/transitions';
 import { daysUntil } from './pension-dates';
 import { pensionMessages } from './pension-messages';
 

@@ -3,7 +3,7 @@ import type { Mission } from '../../miniprogram/domain/api-types';
 import { regionsOf } from '../../miniprogram/domain/registration';
 import type { Database } from '../db/schema';
 import { listMissions } from '../missions/mission-repository';
-import { addressNamesDistrict } from '../orders/district';
+import { addressNamesDistrict } from '../workflow/district';
 
 export type AreaMatch =
   | { ok: true; mission: Mission }

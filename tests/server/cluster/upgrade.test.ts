@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import type { Database } from '../../../server/db/schema';
 import { migrate } from '../../../server/db/migrate';
 import { seedDemoMissions } from '../../../server/missions/mission-repository';
-import { seedDemoFees } from '../../../server/payments/fees';
+import { seedDemoFees } from '../../../server/workflow/fees';
 import { generatePiiKey } from '../../../server/security/pii-cipher';
 import { hashToken, newToken } from '../../../server/security/tokens';
 import { createFreshPostgresDatabase, postgresUrl } from '../../helpers/fresh-database';

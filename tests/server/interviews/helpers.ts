@@ -1,6 +1,6 @@
 import type { CreateSlotsRequest, CreateSlotsResult, InterviewSlotView } from '../../../miniprogram/domain/interview';
 import type { StaffRole } from '../../../server/db/schema';
-import { zonedDate } from '../../../server/interviews/slot-times';
+import { zonedDate } from '../../../server/workflow/slot-times';
 import type { TestServer } from '../../helpers/test-server';
 import type { Client } from '../applications/helpers';
 import type { TestImages } from '../applications/walk';

@@ -1,4 +1,4 @@
-import { plannedSlots, startOfDay, timeZoneLabel, wallToInstant, whenLabel, zonedLabel } from '../../../server/interviews/slot-times';
+import { plannedSlots, startOfDay, timeZoneLabel, wallToInstant, whenLabel, zonedLabel } from '../../../server/workflow/slot-times';
 
 const NY = 'America/New_York';
 

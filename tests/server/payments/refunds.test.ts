@@ -1,4 +1,4 @@
-import { applyTransition } from '../../../server/orders/transitions';
+import { applyTransition } from '../../../server/workflow/transitions';
 import { reconcilePayments } from '../../../server/payments/reconciliation';
 import { createWechatPayClientFromConfig } from '../../../server/wechat/pay/pay-config';
 import { sqlOnlyKinds } from '../../helpers/fresh-database';
