@@ -1,13 +1,13 @@
 /**
  * Shapes of the review-workflow API (server/orders): the citizen's timeline, supplements,
- * 消息中心 and subscription messages, and the console's queue and application view.
+ * 消息中心 and subscription messages. (The console's shapes are staff-only: contracts/console-review.ts.)
  * Names and hints come from services/order-state-machine.ts.
  */
 import type { Mission } from './api-types';
 import type { CitizenInterview } from './interview';
 import type { ApplicationStatus } from './services/application-status';
 import type { ApplicationDetail, DocumentFinding } from './services/application-api-types';
-import type { NextStepHint, OrderAction, Requirement } from './services/order-state-machine';
+import type { NextStepHint, OrderAction } from './services/order-state-machine';
 
 export interface TimelineEntry {
   at: string;
@@ -118,142 +118,4 @@ export interface SubscriptionRequest {
 
 export interface SubscriptionQuota {
   quota: Record<string, number>;
-}
-
-// ── console ──
-
-export interface QueueItem {
-  id: string;
-  orderNo: string;
-  service: string;
-  serviceTitle: string;
-  status: ApplicationStatus;
-  statusLabel: string;
-  applicantName: string | null;
-  applicantIdMasked: string | null;
-  inDistrict: boolean;
-  queuedAt: string;
-  submittedAt: string | null;
-  /** Whole days since queuedAt. */
-  waitingDays: number;
-  /** The order needs a video interview that is still ahead (not once passed). */
-  interviewRequired: boolean;
-  /** The member of staff who took the order (claim), if any. */
-  claimedBy: { id: string; name: string } | null;
-  version: number;
-}
-
-export interface QueuePage {
-  items: QueueItem[];
-  nextCursor: string | null;
-}
-
-export interface ConsoleAllowedAction {
-  action: OrderAction;
-  label: string;
-  to: ApplicationStatus;
-  toLabel: string;
-  requires: readonly Requirement[];
-  /** interview_passed with no video interview held: records an in-person interview (send inPerson: true). */
-  inPerson?: boolean;
-}
-
-export interface ConsoleField {
-  id: string;
-  label: string;
-  value: string;
-}
-
-export interface ConsoleStepGroup {
-  stepId: string;
-  title: string;
-  fields: ConsoleField[];
-}
-
-export interface ConsoleDocument {
-  docId: string;
-  label: string;
-  kind: 'id_photo' | 'image' | 'signature';
-  url: string;
-  ok: boolean;
-  findings: DocumentFinding[];
-  uploadedAt: string;
-  /** A 补充材料 upload (doc id supplement.<item>). */
-  supplement: boolean;
-}
-
-export interface ConsoleHistoryEntry {
-  at: string;
-  action: string;
-  actionLabel: string;
-  from: string;
-  to: string;
-  fromLabel: string;
-  toLabel: string;
-  actorKind: 'citizen' | 'staff' | 'system';
-  actorName: string | null;
-  note: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface ConsoleApplication {
-  id: string;
-  orderNo: string | null;
-  service: string;
-  serviceTitle: string;
-  missionId: string;
-  status: ApplicationStatus;
-  statusLabel: string;
-  version: number;
-  applicantName: string | null;
-  applicantIdMasked: string | null;
-  inDistrict: boolean;
-  queuedAt: string | null;
-  submittedAt: string | null;
-  steps: ConsoleStepGroup[];
-  documents: ConsoleDocument[];
-  face: { status: 'passed' | 'failed' | 'skipped' | null; label: string };
-  interviewReasons: Array<{ id: string; label: string }>;
-  fees: string[];
-  supplement: { items: Array<{ id: string; label: string }>; note: string | null };
-  supplementChoices: Array<{ id: string; label: string }>;
-  trackingNo: string | null;
-  refundDue: boolean;
-  history: ConsoleHistoryEntry[];
-  allowedActions: ConsoleAllowedAction[];
-  /** What the member of staff must do next (not the citizen's hint). */
-  nextStep: { text: string };
-  claimedBy: { id: string; name: string } | null;
-}
-
-export interface ConsoleActionRequest {
-  version: number;
-  note?: string;
-  items?: string[];
-  trackingNo?: string;
-  inPerson?: boolean;
-}
-
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  subject: string | null;
-  detail: Record<string, unknown>;
-}
-
-export interface JobView {
-  id: string;
-  kind: string;
-  status: 'pending' | 'running' | 'done' | 'failed';
-  attempts: number;
-  maxAttempts: number;
-  runAt: string;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-  payload: Record<string, unknown>;
 }

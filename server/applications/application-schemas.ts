@@ -10,7 +10,7 @@ import type {
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { serverMessages } from '../messages';
-import { paymentViewSchema } from '../workflow/payment-schemas';
+import { paymentViewSchema } from '../../contracts/payments';
 
 /** Response schemas of the applications API, checked against the shared API types. */
 

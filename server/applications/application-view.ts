@@ -16,7 +16,7 @@ import { findApplicationService } from '../../miniprogram/domain/services/servic
 import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationFileTable, ApplicationTable, Database } from '../db/schema';
 import { type InterviewHint, interviewHint } from '../workflow/interview-labels';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError, applicationNotFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import { loadPaymentView } from '../workflow/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
@@ -32,7 +32,6 @@ export type FileRow = Selectable<ApplicationFileTable>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const applicationNotFound = () => notFound(serverMessages.applicationNotFound);
 
 export function serviceOf(row: ApplicationRow): ServiceDefinition {
   const service = findApplicationService(row.service);

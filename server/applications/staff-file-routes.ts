@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { requireStaff } from '../staff/authenticate';
 import { unauthenticated } from '../http/api-error';
 import type { ApplicationsContext } from './application-context';
-import { applicationNotFound } from './application-view';
+import { applicationNotFound } from '../http/api-error';
 import { readStoredFile } from './stored-files';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -22,6 +22,14 @@ export const validationFailed = (fields: Record<string, string>) =>
   new ApiError(400, 'VALIDATION_FAILED', serverMessages.validationFailed, fields);
 
 /**
+ * An application that does not exist or is not the caller's to see (someone else's, another
+ * mission's — indistinguishable to the caller). Its own code, so the refusal audit tells it
+ * from any other 404 without reading the message.
+ */
+export const APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND';
+export const applicationNotFound = () => new ApiError(404, APPLICATION_NOT_FOUND, serverMessages.applicationNotFound);
+
+/**
  * Fastify's `frameworkErrors` option: a URL that does not decode (`%FF`, `%%`) or a path
  * parameter too long for the router, answered before any route runs — in our error shape.
  */

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
 import { isUniqueViolation } from '../db/errors';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError, applicationNotFound, notFound } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
@@ -114,7 +114,7 @@ export const applicantObjectionRoutes: FastifyPluginAsyncZod<AppDeps & { session
       async (request, reply) => {
         const userId = citizenId(request);
         const target = (await blockingApplications(userId)).find((row) => row.id === request.params.id);
-        if (!target) throw notFound(serverMessages.applicationNotFound);
+        if (!target) throw applicationNotFound();
         try {
           await db.transaction().execute(async (tx) => {
             await tx

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema';
 import { unauthenticated } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { requireStaff, type SignedInStaff } from '../staff/authenticate';
-import type { ConsoleReviewOptions } from './console-routes';
+import type { ConsoleReviewOptions } from './console-access';
 import { median, workingDaysBetween } from './working-days';
 
 /** Staff decisions that move an order on (what a reviewer's day is counted in). */

@@ -7,7 +7,8 @@ import { FILE_SWEEP_EVERY_MS, FILE_SWEEP_JOB, fileSweepJob } from '../files/stag
 import { JobRunner } from '../jobs/job-queue';
 import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
 import { reviewCitizenRoutes } from './citizen-routes';
-import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
+import { isApplicationRefusal } from './console-access';
+import { reviewConsoleRoutes } from './console-routes';
 import { statusMessageJob } from './subscription-jobs';
 import { workstationRoutes } from './workstation-routes';
 import { dashboardRoutes } from './dashboard-routes';

@@ -4,16 +4,16 @@ import { z } from 'zod';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
-import { ApiError, unauthenticated, validationFailed } from '../http/api-error';
+import { ApiError, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
-import { requireStaff, type SignedInStaff } from '../staff/authenticate';
+import { requireStaff } from '../staff/authenticate';
 import { missionApplication } from '../applications/application-view';
-import type { ConsoleReviewOptions } from './console-routes';
+import { type ConsoleReviewOptions, staffOf } from './console-access';
+import { QUEUE_KEY, queueScope } from './console-queue';
 import { assertMayDecide, claimOf } from './claims';
 import { defaultSupplementReasons, workstationMessages } from '../workflow/review-messages';
 import { supplementItems } from '../workflow/supplements';
 
-const QUEUE_KEY = sql<Date>`coalesce(queue_at, submitted_at)`;
 const statusFilter = z.string().max(40).regex(/^[a-z_]+$/).optional();
 
 /** The reviewer's workstation: claim / assign, 下一份 and j/k neighbours, earlier photos, supplement checklists. */
@@ -21,10 +21,6 @@ export const workstationRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = as
   const { db } = options;
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', requireStaff(db, options.staffSessions));
-  const staffOf = (request: { staff?: SignedInStaff }) => {
-    if (!request.staff) throw unauthenticated();
-    return request.staff;
-  };
   const claimResponse = { 200: z.object({ claimedBy: z.object({ id: z.string(), name: z.string() }).nullable() }), ...errorResponses };
 
   app.post(
@@ -227,13 +223,6 @@ export const workstationRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = as
     },
   );
 };
-
-/** Orders of the mission in the queue, within a status ('active' or none: every order in progress). */
-function queueScope(db: Kysely<Database>, missionId: string, status: string | undefined) {
-  let query = db.selectFrom('applications').where('mission_id', '=', missionId).where(QUEUE_KEY, 'is not', null);
-  query = !status || status === 'active' ? query.where('active', '=', true) : query.where('status', '=', status as 'submitted');
-  return query;
-}
 
 /**
  * The checklist for a service: every document the reviewer can ask for, with the mission's

@@ -14,7 +14,7 @@ import type { MissionFees } from '../../miniprogram/domain/services/payment-api-
 import { FEES_TOPIC, FeeNotConfigured, missionFees, quoteApplication } from '../workflow/fees';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, loadPaymentView } from '../workflow/payment-orders';
-import { applicationFeeSchema, missionFeesSchema, paymentViewSchema, payResponseSchema } from '../workflow/payment-schemas';
+import { applicationFeeSchema, missionFeesSchema, paymentViewSchema, payResponseSchema } from '../../contracts/payments';
 import { startPayment } from './wechat-payments';
 
 /** The mission's fee table (public) and, for the citizen, an order's fee, payment and 去支付. */

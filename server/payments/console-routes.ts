@@ -13,7 +13,7 @@ import { WechatPayApiError } from '../wechat/pay/pay-client';
 import { FEES_TOPIC, feeCodeInfo, missionFeeRows } from '../workflow/fees';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, refundableFen, type RefundRow, toPaymentView, toRefundView } from '../workflow/payment-orders';
-import { paymentEventSchema, paymentViewSchema, refundViewSchema, staffFeeSchema, staffPaymentSchema } from '../workflow/payment-schemas';
+import { paymentViewSchema, reconciliationSchema, refundViewSchema, staffFeesSchema, staffPaymentSchema } from '../../contracts/payments';
 import { lastReconciliation, reconcilePayments } from './reconciliation';
 import { ensureRefundable, reserveRefund, sendRefund } from './refunds';
 import { alreadyPaid, checkAtWechat } from './wechat-payments';
@@ -55,11 +55,9 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
       return [{ code: row.code, label: info.label, service: info.service.id, serviceTitle: info.service.title, option: row.option, optionLabel: FEE_OPTION_LABELS[row.option], amountFen: row.amountFen, currency: row.currency, updatedAt: row.updatedAt.toISOString() }];
     });
 
-  const feesResponse = z.object({ missionId: z.string(), fees: z.array(staffFeeSchema) });
-
   app.get(
     '/api/console/fees',
-    { schema: { tags: ['console'], summary: "The staff member's mission's fee table", response: { 200: feesResponse, ...errorResponses } } },
+    { schema: { tags: ['console'], summary: "The staff member's mission's fee table", response: { 200: staffFeesSchema, ...errorResponses } } },
     async (request) => {
       const staff = signedIn(request.staff);
       return { missionId: staff.missionId, fees: await feeTable(staff.missionId) };
@@ -85,7 +83,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
             .min(1)
             .max(50),
         }),
-        response: { 200: feesResponse, ...errorResponses },
+        response: { 200: staffFeesSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -260,11 +258,7 @@ export const consolePaymentRoutes: FastifyPluginAsyncZod<{ ctx: PaymentsContext 
     },
   );
 
-  const reconciliationResponse = z.object({
-    lastRun: z.object({ at: z.string(), checked: z.number(), settled: z.number(), closed: z.number(), refundsSent: z.number(), refundsUpdated: z.number(), failures: z.number() }).nullable(),
-    payments: z.array(staffPaymentSchema.extend({ service: z.string(), orderNo: z.string() })),
-    events: z.array(paymentEventSchema),
-  });
+  const reconciliationResponse = reconciliationSchema;
 
   const reconciliationView = async (missionId: string) => {
     // Open matters of the mission: unpaid online orders, paid orders of withdrawn/expired/

@@ -8,7 +8,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, loadPaymentView } from '../workflow/payment-orders';
-import { paymentViewSchema } from '../workflow/payment-schemas';
+import { paymentViewSchema } from '../../contracts/payments';
 
 /**
  * Development only — registered when WeChat Pay runs against the local sandbox (no

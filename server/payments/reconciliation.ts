@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { ReconcileReport } from '../../contracts/payments';
 import type { Database } from '../db/schema';
 import type { PaymentsJobContext } from './payment-context';
 import type { PaymentRow } from '../workflow/payment-orders';
@@ -20,15 +21,7 @@ import { checkAtWechat, closeAtWechat } from './wechat-payments';
  * Staff see the outcome per order (last_checked_at / last_check_result, payment_events)
  * at GET /api/console/payments/reconciliation.
  */
-export interface ReconcileReport {
-  at: string;
-  checked: number;
-  settled: number;
-  closed: number;
-  refundsSent: number;
-  refundsUpdated: number;
-  failures: number;
-}
+export type { ReconcileReport };
 
 /** A refund the console (or a reject) has just reserved is being sent by that request: give it a minute. */
 const REFUND_RESEND_AFTER_MS = 60_000;

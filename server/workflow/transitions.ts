@@ -15,7 +15,7 @@ import { findApplicationService } from '../../miniprogram/domain/services/servic
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationTable, Database } from '../db/schema';
 import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError, applicationNotFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
@@ -122,7 +122,7 @@ export const versionConflict = () => new ApiError(409, 'VERSION_CONFLICT', order
 
 export async function applyTransition(db: Kysely<Database>, input: TransitionInput): Promise<TransitionResult> {
   const { actor } = input;
-  if (!UUID.test(input.applicationId)) throw notFound(serverMessages.applicationNotFound);
+  if (!UUID.test(input.applicationId)) throw applicationNotFound();
   const current = await db.selectFrom('applications').selectAll().where('id', '=', input.applicationId).executeTakeFirst();
   // Not yours (citizen) / not your mission (staff) looks exactly like missing.
   if (
@@ -130,7 +130,7 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
     (actor.kind === 'citizen' && current.user_id !== actor.id) ||
     (actor.kind === 'staff' && (current.mission_id !== actor.missionId || current.status === 'draft'))
   ) {
-    throw notFound(serverMessages.applicationNotFound);
+    throw applicationNotFound();
   }
   const service = findApplicationService(current.service);
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict();

@@ -3,75 +3,14 @@
  * an order's payment (counter payments, refunds) and reconciliation. Amounts are integers
  * in the currency's minor unit (fen) — never floating point.
  */
-import type { FeeOption, PaymentView, RefundView } from '../../../miniprogram/domain/services/payment-api-types';
+import type { FeeChange, Reconciliation, StaffFees, StaffPayment } from '../../../contracts/payments';
+import type { PaymentView, RefundView } from '../../../miniprogram/domain/services/payment-api-types';
 import { request } from './http';
+
+export type { FeeChange, PaymentEvent, ReconcileReport, Reconciliation, StaffFee, StaffFees, StaffPayment } from '../../../contracts/payments';
 
 export type { FeeOption, PaymentView, RefundView } from '../../../miniprogram/domain/services/payment-api-types';
 export { formatFen } from '../../../miniprogram/domain/services/payment-api-types';
-
-/** One row of the fee table: a fee code of a service, at one processing option. */
-export interface StaffFee {
-  code: string;
-  label: string;
-  service: string;
-  serviceTitle: string;
-  option: FeeOption;
-  optionLabel: string;
-  amountFen: number;
-  currency: string;
-  updatedAt: string;
-}
-
-export interface StaffFees {
-  missionId: string;
-  fees: StaffFee[];
-}
-
-export interface FeeChange {
-  code: string;
-  option: FeeOption;
-  amountFen: number;
-  currency: string;
-}
-
-/** An order's payment as staff see it: the citizen's view plus what reconciliation found. */
-export interface StaffPayment extends PaymentView {
-  status: string;
-  applicationStatus: string;
-  transactionId: string | null;
-  settledBy: string | null;
-  lastCheckedAt: string | null;
-  lastCheckResult: string | null;
-  /** What may still be refunded (paid minus refunds reserved or done). */
-  refundableFen: number;
-  /** What staff should look at, or null. */
-  attention: string | null;
-}
-
-export interface ReconciliationRun {
-  at: string;
-  checked: number;
-  settled: number;
-  closed: number;
-  refundsSent: number;
-  refundsUpdated: number;
-  failures: number;
-}
-
-export interface PaymentEvent {
-  orderNo: string;
-  applicationId: string;
-  kind: string;
-  source: string;
-  detail: Record<string, unknown>;
-  at: string;
-}
-
-export interface Reconciliation {
-  lastRun: ReconciliationRun | null;
-  payments: Array<StaffPayment & { service: string; orderNo: string }>;
-  events: PaymentEvent[];
-}
 
 const application = (id: string) => `/api/console/applications/${encodeURIComponent(id)}`;
 

@@ -1,8 +1,8 @@
 /** The review workflow in the console: the mission's queue, one application, its actions. */
-import type { ConsoleActionRequest, ConsoleApplication, JobView, QueuePage } from '../../../miniprogram/domain/order-api-types';
+import type { ConsoleActionRequest, ConsoleApplication, Holder, JobView, QueuePage } from '../../../contracts/console-review';
 import { request } from './http';
 
-export type { ConsoleAllowedAction, ConsoleApplication, ConsoleDocument, ConsoleHistoryEntry, QueueItem, QueuePage } from '../../../miniprogram/domain/order-api-types';
+export type { ConsoleAllowedAction, ConsoleApplication, ConsoleDocument, ConsoleHistoryEntry, Holder, QueueItem, QueuePage } from '../../../contracts/console-review';
 
 export interface QueueQuery {
   status?: string;
@@ -45,11 +45,6 @@ export const reviewApi = {
   saveSupplementReasons: (item: string, reasons: string[]) =>
     request<{ item: string; reasons: string[] }>(`/api/console/supplement-reasons/${encodeURIComponent(item)}`, { method: 'PUT', body: { reasons } }),
 };
-
-export interface Holder {
-  id: string;
-  name: string;
-}
 
 export interface EarlierPhoto {
   applicationId: string;

@@ -161,7 +161,7 @@ export const idPhotoDocument: DocumentRequirement = {
 };
 
 export const guardianDocuments: DocumentRequirement[] = [
-  { id: 'guardian_id', label: '监护人身份证件', kind: 'image', step: 'documents', when: underGuardianAge },
-  { id: 'guardianship_proof', label: '监护关系证明（如出生证明）', kind: 'image', step: 'documents', when: underGuardianAge },
+  { id: 'guardian_id', label: '监护人身份证件', kind: 'image', step: 'documents', when: underGuardianAge, proves: ['guardianName', 'guardianIdNumber'] },
+  { id: 'guardianship_proof', label: '监护关系证明（如出生证明）', kind: 'image', step: 'documents', when: underGuardianAge, proves: ['guardianRelation'] },
   { id: 'guardian_consent', label: '监护人同意申办的书面意见', kind: 'image', step: 'documents', when: underGuardianAge },
 ];

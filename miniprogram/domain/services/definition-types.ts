@@ -132,6 +132,8 @@ export interface DocumentRequirement {
   when?: Condition;
   /** Applicable but optional when false (e.g. endorsement pages). Default true. */
   required?: boolean;
+  /** The fields it proves (passport data page → passport number, expiry): the console shows it beside them. */
+  proves?: readonly string[];
 }
 
 export interface FeeItem {

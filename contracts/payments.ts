@@ -6,9 +6,14 @@ import type {
   PaymentView,
   PayResponse,
   RefundView,
-} from '../../miniprogram/domain/services/payment-api-types';
+} from '../miniprogram/domain/services/payment-api-types';
 
-/** Response schemas of the payments API, checked against the shared API types. */
+/**
+ * Response schemas of the payments API (the server's serializer sends exactly these fields).
+ * The citizen's shapes are checked against the mini-program's types (miniprogram/domain);
+ * the staff-only ones below are the console's types too (console/src/api/payments-api.ts),
+ * which the mini-program never ships.
+ */
 
 const feeOption = z.enum(['normal', 'express', 'urgent']);
 
@@ -105,3 +110,38 @@ export const paymentEventSchema = z.object({
   detail: z.record(z.string(), z.unknown()),
   at: z.string(),
 });
+
+/** What one reconciliation run did (server/payments/reconciliation.ts). */
+export const reconcileReportSchema = z.object({
+  at: z.string(),
+  checked: z.number(),
+  settled: z.number(),
+  closed: z.number(),
+  refundsSent: z.number(),
+  refundsUpdated: z.number(),
+  failures: z.number(),
+});
+
+/** GET /api/console/payments/reconciliation: what needs attention, the last run, recent events. */
+export const reconciliationSchema = z.object({
+  lastRun: reconcileReportSchema.nullable(),
+  payments: z.array(staffPaymentSchema.extend({ service: z.string(), orderNo: z.string() })),
+  events: z.array(paymentEventSchema),
+});
+
+export const staffFeesSchema = z.object({ missionId: z.string(), fees: z.array(staffFeeSchema) });
+
+export type StaffFee = z.infer<typeof staffFeeSchema>;
+export type StaffFees = z.infer<typeof staffFeesSchema>;
+export type StaffPayment = z.infer<typeof staffPaymentSchema>;
+export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+/** PUT /api/console/fees: one changed row. */
+export interface FeeChange {
+  code: string;
+  option: z.infer<typeof feeOption>;
+  amountFen: number;
+  currency: string;
+}
