@@ -40,7 +40,7 @@ export const workstationRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = as
       await db.transaction().execute(async (tx) => {
         const row = await missionApplication(tx, request.params.id, staff);
         if (assignee !== staff.staffId) {
-          if (staff.role === 'reviewer') throw new ApiError(403, 'FORBIDDEN', workstationMessages.claimedByOther(''));
+          if (staff.role === 'reviewer') throw new ApiError(403, 'FORBIDDEN', workstationMessages.assignSupervisorsOnly);
           const member = await tx.selectFrom('staff').select('id').where('id', '=', assignee).where('mission_id', '=', staff.missionId).where('disabled_at', 'is', null).executeTakeFirst();
           if (!member) throw validationFailed({ staffId: workstationMessages.assigneeNotFound });
         } else {
@@ -64,6 +64,29 @@ export const workstationRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = as
         });
       });
       return { claimedBy: await claimOf(db, request.params.id) };
+    },
+  );
+
+  app.get(
+    '/api/console/colleagues',
+    {
+      schema: {
+        tags: ['console'],
+        summary: "Who a supervisor may assign an order to: the mission's enabled staff (supervisors, admins)",
+        response: { 200: z.object({ staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['reviewer', 'supervisor', 'admin']) })) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const staff = staffOf(request);
+      if (staff.role === 'reviewer') throw new ApiError(403, 'FORBIDDEN', workstationMessages.supervisorsOnly);
+      const rows = await db
+        .selectFrom('staff')
+        .select(['id', 'display_name', 'role'])
+        .where('mission_id', '=', staff.missionId)
+        .where('disabled_at', 'is', null)
+        .orderBy('display_name')
+        .execute();
+      return { staff: rows.map((row) => ({ id: row.id, name: row.display_name, role: row.role })) };
     },
   );
 
@@ -206,7 +229,7 @@ export const workstationRoutes: FastifyPluginAsyncZod<ConsoleReviewOptions> = as
     },
     async (request) => {
       const staff = staffOf(request);
-      if (staff.role === 'reviewer') throw new ApiError(403, 'FORBIDDEN', '该操作需要主管权限');
+      if (staff.role === 'reviewer') throw new ApiError(403, 'FORBIDDEN', workstationMessages.supervisorsOnly);
       const { item } = request.params;
       const reasons = [...new Set(request.body.reasons)];
       await db.transaction().execute(async (tx) => {

@@ -36,6 +36,8 @@ export const workstationMessages = {
   claimedByOther: (name: string) => `该申请由 ${name} 办理中；如需接手，请联系主管改派`,
   assigneeNotFound: '改派对象不是本馆在职工作人员',
   reasonsTooMany: '每项材料最多 20 条常用理由',
+  supervisorsOnly: '该操作需要主管权限',
+  assignSupervisorsOnly: '只有主管可以改派申请；审核员只能领取或放回自己办理的申请',
 } as const;
 
 /** Common reasons for a supplement, per document kind; a mission starts from these and edits its own. */

@@ -17,6 +17,7 @@ import { rawCodesIn } from './helpers/domain-codes';
 
 const reviewer = { username: 'sun.reviewer', password: 'reviewer password 2025', displayName: '孙审核' };
 const supervisor = { username: 'zhou.supervisor', password: 'supervisor password 2025', displayName: '周主管' };
+const colleague = { username: 'qian.reviewer', password: 'colleague password 2025', displayName: '钱审核' };
 const timeout = 120_000;
 const shots = process.env.CONSOLE_SCREENSHOT_DIR ?? os.tmpdir();
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
   server = await startTestServer({ serveConsole: true, env: { DATA_DIR: dataDir, JOB_POLL_MS: '0' } });
   await server.createStaff({ ...reviewer, role: 'reviewer' });
   await server.createStaff({ ...supervisor, role: 'supervisor' });
+  await server.createStaff({ ...colleague, role: 'reviewer' });
   files = { idPhoto: await images.idPhoto(), document: await images.document(), signature: await images.signature() };
 }, timeout);
 
@@ -281,6 +283,93 @@ describe.each([1440, 1024])('the supervisor dashboard at %i px', (width) => {
       await page.locator('.t-message', { hasText: '常用理由已保存' }).waitFor();
       const saved = await server.db.selectFrom('supplement_reasons').select('text').where('item', '=', 'id_photo').orderBy('position').execute();
       expect(saved.map((r) => r.text)).toEqual(['耳朵未露出', `背景有阴影 ${width}`]);
+    },
+    timeout,
+  );
+});
+
+describe.each([1440, 1024])('reassigning and proofs beside their fields at %i px', (width) => {
+  const browser = browserOfWidth(width);
+
+  test(
+    'the passport data page sits level with the passport number, beside it; the ID photo beside its findings',
+    async () => {
+      const { page } = browser.current;
+      const citizen = await verifiedCitizen(server, `o_ws_pair_${width}`, { name: '陶然', idType: 'resident_id', idNumber: residentId(width === 1440 ? 371 : 372) });
+      const { id } = await order(citizen, 'at_mission');
+      await signIn(page);
+      await page.goto(`${server.baseUrl}/console/#/applications/${id}`);
+      const proof = page.locator(`${byTestId('proof-passport_data_page')} ${byTestId('proof-image')}`);
+      await proof.waitFor();
+      await proof.evaluate((image: HTMLImageElement) => image.decode());
+      const field = page.locator(byTestId('field-currentPassportNumber'));
+      await field.scrollIntoViewIfNeeded();
+      const fieldBox = (await field.boundingBox())!;
+      const imageBox = (await proof.boundingBox())!;
+      // Level: the field's middle line crosses the image; beside: the image starts right of the field, on screen.
+      const middle = fieldBox.y + fieldBox.height / 2;
+      expect(middle).toBeGreaterThanOrEqual(imageBox.y);
+      expect(middle).toBeLessThanOrEqual(imageBox.y + imageBox.height);
+      expect(imageBox.x).toBeGreaterThanOrEqual(fieldBox.x + fieldBox.width);
+      expect(imageBox.x + imageBox.width).toBeLessThanOrEqual(width);
+      // The expiry is proved by the same page, in the same row.
+      const expiry = (await page.locator(byTestId('field-currentPassportExpiry')).boundingBox())!;
+      expect(expiry.y).toBeLessThan(imageBox.y + imageBox.height);
+      // Fields no document proves stand alone (no proof beside 联系方式).
+      expect(await page.locator(`${byTestId('step-contact')} ${byTestId('proof-image')}`).count()).toBe(0);
+      // The ID photo: beside its findings in the evidence pane.
+      const photo = (await page.locator(byTestId('evidence-image')).boundingBox())!;
+      const caption = page.locator(`${byTestId('evidence-pane')} .evidence__caption`).first();
+      const captionBox = (await caption.boundingBox())!;
+      expect(captionBox.y).toBeGreaterThanOrEqual(photo.y + photo.height - 1);
+      expect(captionBox.y - (photo.y + photo.height)).toBeLessThan(40);
+      await page.screenshot({ path: path.join(shots, `console-application-proofs-${width}.png`) });
+    },
+    timeout,
+  );
+
+  test(
+    'a supervisor reassigns a held order to a named colleague (audited); a reviewer sees no such control and is refused',
+    async () => {
+      const { page } = browser.current;
+      const citizen = await verifiedCitizen(server, `o_ws_assign_${width}`, { name: '万里', idType: 'resident_id', idNumber: residentId(width === 1440 ? 381 : 382) });
+      const { id } = await order(citizen, 'at_mission');
+      const reviewerCookie = await staffCookie();
+      const claimed = await server.app.inject({ method: 'POST', url: `/api/console/applications/${id}/claim`, cookies: { cc_staff: reviewerCookie }, payload: {} });
+      expect(claimed.json().claimedBy.name).toBe(reviewer.displayName);
+
+      // The reviewer: no assign control, and the API refuses an assignment with a Chinese reason.
+      await page.context().clearCookies();
+      await signIn(page);
+      await page.goto(`${server.baseUrl}/console/#/applications/${id}`);
+      await page.locator(byTestId('application-holder')).getByText('我办理中').waitFor();
+      expect(await page.locator(byTestId('assign-control')).count()).toBe(0);
+      const colleagueId = (await server.db.selectFrom('staff').select('id').where('username', '=', colleague.username).executeTakeFirstOrThrow()).id;
+      const refused = await server.app.inject({ method: 'POST', url: `/api/console/applications/${id}/claim`, cookies: { cc_staff: reviewerCookie }, payload: { staffId: colleagueId } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.message).toContain('只有主管可以改派');
+      expect((await server.app.inject({ method: 'GET', url: '/api/console/colleagues', cookies: { cc_staff: reviewerCookie } })).statusCode).toBe(403);
+
+      // The supervisor sees who holds it, picks 钱审核 and reassigns.
+      await page.context().clearCookies();
+      await signIn(page, supervisor);
+      await page.goto(`${server.baseUrl}/console/#/applications/${id}`);
+      const holder = page.locator(byTestId('application-holder'));
+      await holder.getByText(`${reviewer.displayName} 办理中`).waitFor();
+      const control = page.locator(byTestId('assign-control'));
+      const controlBox = (await control.boundingBox())!;
+      expect(controlBox.x + controlBox.width).toBeLessThanOrEqual(width);
+      await page.click(byTestId('assign-staff'));
+      await page.locator('.t-select-option', { hasText: colleague.displayName }).click();
+      await page.click(byTestId('assign-submit'));
+      await holder.getByText(`${colleague.displayName} 办理中`).waitFor();
+      await page.locator('.t-message', { hasText: `已改派给 ${colleague.displayName}` }).waitFor();
+      const row = await server.db.selectFrom('applications').select('claimed_by').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.claimed_by).toBe(colleagueId);
+      const audit = await server.db.selectFrom('audit_log').select(['action', 'detail']).where('subject', '=', id).where('action', '=', 'application.assign').execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0].detail).toMatchObject({ to: colleagueId });
+      await page.screenshot({ path: path.join(shots, `console-application-assign-${width}.png`) });
     },
     timeout,
   );

@@ -2,7 +2,7 @@
 import type { ConsoleActionRequest, ConsoleApplication, Holder, JobView, QueuePage } from '../../../contracts/console-review';
 import { request } from './http';
 
-export type { ConsoleAllowedAction, ConsoleApplication, ConsoleDocument, ConsoleHistoryEntry, Holder, QueueItem, QueuePage } from '../../../contracts/console-review';
+export type { ConsoleAllowedAction, ConsoleApplication, ConsoleDocument, ConsoleHistoryEntry, ConsoleStepGroup, Holder, QueueItem, QueuePage } from '../../../contracts/console-review';
 
 export interface QueueQuery {
   status?: string;
@@ -33,6 +33,8 @@ export const reviewApi = {
   note: (id: string, note: string) => request<ConsoleApplication>(`${application(id)}/notes`, { method: 'POST', body: { note } }),
   jobs: () => request<{ jobs: JobView[] }>('/api/console/jobs'),
   claim: (id: string, staffId?: string) => request<{ claimedBy: Holder | null }>(`${application(id)}/claim`, { method: 'POST', body: staffId ? { staffId } : {} }),
+  /** Supervisors: the mission's enabled staff, to assign an order to. */
+  colleagues: () => request<{ staff: Colleague[] }>('/api/console/colleagues'),
   release: (id: string) => request<{ claimedBy: null }>(`${application(id)}/release`, { method: 'POST', body: {} }),
   /** j / k: the order before or after this one in queue order. */
   neighbour: (id: string, direction: 'next' | 'previous', status?: string) =>
@@ -45,6 +47,10 @@ export const reviewApi = {
   saveSupplementReasons: (item: string, reasons: string[]) =>
     request<{ item: string; reasons: string[] }>(`/api/console/supplement-reasons/${encodeURIComponent(item)}`, { method: 'PUT', body: { reasons } }),
 };
+
+export interface Colleague extends Holder {
+  role: 'reviewer' | 'supervisor' | 'admin';
+}
 
 export interface EarlierPhoto {
   applicationId: string;

@@ -7,8 +7,8 @@ drop index if exists applications_queue_id_tail;
 create index applications_queue_id_tail on applications (mission_id, applicant_id_tail)
   where coalesce(queue_at, submitted_at) is not null;
 
--- 需面审 on each queue row asks whether the order's interview was passed; without this the
--- planner hashes every history row of every order on each page (a full scan that grows with
--- the history). A small partial index answers it per row.
+-- 需面审 on each queue row asks whether the order's interview was passed: one probe per row
+-- of the page (console-queue.ts, a lateral join), answered from this small partial index
+-- instead of the order's whole history.
 create index application_history_interview_passed on application_history (application_id)
   where action = 'interview_passed';
