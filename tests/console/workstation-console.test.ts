@@ -301,7 +301,8 @@ describe.each([1440, 1024])('reassigning and proofs beside their fields at %i px
       await page.goto(`${server.baseUrl}/console/#/applications/${id}`);
       const proof = page.locator(`${byTestId('proof-passport_data_page')} ${byTestId('proof-image')}`);
       await proof.waitFor();
-      await proof.evaluate((image: HTMLImageElement) => image.decode());
+      // Loaded, so its box has its real height.
+      await proof.evaluate((image) => (image as unknown as { decode(): Promise<void> }).decode());
       const field = page.locator(byTestId('field-currentPassportNumber'));
       await field.scrollIntoViewIfNeeded();
       const fieldBox = (await field.boundingBox())!;
