@@ -32,6 +32,7 @@ import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { staffAccountRoutes } from './staff/staff-account-routes';
 import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
+import { messageCenterRoutes } from './message-center/routes';
 import { applicantObjectionRoutes } from './orders/applicant-objections';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffAccountRoutes, { ...deps, staffSessions });
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
+  await app.register(messageCenterRoutes, { ...deps, sessions });
   installJobRunner(app, { ...deps, sessions, staffSessions });
   await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });

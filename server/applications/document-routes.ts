@@ -1,10 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
 import type { DocumentKind } from '../../miniprogram/domain/services/definition-types';
 import { applicableDocuments, findDocument } from '../../miniprogram/domain/services/engine';
 import { citizenId } from '../citizen-auth/authenticate';
+import type { Database } from '../db/schema';
 import { ApiError, notFound } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
@@ -94,19 +97,63 @@ async function prepare(kind: DocumentKind, body: Buffer, photoSpec: PhotoFrameSp
   return { data: result.normalized, mime: 'image/jpeg', ok: result.ok, findings: result.findings, autoCrop: photo?.autoCrop ?? null };
 }
 
-export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
-  app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
-  // One file of at most 5 MB; wx.uploadFile's formData fields are not used, so few and small.
-  await app.register(fastifyMultipart, {
+/**
+ * An encapsulated scope that takes uploads: raw image bodies, one multipart file of at most
+ * 5 MB (wx.uploadFile's formData fields are not used, so few and small), and Fastify's own
+ * 413/415 in the citizen's words. Documents here, 补充材料 (server/orders/citizen-routes.ts).
+ */
+export async function acceptUploads(scope: FastifyInstance): Promise<void> {
+  scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  await scope.register(fastifyMultipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 100 },
   });
-
-  // Fastify's own 413/415 get the citizen's words; everything else goes to the app's handler.
-  app.setErrorHandler((error: FastifyError) => {
+  scope.setErrorHandler((error: FastifyError) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw tooLarge();
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') throw unsupportedType();
     throw error;
   });
+}
+
+/**
+ * Upload and replace one file of an application: the sealed bytes are staged first, then —
+ * in one transaction, after `recheck` under the application's row lock (it may have moved
+ * on meanwhile) — recorded in place of the previous file, whose bytes are deleted after the
+ * commit. A failure deletes the staged bytes and changes nothing.
+ */
+export async function replaceApplicationFile(
+  ctx: ApplicationsContext,
+  input: {
+    applicationId: string;
+    userId: string;
+    docId: string;
+    kind: DocumentKind;
+    prepared: Prepared;
+    recheck(tx: Kysely<Database>): Promise<void>;
+  },
+): Promise<UploadedDocument> {
+  const { applicationId, userId, docId, kind, prepared } = input;
+  const storageKey = newStorageKey();
+  await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
+  let replacedKey: string | null = null;
+  try {
+    const row = await ctx.db.transaction().execute(async (tx) => {
+      await input.recheck(tx);
+      const saved = await upsertApplicationFile(tx, { applicationId, ownerUserId: userId, docId, kind, storageKey, prepared });
+      replacedKey = saved.replacedKey;
+      await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', applicationId).execute();
+      return saved.row;
+    });
+    // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
+    if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
+    return withAutoCrop(toUploadedDocument(row), prepared);
+  } catch (error) {
+    await deleteStaged(ctx, storageKey);
+    throw error;
+  }
+}
+
+export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = async (app, { ctx }) => {
+  await acceptUploads(app);
 
   const params = z.object({ id: z.string().max(64), docId: z.string().max(64) });
 
@@ -135,25 +182,15 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
       if (!applicable) throw new ApiError(409, 'DOCUMENT_NOT_NEEDED', serverMessages.documentNotNeeded);
 
       const prepared = await prepare(doc.kind, body, await missionPhotoSpec(ctx.db, application.mission_id));
-      const storageKey = newStorageKey();
-      await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
-      let replacedKey: string | null = null;
-      try {
-        const row = await ctx.db.transaction().execute(async (tx) => {
-          // Re-check under the row lock: the application may have been submitted meanwhile.
-          requireDraft(await findOwnedApplication(tx, id, userId, { forUpdate: true }));
-          const saved = await upsertApplicationFile(tx, { applicationId: id, ownerUserId: userId, docId, kind: doc.kind, storageKey, prepared });
-          replacedKey = saved.replacedKey;
-          await tx.updateTable('applications').set({ updated_at: new Date() }).where('id', '=', id).execute();
-          return saved.row;
-        });
-        // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
-        if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
-        return withAutoCrop(toUploadedDocument(row), prepared);
-      } catch (error) {
-        await deleteStaged(ctx, storageKey);
-        throw error;
-      }
+      return replaceApplicationFile(ctx, {
+        applicationId: id,
+        userId,
+        docId,
+        kind: doc.kind,
+        prepared,
+        // The application may have been submitted meanwhile.
+        recheck: async (tx) => void requireDraft(await findOwnedApplication(tx, id, userId, { forUpdate: true })),
+      });
     },
   );
 
@@ -171,4 +208,4 @@ export const documentRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }>
 };
 
 /** Shared with the 补充材料 upload (server/orders/citizen-routes.ts). */
-export { prepare as prepareUpload, readUpload, RAW_TYPES as RAW_UPLOAD_TYPES };
+export { prepare as prepareUpload, readUpload };

@@ -1,10 +1,6 @@
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { CitizenMessage, OrderView, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
+import type { OrderView, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
 import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
@@ -12,14 +8,9 @@ import { requireCitizen, citizenId } from '../citizen-auth/authenticate';
 import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
 import { type ApplicationRow, findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
-import { MAX_UPLOAD_BYTES, prepareUpload, RAW_UPLOAD_TYPES, readUpload } from '../applications/document-routes';
-import { readStoredFile, upsertApplicationFile, withAutoCrop } from '../applications/stored-files';
-import type { Config } from '../config';
-import type { Database } from '../db/schema';
-import { newStorageKey } from '../files/file-store';
-import { deleteStaged, putStaged } from '../files/staged-files';
-import { ApiError, notFound, validationFailed } from '../http/api-error';
-import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
+import { acceptUploads, MAX_UPLOAD_BYTES, prepareUpload, readUpload, replaceApplicationFile } from '../applications/document-routes';
+import { readStoredFile } from '../applications/stored-files';
+import { ApiError } from '../http/api-error';
 import { errorResponses, missionSchema } from '../http/schemas';
 import { interviewHint } from '../workflow/interview-labels';
 import { citizenInterviewSchema } from '../interviews/interview-schemas';
@@ -27,31 +18,11 @@ import { citizenInterview } from '../interviews/interview-view';
 import { MissionDirectory } from '../missions/mission-directory';
 import { missionPhotoSpec } from '../photo/mission-photo-spec';
 import { queueEstimate } from './queue-estimate';
-import { serverMessages } from '../messages';
 import { reviewMessages } from '../workflow/review-messages';
 import { supplementDocId, supplementItems } from '../workflow/supplements';
 import { applyTransition } from '../workflow/transitions';
 
-/** 消息中心 position: [created_at as PostgreSQL text, id]. */
-const messageCursor = pageCursor(z.tuple([cursorParts.timestamp, cursorParts.uuid]));
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
-/** Subscription templates this server sends (WeChat 订阅消息 template ids, per AppID; config WECHAT_TEMPLATE_*). */
-export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string; safetyAlert: string } {
-  return { orderStatus: config.wechat.templates.orderStatus, safetyAlert: config.wechat.templates.safetyAlert };
-}
-
-export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('messages')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 const idParams = z.object({ id: z.string().max(64) });
 const timelineEntrySchema = z.object({
@@ -77,21 +48,10 @@ const timelineSchema = z.object({
   entries: z.array(timelineEntrySchema),
   queue: z.object({ position: z.number(), estimatedDate: z.string().nullable(), text: z.string() }).nullable(),
 });
-const messageSchema = z.object({
-  id: z.string(),
-  applicationId: z.string().nullable(),
-  alertId: z.string().nullable(),
-  kind: z.enum(['status', 'note']),
-  title: z.string(),
-  body: z.string(),
-  status: z.string().nullable(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
 const orderMissionSchema = missionSchema.pick({ id: true, nameZh: true, addressZh: true, phone: true, hoursZh: true });
 const findingSchema = z.object({ code: z.string(), message: z.string(), severity: z.enum(['error', 'advice']) });
 
-/** The citizen's side of the review workflow: timeline, supplements, 消息中心, subscriptions. */
+/** The citizen's side of the review workflow: timeline, supplements (消息中心 and subscriptions: server/message-center). */
 export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = async (root, options) => {
   const ctx = buildApplicationsContext(options);
   const { db } = ctx;
@@ -238,17 +198,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
 
   await app.register(async (scope) => {
     const uploads = scope.withTypeProvider<ZodTypeProvider>();
-    uploads.addContentTypeParser(RAW_UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
-    await uploads.register(fastifyMultipart, {
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, fieldNameSize: 100, parts: 6, headerPairs: 100 },
-    });
-    uploads.setErrorHandler((error: FastifyError) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new ApiError(413, 'FILE_TOO_LARGE', serverMessages.documentTooLarge);
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-        throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', serverMessages.documentUnsupportedType);
-      }
-      throw error;
-    });
+    await acceptUploads(uploads);
     const itemParams = z.object({ id: z.string().max(64), item: z.string().max(64) });
 
     uploads.post(
@@ -272,27 +222,19 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
         const service = findApplicationService(application.service);
         const kind = service ? (supplementItems(service).find((c) => c.id === item)?.kind ?? 'image') : 'image';
         const prepared = await prepareUpload(kind, body, await missionPhotoSpec(db, application.mission_id));
-        const docId = supplementDocId(item);
-        const storageKey = newStorageKey();
-        await putStaged(ctx, storageKey, ctx.fileCipher.seal(prepared.data, storageKey));
-        let replacedKey: string | null = null;
-        try {
-          const row = await db.transaction().execute(async (tx) => {
+        return replaceApplicationFile(ctx, {
+          applicationId: id,
+          userId,
+          docId: supplementDocId(item),
+          kind,
+          prepared,
+          recheck: async (tx) => {
             const locked = await findOwnedApplication(tx, id, userId, { forUpdate: true });
             if (locked.status !== 'supplement_requested' || !locked.supplement_items.includes(item)) {
               throw new ApiError(409, 'SUPPLEMENT_NOT_OPEN', reviewMessages.supplementNotOpen);
             }
-            const saved = await upsertApplicationFile(tx, { applicationId: id, ownerUserId: userId, docId, kind, storageKey, prepared });
-            replacedKey = saved.replacedKey;
-            return saved.row;
-          });
-          // Released in the transaction: if this fails, the sweep deletes it; the upload stands.
-          if (replacedKey) await deleteStaged(ctx, replacedKey).catch(() => undefined);
-          return withAutoCrop(toUploadedDocument(row), prepared);
-        } catch (error) {
-          await deleteStaged(ctx, storageKey);
-          throw error;
-        }
+          },
+        });
       },
     );
 
@@ -335,126 +277,4 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     'After uploading every requested supplement: back to 待审核 at the original queue place',
   );
   citizenAction('/api/applications/:id/confirm-receipt', 'confirm_receipt', 'The citizen received the mailed document (已寄出 → 已完成)');
-
-  // ── 消息中心 ──
-
-  app.get(
-    '/api/messages',
-    {
-      schema: {
-        tags: ['messages'],
-        summary: 'My messages, newest first (keyset pages), with the unread count',
-        querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).optional() }),
-        response: { 200: z.object({ messages: z.array(messageSchema), nextCursor: z.string().nullable(), unread: z.number() }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const userId = citizenId(request);
-      const limit = request.query.limit ?? 20;
-      let query = db
-        .selectFrom('messages')
-        .select(['id', 'application_id', 'alert_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
-        .where('user_id', '=', userId);
-      if (request.query.cursor) {
-        const [createdAt, id] = readCursor(messageCursor, request.query.cursor);
-        query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-      }
-      const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        messages: page.map(
-          (m): CitizenMessage => ({
-            id: m.id,
-            applicationId: m.application_id,
-            alertId: m.alert_id,
-            kind: m.kind,
-            title: m.title,
-            body: m.body,
-            status: m.status as ApplicationStatus | null,
-            createdAt: iso(m.created_at)!,
-            read: m.read_at !== null,
-          }),
-        ),
-        nextCursor: rows.length > limit && last ? messageCursor.encode([last.created_text, last.id]) : null,
-        unread: await unreadCount(db, userId),
-      };
-    },
-  );
-
-  app.get(
-    '/api/messages/unread-count',
-    { schema: { tags: ['messages'], summary: 'Unread messages (the tab badge)', response: { 200: z.object({ unread: z.number() }), ...errorResponses } } },
-    async (request) => ({ unread: await unreadCount(db, citizenId(request)) }),
-  );
-
-  app.post(
-    '/api/messages/:id/read',
-    {
-      schema: { tags: ['messages'], summary: 'Mark one message read', params: idParams, response: { 200: z.object({ unread: z.number() }), ...errorResponses } },
-    },
-    async (request) => {
-      const userId = citizenId(request);
-      if (!UUID.test(request.params.id)) throw notFound(reviewMessages.messageNotFound);
-      const found = await db
-        .updateTable('messages')
-        .set({ read_at: sql<Date>`coalesce(read_at, now())` })
-        .where('id', '=', request.params.id)
-        .where('user_id', '=', userId)
-        .returning('id')
-        .executeTakeFirst();
-      if (!found) throw notFound(reviewMessages.messageNotFound);
-      return { unread: await unreadCount(db, userId) };
-    },
-  );
-
-  app.post(
-    '/api/messages/read-all',
-    { schema: { tags: ['messages'], summary: 'Mark every message read', response: { 200: z.object({ unread: z.number() }), ...errorResponses } } },
-    async (request) => {
-      const userId = citizenId(request);
-      await db.updateTable('messages').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
-      return { unread: 0 };
-    },
-  );
-
-  // ── subscription messages ──
-
-  app.get(
-    '/api/subscriptions/templates',
-    {
-      schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string(), safetyAlert: z.string() }), ...errorResponses } },
-    },
-    async () => subscriptionTemplates(options.config),
-  );
-
-  app.post(
-    '/api/subscriptions',
-    {
-      schema: {
-        tags: ['messages'],
-        summary: 'Record the result of wx.requestSubscribeMessage: one message allowed per accepted template',
-        body: z.object({ templateIds: z.array(z.string().max(128)).min(1).max(5), accepted: z.array(z.string().max(128)).max(5) }),
-        response: { 200: z.object({ quota: z.record(z.string(), z.number()) }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const userId = citizenId(request);
-      const known = new Set(Object.values(subscriptionTemplates(options.config)));
-      const { templateIds, accepted } = request.body;
-      if (templateIds.some((t) => !known.has(t)) || accepted.some((t) => !templateIds.includes(t))) {
-        throw validationFailed({ templateIds: reviewMessages.templateUnknown });
-      }
-      for (const templateId of new Set(accepted)) {
-        await db
-          .insertInto('subscription_quota')
-          .values({ user_id: userId, template_id: templateId, remaining: 1, updated_at: new Date() })
-          // WeChat keeps accumulating one-time grants; capped so a loop cannot inflate it.
-          .onConflict((oc) => oc.columns(['user_id', 'template_id']).doUpdateSet({ remaining: sql`least(subscription_quota.remaining + 1, 50)`, updated_at: new Date() }))
-          .execute();
-      }
-      const rows = await db.selectFrom('subscription_quota').select(['template_id', 'remaining']).where('user_id', '=', userId).execute();
-      return { quota: Object.fromEntries(rows.map((r) => [r.template_id, r.remaining])) };
-    },
-  );
 };
