@@ -1,4 +1,4 @@
-import { findApplicationService, registerApplicationService } from '../../../miniprogram/domain/services/service-registry';
+import { applicationServices, findApplicationService, registerApplicationService } from '../../../miniprogram/domain/services/service-registry';
 import { localizeService, MissingServiceText } from '../../../miniprogram/domain/services/service-text';
 import { pensionStructure } from '../../../miniprogram/domain/services/pension';
 import { pensionTexts } from '../../../miniprogram/domain/services/pension-text';
@@ -17,6 +17,15 @@ describe('service registry', () => {
   it('refuses a second service with the same id or the same order letter', () => {
     expect(() => registerApplicationService(fixture)).toThrow(/already registered/);
     expect(() => registerApplicationService({ ...fixture, id: 'another_fixture' })).toThrow(/order code F/);
+  });
+
+  it("a document proves only fields of its own service (the console shows it beside them)", () => {
+    for (const service of applicationServices()) {
+      for (const document of service.documents) {
+        for (const field of document.proves ?? []) expect(`${service.id}.${document.id} → ${field in service.fields ? field : 'unknown ' + field}`).toBe(`${service.id}.${document.id} → ${field}`);
+      }
+    }
+    expect(findApplicationService('passport')!.documents.find((d) => d.id === 'passport_data_page')?.proves).toEqual(['currentPassportNumber', 'currentPassportExpiry']);
   });
 
   it('a text map in another language lays its words over the structure', () => {
