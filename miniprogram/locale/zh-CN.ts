@@ -87,6 +87,7 @@ export const t = {
     mission: '我的使领馆',
     missionMissing: '未选择',
     registration: '海外公民登记',
+    documents: '我的证件',
     blockingApplications: '以我名义提交的申请',
     privacy: '隐私保护指引',
   },

@@ -59,6 +59,9 @@ ComponentWithStore({
     openRegistration() {
       wx.navigateTo({ url: ROUTES.registration });
     },
+    openDocuments() {
+      wx.navigateTo({ url: ROUTES.documents });
+    },
     openPrivacyContract() {
       wx.openPrivacyContract({});
     },

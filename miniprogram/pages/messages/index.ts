@@ -17,6 +17,7 @@ interface MessageRow {
   read: boolean;
   applicationId: string;
   alertId: string;
+  passportId: string;
 }
 
 const toRow = (m: CitizenMessage): MessageRow => ({
@@ -27,6 +28,7 @@ const toRow = (m: CitizenMessage): MessageRow => ({
   read: m.read,
   applicationId: m.applicationId ?? '',
   alertId: m.alertId ?? '',
+  passportId: m.passportId ?? '',
 });
 
 const PAGE_SIZE = 20;
@@ -120,7 +122,9 @@ ComponentWithStore({
       const index = this.data.messages.findIndex((m) => m.id === event.currentTarget.dataset.id);
       const message = this.data.messages[index];
       if (!message) return Promise.resolve();
-      if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
+      // A passport expiry reminder opens its ready renewal.
+      if (message.passportId) wx.navigateTo({ url: `${ROUTES.documents}?renew=${message.passportId}` });
+      else if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
       else if (message.alertId) wx.navigateTo({ url: `${ROUTES.registrationAlert}?alertId=${message.alertId}` });
       if (message.read) return Promise.resolve();
       this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });
