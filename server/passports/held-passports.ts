@@ -92,8 +92,25 @@ export async function recordIssuedPassports(db: Kysely<Database>, pii: PiiCipher
   }
 }
 
-/** A passport the citizen holds and enters in 我的证件 (validated by the caller). */
+/** An estimate this close to a printed expiry is the same passport (production takes weeks, not months). */
+const SAME_PASSPORT_DAYS = 120;
+
+/**
+ * A passport the citizen holds and enters in 我的证件 (validated by the caller). It replaces
+ * the estimate for the same passport from one of their own orders (an estimated expiry
+ * within SAME_PASSPORT_DAYS), so one passport is never listed or reminded twice.
+ */
 export async function addHeldPassport(db: Kysely<Database>, pii: PiiCipher, userId: string, input: HeldPassportInput): Promise<string> {
+  await recordIssuedPassports(db, pii, { userId });
+  await db
+    .updateTable('held_passports')
+    .set({ removed_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('holder_name', 'is', null)
+    .where('dates_estimated', '=', true)
+    .where('removed_at', 'is', null)
+    .where(sql<boolean>`abs(expiry_date - ${input.expiryDate}::date) <= ${SAME_PASSPORT_DAYS}`)
+    .execute();
   const user = await db.selectFrom('users').select('mission_id').where('id', '=', userId).executeTakeFirst();
   const row = await db
     .insertInto('held_passports')

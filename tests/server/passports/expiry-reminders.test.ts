@@ -95,7 +95,7 @@ describe.each(databaseKinds)('passport expiry reminders and the ready renewal (%
     return row.id;
   }
 
-  it('我的证件 shows the passports completed orders produced (the citizen’s and a child’s), with estimated dates; a travel document is not a passport; removing hides one for good', async () => {
+  it('我的证件 shows the passports completed orders produced (the citizen’s and a child’s), with estimated dates; a travel document is not a passport; the printed passport added replaces its estimate; removing hides one for good', async () => {
     const { api, userId } = await citizen('o_pp_list');
     const own = await completedOrder(userId, renewalAnswers(), '2020-04-01');
     await completedOrder(userId, childFirstIssueAnswers(), '2022-07-15', '李小宝');
@@ -111,11 +111,22 @@ describe.each(databaseKinds)('passport expiry reminders and the ready renewal (%
     expect(await sweepPassports({ db: db(), pii: pii(), templateId: templateId() }, at('2020-05-01'))).toMatchObject({ recorded: 0 });
     expect(await db().selectFrom('held_passports').select('id').where('application_id', '=', own).execute()).toHaveLength(1);
 
-    const removed = await api.post(`/api/me/passports/${list[1].id}/remove`, {});
+    // The citizen adds that passport with its printed dates: it replaces the estimate (same
+    // passport, expiry within 120 days); the child's stays.
+    const printed = await api.post('/api/me/passports', { number: 'E13572468', issueDate: '2020-03-20', expiryDate: '2030-03-19' });
+    expect(printed.status).toBe(201);
+    expect(printed.body.passports).toEqual([
+      expect.objectContaining({ holderName: '李小宝', datesEstimated: true }),
+      expect.objectContaining({ holderName: null, expiryDate: '2030-03-19', datesEstimated: false, source: 'added' }),
+    ]);
+    const addedId = printed.body.passports[1].id as string;
+    expect((await api.post(`/api/me/passports/${addedId}/remove`, {})).status).toBe(200);
+
+    const removed = await api.post(`/api/me/passports/${list[0].id}/remove`, {});
     expect(removed.status).toBe(200);
-    expect(removed.body.passports.map((p: Passport) => p.holderName)).toEqual(['李小宝']);
-    expect((await passportsOf(api)).map((p) => p.holderName)).toEqual(['李小宝']);
-    expect((await api.post(`/api/me/passports/${list[1].id}/remove`, {})).status).toBe(404);
+    expect(removed.body.passports).toEqual([]);
+    expect(await passportsOf(api)).toEqual([]);
+    expect((await api.post(`/api/me/passports/${list[0].id}/remove`, {})).status).toBe(404);
   });
 
   it('adding a passport: bad number, impossible or future dates, expiry before issue, more than 10 years → 400 naming each field in Chinese, nothing stored; a good one is stored sealed and shown masked', async () => {
