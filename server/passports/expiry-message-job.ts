@@ -2,18 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import { heldPassportMessages as hm } from '../../miniprogram/domain/held-passport';
 import type { Database } from '../db/schema';
 import { type JobHandler, PermanentJobError } from '../jobs/job-queue';
-import { returnQuotaUnit, takeQuotaUnit } from '../orders/subscription-jobs';
-import { PERMANENT_SUBSCRIBE_ERRORS, type SubscribeMessageClient } from '../wechat/subscribe-message';
-import { WechatApiError } from '../wechat/wechat-login';
+import { sendWithinQuota } from '../orders/subscription-jobs';
+import type { SubscribeMessageClient } from '../wechat/subscribe-message';
 import { chineseDate } from './expiry-reminders';
 
 /** Where the 证件到期提醒 message (and the 消息中心 message) opens: the passport's ready renewal. */
 export const renewalPage = (passportId: string) => `packages/documents/index?renew=${passportId}`;
 
 /**
- * One 证件到期提醒 subscription message per reminder, within the account's one-time quota:
- * a unit is taken before sending and given back when sending fails (so a retry can use
- * it); none left → done with the note "no quota" (the 消息中心 message is there anyway).
+ * One 证件到期提醒 subscription message per reminder, within the account's one-time quota
+ * (sendWithinQuota); none left → done with the note "no quota" (the 消息中心 message is
+ * there anyway).
  *
  * Template fields (证件到期提醒): thing1 document (护照 / 护照（name）), date2 expiry date,
  * thing3 what to do.
@@ -35,26 +34,17 @@ export function passportExpiryMessageJob(
       .where('h.removed_at', 'is', null)
       .executeTakeFirst();
     if (!target) return { note: 'passport removed' };
-    if (!(await takeQuotaUnit(db, payload.userId, templateId))) return { note: 'no quota' };
-    try {
-      await client.send({
-        touser: target.openid,
-        templateId,
-        page: renewalPage(payload.passportId),
-        miniprogramState: options.miniprogramState,
-        data: {
-          thing1: hm.templateDocument(target.holder_name),
-          date2: chineseDate(target.expiry_date),
-          thing3: hm.templateHint(payload.months),
-        },
-      });
-      return;
-    } catch (error) {
-      if (error instanceof WechatApiError && PERMANENT_SUBSCRIBE_ERRORS.has(error.errcode)) {
-        throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
-      }
-      await returnQuotaUnit(db, payload.userId, templateId);
-      throw error;
-    }
+    const outcome = await sendWithinQuota(db, client, payload.userId, {
+      touser: target.openid,
+      templateId,
+      page: renewalPage(payload.passportId),
+      miniprogramState: options.miniprogramState,
+      data: {
+        thing1: hm.templateDocument(target.holder_name),
+        date2: chineseDate(target.expiry_date),
+        thing3: hm.templateHint(payload.months),
+      },
+    });
+    return outcome === 'no_quota' ? { note: 'no quota' } : undefined;
   };
 }

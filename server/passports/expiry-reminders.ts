@@ -3,6 +3,7 @@ import { DEFAULT_REMINDER_MONTHS, heldPassportMessages as hm } from '../../minip
 import { monthsBetween } from '../../miniprogram/domain/validation';
 import type { Database } from '../db/schema';
 import { enqueueJob, type JobHandler } from '../jobs/job-queue';
+import { usersWithQuota } from '../orders/subscription-jobs';
 import type { PiiCipher } from '../security/pii-cipher';
 import { recordIssuedPassports } from './held-passports';
 
@@ -68,17 +69,7 @@ export async function remindExpiringPassports(db: Kysely<Database>, options: { t
         select f.passport_id, f.months, d.user_id, d.holder_name, d.expiry_date::text as expiry_date
         from fresh f join due d on d.passport_id = f.passport_id`.execute(tx);
       if (picked.rows.length === 0) return [];
-      const withQuota = new Set(
-        (
-          await tx
-            .selectFrom('subscription_quota')
-            .select('user_id')
-            .where('template_id', '=', options.templateId)
-            .where('remaining', '>', 0)
-            .where('user_id', 'in', [...new Set(picked.rows.map((r) => r.user_id))])
-            .execute()
-        ).map((q) => q.user_id),
-      );
+      const withQuota = await usersWithQuota(tx, options.templateId, picked.rows.map((r) => r.user_id));
       for (const row of picked.rows) {
         const left = Math.max(1, monthsBetween(today, row.expiry_date));
         await tx

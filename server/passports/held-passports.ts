@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { type HeldPassport, type HeldPassportInput, passportAdvice } from '../../miniprogram/domain/held-passport';
 import { maskIdNumber } from '../../miniprogram/domain/identity';
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { UNDER_GUARDIAN_AGE } from '../../miniprogram/domain/services/common-fields';
 import { readAnswers } from '../applications/application-view';
-import type { Database } from '../db/schema';
+import type { Database, HeldPassportTable } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';
 
 /**
@@ -127,20 +127,8 @@ export async function addHeldPassport(db: Kysely<Database>, pii: PiiCipher, user
   return row.id;
 }
 
-export interface HeldPassportRow {
-  id: string;
-  user_id: string;
-  application_id: string | null;
-  mission_id: string | null;
-  holder_name: string | null;
-  number_enc: string | null;
-  number_masked: string | null;
-  issue_date: string;
-  expiry_date: string;
-  dates_estimated: boolean;
-  renewal_application_id: string | null;
-  reminder_months: number[] | null;
-}
+/** A passport as read for the list, the renewal and advice: dates as YYYY-MM-DD, the mission's reminder months. */
+export type HeldPassportRow = Omit<Selectable<HeldPassportTable>, 'removed_at' | 'created_at'> & { reminder_months: number[] | null };
 
 /** The account's passports (not removed), soonest expiry first; `id` narrows to one. */
 export async function findHeldPassports(db: Kysely<Database>, userId: string, id?: string): Promise<HeldPassportRow[]> {

@@ -284,7 +284,7 @@ describe.each(databaseKinds)('passport expiry reminders and the ready renewal (%
     const renewal = await api.post(`/api/me/passports/${addedId}/renewal`, {});
     expect(renewal.body.step).toBe('declaration');
     const second = (await api.get(`/api/applications/${renewal.body.applicationId}`)).body;
-    expect(second.answers).toMatchObject({ case: 'renewal', renewalReason: 'expiring', currentPassportNumber: 'E24681357', currentPassportExpiry: '2027-01-31', surnameZh: '李', addressAbroad: sourceAnswers.addressAbroad });
+    expect(second.answers).toMatchObject({ case: 'renewal', renewalReason: 'expiring', currentPassportNumber: 'E24681357', currentPassportExpiry: '2027-01-31', surnameZh: '李', addressAbroad: renewalAnswers().addressAbroad });
     expect(second.documents).toEqual([]);
     expect(await db().selectFrom('application_files').select('id').where('application_id', 'in', [opened.body.applicationId, renewal.body.applicationId]).execute()).toEqual([]);
     const statuses = await db().selectFrom('applications').select('status').where('id', 'in', [opened.body.applicationId, renewal.body.applicationId]).execute();
