@@ -25,6 +25,19 @@ export const t = {
     localTimeUnavailable: '当前设备无法换算当地时间',
     shareTitle: '中国领事：护照、旅行证、养老金资格认证等领事服务',
   },
+  /** 长辈版 (elder mode): the switch on home and in 我的. */
+  elderMode: {
+    title: '长辈版',
+    description: '大字体、大按钮、简洁首页',
+    on: '已开启',
+    off: '未开启',
+    label: '长辈版，{state}',
+    turnedOn: '已开启长辈版',
+    turnedOff: '已关闭长辈版',
+    autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
+    keep: '保持开启',
+    turnOff: '关闭长辈版',
+  },
   /** The countdown card (home, 我的): one line per person this account certifies. */
   pensionCountdown: {
     title: '养老金资格认证',
