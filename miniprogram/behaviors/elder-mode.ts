@@ -1,26 +1,12 @@
 /**
- * Every page's root view is `<view class="{{pageClass}}">`: this behavior keeps pageClass in
- * step with the elder-mode store, so the tokens in app.wxss switch the whole page (and the
- * TDesign components inside it) without any page forking its layout.
+ * Every page's root view is `<view class="{{pageClass}}">`: this behavior binds pageClass to
+ * the elder-mode store, so the tokens in app.wxss switch the whole page (and the TDesign
+ * components inside it) without any page forking its layout. Pages built with
+ * ComponentWithStore bind the same field in their storeBindings instead.
  */
-import { reaction } from 'mobx-miniprogram';
+import { BehaviorWithStore } from 'mobx-miniprogram-bindings';
 import { elderModeStore } from '../stores/elder-mode-store';
 
-const disposers = new WeakMap<object, () => void>();
-
-export const elderModeBehavior = Behavior({
-  data: { pageClass: 'page-root' },
-  lifetimes: {
-    attached() {
-      const sync = (pageClass: string) => {
-        if (this.data.pageClass !== pageClass) this.setData({ pageClass });
-      };
-      sync(elderModeStore.pageClass);
-      disposers.set(this, reaction(() => elderModeStore.pageClass, sync));
-    },
-    detached() {
-      disposers.get(this)?.();
-      disposers.delete(this);
-    },
-  },
+export const elderModeBehavior = BehaviorWithStore({
+  storeBindings: { store: elderModeStore, fields: ['pageClass'], actions: {} },
 });

@@ -31,7 +31,6 @@ export const t = {
     description: '大字体、大按钮、简洁首页',
     on: '已开启',
     off: '未开启',
-    label: '长辈版，{state}',
     turnedOn: '已开启长辈版',
     turnedOff: '已关闭长辈版',
     autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
@@ -261,6 +260,7 @@ export const t = {
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
     orderNo: '订单号',
+    copyHint: '点按复制',
     submittedAt: '提交时间',
     mission: '受理使领馆',
     payment: '缴费',

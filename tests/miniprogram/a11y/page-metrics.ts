@@ -34,6 +34,8 @@ export interface PageMetrics {
   primaryActions: number;
   /** Controls (and images) without an accessible name: their tag and class. */
   unnamed: string[];
+  /** Tappable views and texts a screen reader would not announce as controls (no aria-role). */
+  noRole: string[];
   controls: number;
 }
 
@@ -56,6 +58,7 @@ export function violations(metrics: PageMetrics, limits: Limits): string[] {
   if (metrics.minContrastMargin < 1) broken.push(`contrast ${metrics.minContrast}:1 below its limit ("${metrics.minContrastText}")`);
   if (metrics.primaryActions > limits.maxPrimaryActions) broken.push(`${metrics.primaryActions} primary actions`);
   if (metrics.unnamed.length) broken.push(`unnamed: ${metrics.unnamed.join(', ')}`);
+  if (metrics.noRole.length) broken.push(`no role: ${metrics.noRole.join(', ')}`);
   return broken;
 }
 
@@ -79,8 +82,9 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
     return true;
   };
   /** Built-in controls, ARIA control roles, and anything with a tap handler (data-a11y-tap, from the render). */
-  // TDesign binds tap inside display pieces (tag, icon, image, badge) whether or not a page listens.
-  const DISPLAY_ONLY = /^\s*t-(tag|icon|image|badge|loading)--/;
+  // TDesign binds tap inside display pieces (tag, icon, image, badge) and every cell whether or
+  // not a page listens: a cell is a control when it says so (arrow → role button, or aria-role).
+  const DISPLAY_ONLY = /^\s*t-(tag|icon|image|badge|loading|cell)--/;
   const isControl = (el: Element): boolean =>
     CONTROL_TAGS.has(el.tagName) || CONTROL_ROLES.has(el.getAttribute('aria-role') ?? '') || (el.hasAttribute('data-a11y-tap') && !DISPLAY_ONLY.test(el.className));
   const disabled = (el: Element): boolean => {
@@ -131,6 +135,7 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
     minContrastMargin: Infinity,
     primaryActions: 0,
     unnamed: [],
+    noRole: [],
     controls: 0,
   };
 
@@ -178,6 +183,7 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
     // A field is named by its label in the same row (TDesign's t-input label) or its placeholder.
     const named = nameOf(el) || (target !== el ? (target.textContent ?? '').trim() : '') || (el.getAttribute('placeholder') ?? '').trim();
     if (!named) metrics.unnamed.push(describe(el));
+    if ((el.tagName === 'WX-VIEW' || el.tagName === 'WX-TEXT') && !el.getAttribute('aria-role')) metrics.noRole.push(`${describe(el)} "${nameOf(el).slice(0, 12)}"`);
     if (/t-button--primary/.test(el.className)) metrics.primaryActions++;
   }
   // Infinity stays: a page with no text or no control has nothing below a limit (JSON prints null).
