@@ -3,12 +3,13 @@
  * 1. jest renders every page in miniprogram-simulate (tests/miniprogram/a11y/render-pages.a11y.ts)
  *    and writes the DOM and WXSS to a temporary file;
  * 2. Chromium lays each page out at 375 px and measures it (tests/miniprogram/a11y/page-metrics.ts).
- * Prints one JSON line per page and mode (`A11Y {...}`) and a summary line (`A11Y-SUMMARY {...}`);
- * exits 1 when a page in elder mode breaks a limit (text < 18 px, line height < 1.3, contrast
- * below 4.5:1 / 3:1, a target < 60 px, more than one primary action, a control without a name).
+ * Prints one JSON line per page and mode (`A11Y {...}`) and a summary line (`A11Y-SUMMARY {...}`),
+ * with A11Y_SHOTS=dir also a full-page PNG of each. Exits 1 when a page in elder mode breaks a
+ * limit (text < 18 px, line height < 1.3, contrast below 4.5:1 / 3:1, a target < 60 px, more
+ * than one primary action, a control without a name or role).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { launchBrowser } from '../tests/console/browser';
@@ -43,6 +44,9 @@ function render(): Rendered {
 
 async function main(): Promise<void> {
   const { styles, snapshots } = render();
+  // A11Y_SHOTS=dir: also a full-page PNG of each page and mode, to look at.
+  const shots = process.env.A11Y_SHOTS;
+  if (shots) mkdirSync(shots, { recursive: true });
   const browser = await launchBrowser({ viewport: { width: 375, height: 812 } });
   // Sent as source: tsx names functions with a helper (__name) the browser lacks.
   const measure = `(() => { const __name = (fn) => fn; return (${measureInBrowser.toString()})('page'); })()`;
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
         `<!doctype html><html><head><meta charset="utf-8"><style>${BUILT_INS}</style><style>${styles}</style></head><body><page>${snapshot.html}</page></body></html>`,
       );
       const metrics = (await browser.page.evaluate(measure)) as PageMetrics;
+      if (shots) await browser.page.screenshot({ path: path.join(shots, `${snapshot.page.replace(/\//g, '_')}.${snapshot.mode}.png`), fullPage: true });
       const broken = violations(metrics, snapshot.mode === 'elder' ? ELDER_LIMITS : NORMAL_LIMITS);
       rows.push({ page: snapshot.page, mode: snapshot.mode, metrics, broken });
       console.log(`A11Y ${JSON.stringify({ page: snapshot.page, mode: snapshot.mode, ...metrics, broken })}`);

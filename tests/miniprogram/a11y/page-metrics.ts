@@ -84,7 +84,7 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
   /** Built-in controls, ARIA control roles, and anything with a tap handler (data-a11y-tap, from the render). */
   // TDesign binds tap inside display pieces (tag, icon, image, badge) and every cell whether or
   // not a page listens: a cell is a control when it says so (arrow → role button, or aria-role).
-  const DISPLAY_ONLY = /^\s*t-(tag|icon|image|badge|loading|cell)--/;
+  const DISPLAY_ONLY = /(^|\s)t-(tag|icon|image|badge|loading|cell)--t-(tag|icon|image|badge|loading|cell)(\s|$)/;
   const isControl = (el: Element): boolean =>
     CONTROL_TAGS.has(el.tagName) || CONTROL_ROLES.has(el.getAttribute('aria-role') ?? '') || (el.hasAttribute('data-a11y-tap') && !DISPLAY_ONLY.test(el.className));
   const disabled = (el: Element): boolean => {

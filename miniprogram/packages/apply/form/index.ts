@@ -76,7 +76,7 @@ Component({
   behaviors: [elderModeBehavior],
   data: {
     // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
