@@ -62,19 +62,47 @@ export function violations(metrics: PageMetrics, limits: Limits): string[] {
   return broken;
 }
 
+/** The little of the DOM the measurement reads (this file is also compiled without the DOM library, for scripts/). */
+interface El {
+  tagName: string;
+  className: string;
+  parentElement: El | null;
+  textContent: string | null;
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  getBoundingClientRect(): { width: number; height: number };
+  closest(selector: string): El | null;
+  contains(other: El): boolean;
+  querySelectorAll(selector: string): ArrayLike<El>;
+}
+interface Computed {
+  display: string;
+  visibility: string;
+  opacity: string;
+  fontSize: string;
+  fontWeight: string;
+  lineHeight: string;
+  color: string;
+  backgroundColor: string;
+}
+
 /**
  * Runs in the browser (page.evaluate): walks the rendered mini-program DOM (wx-view,
  * wx-text, wx-button… as miniprogram-simulate renders them) under `root`.
  */
 export function measureInBrowser(rootSelector: string): PageMetrics {
-  const root = document.querySelector(rootSelector)!;
+  const browser = globalThis as unknown as { document: { querySelector(selector: string): El | null }; getComputedStyle(el: El): Computed };
+  const getComputedStyle = (el: El) => browser.getComputedStyle(el);
+  const TEXT_NODE = 3;
+  const root = browser.document.querySelector(rootSelector)!;
   const CONTROL_TAGS = new Set(['WX-BUTTON', 'WX-INPUT', 'WX-TEXTAREA', 'WX-SWITCH', 'WX-CHECKBOX', 'WX-RADIO', 'WX-PICKER', 'WX-NAVIGATOR', 'WX-SLIDER']);
   const CONTROL_ROLES = new Set(['button', 'switch', 'link', 'checkbox', 'radio', 'tab', 'menuitem', 'option', 'slider', 'textbox', 'combobox']);
 
-  const visible = (el: Element): boolean => {
+  const visible = (el: El): boolean => {
     const box = el.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) return false;
-    for (let node: Element | null = el; node && node !== root.parentElement; node = node.parentElement) {
+    for (let node: El | null = el; node && node !== root.parentElement; node = node.parentElement) {
       const style = getComputedStyle(node);
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0) return false;
       if (node.getAttribute('aria-hidden') === 'true') return false;
@@ -85,16 +113,16 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
   // TDesign binds tap inside display pieces (tag, icon, image, badge) and every cell whether or
   // not a page listens: a cell is a control when it says so (arrow → role button, or aria-role).
   const DISPLAY_ONLY = /(^|\s)t-(tag|icon|image|badge|loading|cell)--t-(tag|icon|image|badge|loading|cell)(\s|$)/;
-  const isControl = (el: Element): boolean =>
+  const isControl = (el: El): boolean =>
     CONTROL_TAGS.has(el.tagName) || CONTROL_ROLES.has(el.getAttribute('aria-role') ?? '') || (el.hasAttribute('data-a11y-tap') && !DISPLAY_ONLY.test(el.className));
-  const disabled = (el: Element): boolean => {
-    for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+  const disabled = (el: El): boolean => {
+    for (let node: El | null = el; node && node !== root; node = node.parentElement) {
       if (node.getAttribute('aria-disabled') === 'true' || /--disabled\b/.test(node.className)) return true;
     }
     return false;
   };
-  const nameOf = (el: Element): string => (el.getAttribute('aria-label') ?? '').trim() || (el.textContent ?? '').trim();
-  const describe = (el: Element): string => `${el.tagName.toLowerCase()}.${(el.className || '').toString().trim().split(/\s+/)[0] ?? ''}`;
+  const nameOf = (el: El): string => (el.getAttribute('aria-label') ?? '').trim() || (el.textContent ?? '').trim();
+  const describe = (el: El): string => `${el.tagName.toLowerCase()}.${(el.className || '').toString().trim().split(/\s+/)[0] ?? ''}`;
 
   const parse = (color: string): [number, number, number, number] => {
     const m = color.match(/rgba?\(([^)]+)\)/);
@@ -105,9 +133,9 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
   const over = (top: [number, number, number, number], below: [number, number, number]): [number, number, number] =>
     [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])) as [number, number, number];
   /** What is painted behind an element: its ancestors' backgrounds, blended from the page down. */
-  const backdrop = (el: Element): [number, number, number] => {
+  const backdrop = (el: El): [number, number, number] => {
     const layers: Array<[number, number, number, number]> = [];
-    for (let node: Element | null = el; node; node = node.parentElement) layers.push(parse(getComputedStyle(node).backgroundColor));
+    for (let node: El | null = el; node; node = node.parentElement) layers.push(parse(getComputedStyle(node).backgroundColor));
     let colour: [number, number, number] = [255, 255, 255];
     for (const layer of layers.reverse()) colour = over(layer, colour);
     return colour;
@@ -142,7 +170,7 @@ export function measureInBrowser(rootSelector: string): PageMetrics {
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (!visible(el)) continue;
     const ownText = Array.from(el.childNodes)
-      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .filter((node) => node.nodeType === TEXT_NODE)
       .map((node) => node.textContent ?? '')
       .join('')
       .trim();
