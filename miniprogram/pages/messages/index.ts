@@ -5,6 +5,7 @@ import { ApiError } from '../../api/request';
 import type { CitizenMessage } from '../../domain/order-api-types';
 import { t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDateTime } from '../../utils/format';
 import { showUnreadBadge } from '../../utils/unread-badge';
@@ -53,11 +54,15 @@ ComponentWithStore({
     hasMore: false,
     loadingMore: false,
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     loggedIn(loggedIn: boolean) {
       if (loggedIn && this.data.phase === 'idle') void this.load();
