@@ -24,8 +24,9 @@ const messageCursor = pageCursor(z.tuple([cursorParts.timestamp, cursorParts.uui
 const isId = (value: string) => z.guid().safeParse(value).success;
 
 /** Subscription templates this server sends (WeChat 订阅消息 template ids, per AppID; config WECHAT_TEMPLATE_*). */
-export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string; safetyAlert: string } {
-  return { orderStatus: config.wechat.templates.orderStatus, safetyAlert: config.wechat.templates.safetyAlert };
+export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string; safetyAlert: string; documentExpiry: string } {
+  const { orderStatus, safetyAlert, documentExpiry } = config.wechat.templates;
+  return { orderStatus, safetyAlert, documentExpiry };
 }
 
 export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
@@ -42,6 +43,7 @@ const messageSchema = z.object({
   id: z.string(),
   applicationId: z.string().nullable(),
   alertId: z.string().nullable(),
+  passportId: z.string().nullable(),
   kind: z.enum(['status', 'note']),
   title: z.string(),
   body: z.string(),
@@ -73,7 +75,7 @@ export const messageCenterRoutes: FastifyPluginAsyncZod<MessageCenterOptions> = 
       const limit = request.query.limit ?? 20;
       let query = db
         .selectFrom('messages')
-        .select(['id', 'application_id', 'alert_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
+        .select(['id', 'application_id', 'alert_id', 'passport_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
         .where('user_id', '=', userId);
       if (request.query.cursor) {
         const [createdAt, id] = readCursor(messageCursor, request.query.cursor);
@@ -88,6 +90,7 @@ export const messageCenterRoutes: FastifyPluginAsyncZod<MessageCenterOptions> = 
             id: m.id,
             applicationId: m.application_id,
             alertId: m.alert_id,
+            passportId: m.passport_id,
             kind: m.kind,
             title: m.title,
             body: m.body,
@@ -143,7 +146,7 @@ export const messageCenterRoutes: FastifyPluginAsyncZod<MessageCenterOptions> = 
   app.get(
     '/api/subscriptions/templates',
     {
-      schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string(), safetyAlert: z.string() }), ...errorResponses } },
+      schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string(), safetyAlert: z.string(), documentExpiry: z.string() }), ...errorResponses } },
     },
     async () => subscriptionTemplates(options.config),
   );
