@@ -725,3 +725,19 @@ export interface Database {
   held_passports: HeldPassportTable;
   passport_expiry_reminders: PassportExpiryReminderTable;
 }
+
+// ── 0021: the passport issued for an order, recorded by staff ──
+
+export interface IssuedPassportTable {
+  application_id: string;
+  number_enc: string;
+  number_masked: string;
+  issue_date: ColumnType<string, string, string>;
+  expiry_date: ColumnType<string, string, string>;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface Database {
+  issued_passports: IssuedPassportTable;
+}
