@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { HeldPassportInput } from '../../miniprogram/domain/held-passport';
+import type { HeldPassportInput, IssuedPassportView } from '../../miniprogram/domain/held-passport';
 import { maskIdNumber } from '../../miniprogram/domain/identity';
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { readAnswers } from '../applications/application-view';
@@ -37,12 +37,6 @@ export const issuedPassportMessages = {
 export function issuesPassport(pii: PiiCipher, row: ApplicationRow): boolean {
   if (row.service !== 'passport' || !row.fee_codes.includes('passport')) return false;
   return PASSPORT_CASES.has(String(answerOf(readAnswers(pii, row), 'case')));
-}
-
-export interface IssuedPassportView {
-  /** The order issues a passport: the console asks for it at 待领取 / 已寄出. */
-  required: boolean;
-  recorded: { numberMasked: string; issueDate: string; expiryDate: string } | null;
 }
 
 export async function issuedPassportOf(db: Kysely<Database>, pii: PiiCipher, row: ApplicationRow): Promise<IssuedPassportView> {

@@ -383,6 +383,15 @@ export const zhCN = {
       itemsRequired: '请选择需要补充的材料',
       trackingRequired: '请填写快递单号',
     },
+    /** The issue step of a passport order: the passport made (docs/expiry-reminders.md). */
+    issuedPassport: {
+      hint: '请按新护照资料页登记，申请人的“我的证件”和到期提醒将以此为准。',
+      number: '新护照号码',
+      numberPlaceholder: '例如：E12345678',
+      issueDate: '签发日期',
+      expiryDate: '有效期至',
+      datePlaceholder: '年-月-日，如 2026-01-31',
+    },
     done: (label: string) => `已办理：${label}`,
     conflict: '该申请已被其他人更新，已为您刷新到最新内容，请确认后重试',
     workstation: {
