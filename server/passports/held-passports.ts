@@ -125,6 +125,16 @@ export async function addHeldPassport(db: Kysely<Database>, pii: PiiCipher, user
     .where('removed_at', 'is', null)
     .where(sql<boolean>`abs(expiry_date - ${input.expiryDate}::date) <= ${SAME_PASSPORT_DAYS}`)
     .execute();
+  // The passport staff recorded for one of their orders: the same masked number and printed expiry.
+  const recorded = await db
+    .selectFrom('held_passports')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
+    .where('number_masked', '=', maskIdNumber(input.number))
+    .where('expiry_date', '=', input.expiryDate)
+    .executeTakeFirst();
+  if (recorded) return recorded.id;
   const user = await db.selectFrom('users').select('mission_id').where('id', '=', userId).executeTakeFirst();
   const row = await db
     .insertInto('held_passports')

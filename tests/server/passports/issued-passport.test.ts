@@ -98,6 +98,8 @@ describe.each(databaseKinds)('the issued passport recorded at the issue step (%s
       expect.objectContaining({ holderName: null, numberMasked: 'E246*1358', issueDate: '2026-11-20', expiryDate: '2036-11-18', datesEstimated: false, source: 'application' }),
     ]);
     const passportId = list.body.passports[0].id as string;
+    // The citizen adding the same passport in 我的证件 does not list it twice.
+    expect((await order.api.post('/api/me/passports', { number: 'E24681358', issueDate: '2026-11-20', expiryDate: '2036-11-18' })).body.passports).toHaveLength(1);
 
     // Reminders count from the printed expiry: 12 months before 2036-11-18, not before an estimate.
     const sweep = async (day: string) =>
