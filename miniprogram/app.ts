@@ -1,11 +1,13 @@
 import { sessionStore } from './stores/session-store';
 import { refreshUnreadBadge } from './utils/unread-badge';
 import { installPrivacyHandler } from './utils/privacy';
+import { watchForUpdates } from './utils/app-update';
 
 App<IAppOption>({
   globalData: {},
   onLaunch() {
     installPrivacyHandler();
+    watchForUpdates();
     // Silent login: pages that need the account wait on the store, public pages don't care.
     sessionStore
       .silentLogin()

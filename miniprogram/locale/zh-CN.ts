@@ -10,10 +10,26 @@ export const t = {
   networkError: '网络连接失败，请稍后重试',
   serverError: '服务暂时不可用，请稍后重试',
   loginFailed: '登录失败，请稍后重试',
+  /** components/network-banner: a refresh failed while the page shows what it had. */
+  networkBanner: {
+    message: '网络不佳，显示的可能不是最新内容',
+    retry: '重试',
+  },
+  /** app.ts: WeChat downloaded a new version of the mini-program. */
+  update: {
+    title: '新版本已准备好',
+    content: '重启后即可使用新版本，已保存的申请步骤不会丢失。现在重启吗？',
+    restart: '重启',
+    later: '稍后',
+    failedTitle: '新版本下载失败',
+    failedContent: '请检查网络后，删除小程序再重新搜索打开。',
+    ok: '知道了',
+  },
 
   home: {
     title: '中国领事',
     servicesTitle: '领事服务',
+    todoTitle: '需要您处理',
     missionTitle: '我的使领馆',
     chooseMission: '选择使领馆',
     changeMission: '更换',
@@ -41,6 +57,8 @@ export const t = {
   orders: {
     title: '我的订单',
     empty: '暂无订单',
+    emptyHint: '护照、旅行证、养老金资格认证等可在首页办理',
+    startApplying: '去办理',
     loginPrompt: '登录后可查看您的申请进度',
     login: '微信登录',
     drafts: '未提交的草稿',
@@ -66,6 +84,8 @@ export const t = {
   messages: {
     title: '消息',
     empty: '暂无消息',
+    emptyHint: '办理进度、补充材料和缴费提醒会发到这里',
+    startApplying: '去办理',
     loginPrompt: '登录后可查看申请进度通知',
     login: '微信登录',
     readAll: '全部已读',
@@ -180,6 +200,10 @@ export const t = {
     signAgain: '重新签名',
     photoCamera: '拍摄证件照',
     photoAlbum: '从相册选择',
+    photoFirst: '证件照通过检查后即可继续',
+    photoSampleTitle: '合格照片示例',
+    photoSampleLabel: '合格证件照示例：浅色背景，正面免冠，头部居中，露出双耳，深色上衣',
+    photoSampleRules: ['白色或浅色背景', '正面、免冠、双眼睁开', '露出双耳和眉毛', '深色上衣，脸上无阴影'],
     photoRetake: '重新拍摄或选择',
     photoShoot: '拍照',
     cameraUnavailable: '无法使用相机，请从相册选择照片，或在设置中允许使用相机',

@@ -24,6 +24,7 @@ import {
 import { findApplicationService } from '../domain/services/service-registry';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData, pick } from '../../../utils/set-data';
 import {
@@ -74,7 +75,7 @@ const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => det
 Component({
   data: {
     // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'photoFirst', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
@@ -91,6 +92,8 @@ Component({
     formError: '',
     documents: [] as ReturnType<typeof stepDocuments>,
     photoDocument: null as UploadedDocument | null,
+    /** 保存并继续 waits for what the step is for (a passing ID photo). */
+    nextBlocked: false,
     photoHint: '',
     photoError: '',
     signer: '',
@@ -251,6 +254,8 @@ Component({
         canGoBack: !!previousStep(service, stepId, answers),
         documents: step.kind === 'documents' ? stepDocuments(service, stepId, answers, uploaded, state.documentErrors) : [],
         photoDocument: photoDoc ? uploaded.find((u) => u.docId === photoDoc.id) ?? null : null,
+        // One primary action on the photo step: the camera until a photo passed, then 保存并继续.
+        nextBlocked: !!photoDoc && !uploaded.some((u) => u.docId === photoDoc.id && u.ok),
         photoHint: photoDoc?.hint ?? '',
         photoError: docMessage(photoDoc?.id),
         signer: step.kind === 'signature' ? signerText(service, answers) : '',
@@ -504,6 +509,7 @@ Component({
         const confirmation = state.service.rules.confirmationField;
         const detail = await submitApplication(state.detail.id, confirmation ? { confirmNoWithdrawal: state.answers[confirmation] === true } : {});
         state.detail = detail;
+        ordersStore.updateOrder(detail);
         this.setData({ saving: false });
         wx.redirectTo({ url: `${ROUTES.applyResult}?id=${detail.id}` });
       } catch (error) {

@@ -6,6 +6,7 @@ import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
@@ -123,6 +124,8 @@ Component({
           return;
         }
         loaded.set(this, { detail, mission });
+        // What this page sees (a status staff moved, a receipt confirmed) every list shows too.
+        ordersStore.updateOrder(detail);
         this.setData({
           loading: false,
           info: {

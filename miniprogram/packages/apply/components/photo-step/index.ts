@@ -17,6 +17,29 @@ function guideStyles(): { head: string; eyes: string } {
   };
 }
 
+/** The sample photo beside the camera button, in rpx (index.wxss .photo__sample). */
+const SAMPLE_FRAME = { width: 180, height: 240 };
+
+/**
+ * A good ID photo, drawn (no one's real photo): the head where the spec's ranges centre it
+ * (the same headGuide as the camera's oval), light background, dark clothes, ears showing.
+ */
+function sampleStyles(): { head: string; hair: string; eyes: string; shoulders: string } {
+  const g = headGuide();
+  const px = (share: number, of: number) => Math.round(share * of);
+  const headTop = px(g.top, SAMPLE_FRAME.height);
+  const headHeight = px(g.height, SAMPLE_FRAME.height);
+  // Face width is measured in front of the ears; the drawn head (with ears) is a little wider.
+  const headWidth = px(g.width * 1.1, SAMPLE_FRAME.width);
+  const chin = headTop + headHeight;
+  return {
+    head: `top: ${headTop}rpx; height: ${headHeight}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
+    hair: `top: ${headTop}rpx; height: ${Math.round(headHeight * 0.3)}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
+    eyes: `top: ${px(g.eyeLine, SAMPLE_FRAME.height)}rpx; width: ${Math.round(headWidth * 0.5)}rpx; margin-left: -${Math.round(headWidth * 0.25)}rpx;`,
+    shoulders: `top: ${chin - 4}rpx;`,
+  };
+}
+
 /**
  * 证件照: take it with <camera> (a 3:4 guide over the viewfinder, head oval and eye line in
  * the spec's proportions) or pick one, crop to 3:4, compress, upload — and show the server's
@@ -48,6 +71,7 @@ Component({
     /** The server's spec crop of the last upload, as a local file ('' when none). */
     cropPreview: '',
     guide: guideStyles(),
+    sample: sampleStyles(),
   },
   observers: {
     document(document: UploadedDocument | null) {
