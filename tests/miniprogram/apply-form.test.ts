@@ -8,7 +8,7 @@ import { clearSession } from '../../miniprogram/api/request';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
 import { t } from '../../miniprogram/locale/zh-CN';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
@@ -17,15 +17,7 @@ import { bindWxToHttp } from './helpers/wx-http';
 
 const FORM = 'packages/apply/form/index';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;

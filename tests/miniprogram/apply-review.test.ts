@@ -6,21 +6,13 @@
 import { createApplication, fetchApplication, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { emergencySteps } from '../server/applications/fixtures';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;

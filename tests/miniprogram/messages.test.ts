@@ -8,7 +8,7 @@ import { clearSession } from '../../miniprogram/api/request';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { refreshUnreadBadge } from '../../miniprogram/utils/unread-badge';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
@@ -16,16 +16,11 @@ import { submittedOrder, until } from './helpers/orders';
 import { signInStaff, type StaffHttpClient } from './helpers/staff';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
+const server = useChildServer({ staff: true });
 let reviewer: StaffHttpClient;
 
 beforeAll(async () => {
-  server = await startChildServer({ staff: true });
   reviewer = await signInStaff(server.baseUrl, server.staff.find((s) => s.role === 'reviewer')!);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
 });
 
 type Page = ReturnType<typeof renderPage>;
