@@ -1,6 +1,7 @@
 import {
   createApplication,
   fetchApplication,
+  fetchFee,
   findDraft,
   saveStep,
   submitApplication,
@@ -10,6 +11,7 @@ import { askForStatusMessages, prefetchSubscriptionTemplates } from '../../../ap
 import { fetchProfile } from '../../../api/profile';
 import { ApiError } from '../../../api/request';
 import type { ApplicationDetail, UploadedDocument } from '../domain/services/application-api-types';
+import type { ApplicationFee } from '../domain/services/payment-api-types';
 import { applicationMessages } from '../domain/services/application-messages';
 import type { Answers, ServiceDefinition } from '../domain/services/definition-types';
 import {
@@ -29,6 +31,7 @@ import { sessionStore } from '../../../stores/session-store';
 import { changedData, pick } from '../../../utils/set-data';
 import {
   feeLabels,
+  feeView,
   fieldViews,
   interviewLabels,
   prefillFromIdentity,
@@ -64,6 +67,8 @@ interface FormState {
   documentErrors: Record<string, string>;
   faceError: string;
   problems: Array<{ key: string; stepId: string; title: string; message: string }>;
+  /** The review step's price (undefined: on its way; null: could not be had). */
+  fee?: ApplicationFee | null;
 }
 
 const states = new WeakMap<object, FormState>();
@@ -76,7 +81,7 @@ Component({
   data: {
     // Only the strings the template reads (t.apply holds ~90).
     text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'photoFirst', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
-    reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+    reviewText: pick(t.apply.review, ['edit', 'feeUnknown', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',
@@ -104,6 +109,8 @@ Component({
       sections: [] as ReturnType<typeof reviewSections>,
       interview: [] as string[],
       fees: [] as string[],
+      fee: null as ReturnType<typeof feeView> | null,
+      feeFailed: false,
       problems: [] as FormState['problems'],
     },
     canGoBack: false,
@@ -216,6 +223,23 @@ Component({
       });
       this.render();
       if (typeof wx.pageScrollTo === 'function') wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+      if (step.kind === 'review') void this.loadFee();
+    },
+
+    /** The review shows the amount the order will cost (the server prices it, as at submission). */
+    async loadFee() {
+      const state = this.state();
+      const id = state.detail?.id;
+      state.fee = undefined;
+      if (!id) return;
+      try {
+        const fee = await fetchFee(id);
+        if (state.detail?.id === id) state.fee = fee;
+      } catch {
+        // No fee table for this mission, or offline: the fee items without amounts, said so.
+        state.fee = null;
+      }
+      if (this.data.step.kind === 'review') this.render();
     },
 
     /** Everything on screen from the definition, the answers and what the server knows. */
@@ -273,6 +297,8 @@ Component({
                 sections: reviewSections(service, answers, uploaded, detail?.face.status ?? null),
                 interview: interviewLabels(detail?.interviewReasons ?? []),
                 fees: feeLabels(service, detail?.fees ?? []),
+                fee: state.fee ? feeView(state.fee) : null,
+                feeFailed: state.fee === null,
                 problems: state.problems,
               }
             : this.data.review,
