@@ -24,7 +24,7 @@ const SAMPLE_FRAME = { width: 180, height: 240 };
  * A good ID photo, drawn (no one's real photo): the head where the spec's ranges centre it
  * (the same headGuide as the camera's oval), light background, dark clothes, ears showing.
  */
-function sampleStyles(): { head: string; hair: string; eyes: string; shoulders: string } {
+function sampleStyles(): { head: string; ears: string; hair: string; eyes: string; shoulders: string } {
   const g = headGuide();
   const px = (share: number, of: number) => Math.round(share * of);
   const headTop = px(g.top, SAMPLE_FRAME.height);
@@ -32,10 +32,14 @@ function sampleStyles(): { head: string; hair: string; eyes: string; shoulders: 
   // Face width is measured in front of the ears; the drawn head (with ears) is a little wider.
   const headWidth = px(g.width * 1.1, SAMPLE_FRAME.width);
   const chin = headTop + headHeight;
+  const eyeLine = px(g.eyeLine, SAMPLE_FRAME.height);
+  // One bar behind the head, showing at both sides: the ears, visible as the spec asks.
+  const earsWidth = headWidth + 16;
   return {
+    ears: `top: ${eyeLine - 4}rpx; height: 32rpx; width: ${earsWidth}rpx; margin-left: -${Math.round(earsWidth / 2)}rpx;`,
     head: `top: ${headTop}rpx; height: ${headHeight}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
     hair: `top: ${headTop}rpx; height: ${Math.round(headHeight * 0.3)}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
-    eyes: `top: ${px(g.eyeLine, SAMPLE_FRAME.height)}rpx; width: ${Math.round(headWidth * 0.5)}rpx; margin-left: -${Math.round(headWidth * 0.25)}rpx;`,
+    eyes: `top: ${eyeLine}rpx; width: ${Math.round(headWidth * 0.5)}rpx; margin-left: -${Math.round(headWidth * 0.25)}rpx;`,
     shoulders: `top: ${chin - 4}rpx;`,
   };
 }
