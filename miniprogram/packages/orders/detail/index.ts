@@ -96,6 +96,9 @@ Component({
     loading: true,
     errorMessage: '',
     busy: false,
+    /** A refresh failed while the order is on screen (network-banner). */
+    refreshFailed: false,
+    networkMessage: '',
     info: { serviceTitle: '', status: '', statusLabel: '', orderNo: '', submittedAt: '', mission: '', payment: '', trackingNo: '' },
     next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', joinLabel: '', canCall: false },
     entries: [] as EntryView[],
@@ -128,6 +131,7 @@ Component({
         ordersStore.updateOrder(detail);
         this.setData({
           loading: false,
+          refreshFailed: false,
           info: {
             serviceTitle: detail.serviceTitle,
             status: timeline.status,
@@ -142,7 +146,10 @@ Component({
           entries: timeline.entries.map(entryView).reverse(),
         });
       } catch (error) {
-        this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : t.order.loadFailed });
+        const message = error instanceof ApiError ? error.message : t.order.loadFailed;
+        // The order already on screen stays; the banner says it may be out of date and offers 重试.
+        if (loaded.has(this)) this.setData({ refreshFailed: true, networkMessage: message });
+        else this.setData({ loading: false, errorMessage: message });
       }
     },
     copyOrderNo() {
