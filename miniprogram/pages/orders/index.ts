@@ -3,6 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { listLoad } from '../../behaviors/list-load';
 import { t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { ordersStore } from '../../stores/orders-store';
 import { sessionStore } from '../../stores/session-store';
 import { actOnOrderRow, openOrderRow, type OrderRow } from '../../utils/order-rows';
@@ -26,6 +27,8 @@ ComponentWithStore({
     { store: sessionStore, fields: ['loggedIn', 'status'], actions: {} },
     // Drafts first, then orders: shared with home's 需要您处理, updated by whichever page sees an order change.
     { store: ordersStore, fields: { rows: 'orderRows' }, actions: {} },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
   ],
   observers: { ...listLoad.observers },
   pageLifetimes: {

@@ -42,6 +42,7 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * 申请 — ONE page for every application service: it renders whatever ServiceDefinition
@@ -78,9 +79,10 @@ type FieldEvent<T extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => detail?.documents ?? [];
 
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'photoFirst', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'photoFirst', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'feeUnknown', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',

@@ -7,6 +7,7 @@ import { sessionStore } from '../../../stores/session-store';
 import { formatDate } from '../../../utils/format';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface NewsRow {
   id: string;
@@ -29,6 +30,7 @@ const toRow = (item: NewsSummary): NewsRow => ({
  * bottom (keyset cursor). The first page is kept for reading offline.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     ...listLoad.data,
     text,

@@ -6,6 +6,7 @@ import { ROUTES } from '../../../routes';
 import { ordersStore } from '../../../stores/orders-store';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { pickImage, uploadProblem } from '../media';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface ItemView {
   id: string;
@@ -39,6 +40,7 @@ type ItemEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wec
  *   /packages/orders/supplements/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.order.supplements,
     orderText: t.order,
