@@ -12,7 +12,6 @@ export const t = {
   loginFailed: '登录失败，请稍后重试',
   /** components/network-banner: a refresh failed while the page shows what it had. */
   networkBanner: {
-    message: '网络不佳，显示的可能不是最新内容',
     retry: '重试',
   },
   /** app.ts: WeChat downloaded a new version of the mini-program. */
@@ -21,9 +20,6 @@ export const t = {
     content: '重启后即可使用新版本，已保存的申请步骤不会丢失。现在重启吗？',
     restart: '重启',
     later: '稍后',
-    failedTitle: '新版本下载失败',
-    failedContent: '请检查网络后，删除小程序再重新搜索打开。',
-    ok: '知道了',
   },
 
   home: {
@@ -186,16 +182,6 @@ export const t = {
     next: '保存并继续',
     back: '上一步',
     saving: '保存中…',
-    /** Progress counts parts, not steps: a branch adds or drops steps inside a part, never parts. */
-    partOf: '第{n}部分，共{total}部分 · {part}',
-    parts: {
-      details: '填写申请信息',
-      declaration: '签署声明',
-      materials: '照片和材料',
-      delivery: '缴费和取件',
-      face: '身份核验',
-      review: '确认提交',
-    },
     resumed: '已恢复您上次保存的草稿，从“{step}”继续填写。',
     restart: '放弃草稿，重新填写',
     restartConfirm: '放弃后，已填写的内容和上传的材料将不再保留。确定重新填写吗？',
@@ -224,10 +210,6 @@ export const t = {
     signAgain: '重新签名',
     photoCamera: '拍摄证件照',
     photoAlbum: '从相册选择',
-    photoFirst: '证件照通过检查后即可继续',
-    photoSampleTitle: '合格照片示例',
-    photoSampleLabel: '合格证件照示例：浅色背景，正面免冠，头部居中，露出双耳，深色上衣',
-    photoSampleRules: ['白色或浅色背景', '正面、免冠、双眼睁开', '露出双耳和眉毛', '深色上衣，脸上无阴影'],
     photoRetake: '重新拍摄或选择',
     photoShoot: '拍照',
     cameraUnavailable: '无法使用相机，请从相册选择照片，或在设置中允许使用相机',
@@ -267,10 +249,6 @@ export const t = {
       face: '身份核验',
       interview: '您的申请需要视频面审：',
       fees: '应缴费用',
-      feeTotal: '合计 {amount}',
-      /** The draft's price now; the pay page shows the same amount, fixed when submitted. */
-      feeNote: '按{option}办理，依使领馆收费标准计算；提交时确定金额，之后收费标准调整不影响本申请。',
-      feeUnknown: '费用项目（暂无法获取金额，以使领馆通知为准）：',
       submit: '提交申请',
       submitting: '提交中…',
       incomplete: '以下内容需要补充：',

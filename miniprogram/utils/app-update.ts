@@ -2,7 +2,8 @@
  * A new version of the mini-program: WeChat downloads it in the background at a cold start;
  * once it is ready we ask to restart into it (as the TDesign starter does) rather than
  * leaving the citizen on the old code until the next cold start. Declining is fine — the
- * new version starts next time.
+ * new version starts next time. A failed download needs nothing: WeChat tries again at the
+ * next cold start.
  */
 import { t } from '../locale/zh-CN';
 
@@ -20,8 +21,5 @@ export function watchForUpdates(): void {
         if (result.confirm) manager.applyUpdate();
       },
     });
-  });
-  manager.onUpdateFailed(() => {
-    wx.showModal({ title: t.update.failedTitle, content: t.update.failedContent, confirmText: t.update.ok, showCancel: false });
   });
 }

@@ -177,8 +177,5 @@ describe('a new version', () => {
     expect(manager.applyUpdate).not.toHaveBeenCalled();
     handlers.ready!(); // 重启
     expect(manager.applyUpdate).toHaveBeenCalledTimes(1);
-
-    handlers.failed!();
-    expect(showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: t.update.failedTitle, showCancel: false }));
   });
 });

@@ -11,7 +11,7 @@ const listeners = new WeakMap<object, NetworkListener>();
 Component({
   properties: {
     show: { type: Boolean, value: false },
-    /** What failed, e.g. 网络连接失败，请稍后重试 (ApiError's message); a default otherwise. */
+    /** What failed, e.g. 网络连接失败，请稍后重试 (ApiError's message). */
     message: { type: String, value: '' },
   },
   data: {

@@ -19,6 +19,7 @@ import {
 import { isRequired } from './domain/services/field-validation';
 import { type ApplicationFee, FEE_OPTION_LABELS, formatFen } from './domain/services/payment-api-types';
 import { fill, t } from '../../locale/zh-CN';
+import { applyText } from './text';
 import { COUNTRIES, countryLabel } from './countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';
@@ -177,7 +178,7 @@ export interface ProgressView {
   label: string;
 }
 
-type Part = keyof typeof t.apply.parts;
+type Part = keyof typeof applyText.parts;
 
 const PART_OF_KIND: Record<StepDefinition['kind'], Part> = {
   eligibility: 'details',
@@ -212,7 +213,7 @@ export function progressOf(service: ServiceDefinition, stepId: string, answers: 
     index,
     total,
     percent: total ? Math.round(((index + within) / total) * 100) : 0,
-    label: fill(t.apply.partOf, { n: String(index + 1), total: String(total), part: current ? t.apply.parts[current.part] : '' }),
+    label: fill(applyText.partOf, { n: String(index + 1), total: String(total), part: current ? applyText.parts[current.part] : '' }),
   };
 }
 
@@ -277,10 +278,10 @@ export interface FeeView {
  * (GET /api/applications/:id/fee) — the amount the pay page will show, fixed on submission.
  */
 export function feeView(fee: ApplicationFee): FeeView {
-  const note = fill(t.apply.review.feeNote, { option: FEE_OPTION_LABELS[fee.option] });
+  const note = fill(applyText.review.feeNote, { option: FEE_OPTION_LABELS[fee.option] });
   return {
     lines: fee.items.map((item) => ({ code: item.code, label: item.label, amount: formatFen(item.amountFen, fee.currency) })),
-    total: fill(t.apply.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
+    total: fill(applyText.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
     note: fee.refundNote ? `${note}${fee.refundNote}。` : note,
   };
 }

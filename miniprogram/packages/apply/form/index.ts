@@ -42,6 +42,7 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
+import { applyText } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
@@ -82,8 +83,10 @@ Component({
   behaviors: [elderModeBehavior],
   data: {
     // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'photoFirst', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
-    reviewText: pick(t.apply.review, ['edit', 'feeUnknown', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
+    reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+    /** The subpackage's own strings the template reads (text.ts). */
+    applyText: { photoFirst: applyText.photoFirst, feeUnknown: applyText.review.feeUnknown },
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',

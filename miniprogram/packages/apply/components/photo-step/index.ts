@@ -2,6 +2,9 @@ import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
 import { headGuide } from '../../domain/services/photo-frame';
 import { t } from '../../../../locale/zh-CN';
+import { applyText } from '../../text';
+
+const pickSample = () => ({ photoSampleTitle: applyText.photoSampleTitle, photoSampleLabel: applyText.photoSampleLabel, photoSampleRules: applyText.photoSampleRules });
 import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
 
 /** The camera guide's 3:4 frame in rpx (index.wxss .photo__guide). */
@@ -74,6 +77,7 @@ Component({
     message: '',
     /** The server's spec crop of the last upload, as a local file ('' when none). */
     cropPreview: '',
+    sampleText: pickSample(),
     guide: guideStyles(),
     sample: sampleStyles(),
   },
