@@ -109,6 +109,16 @@ export function normalizeDocumentNumber(raw: unknown): string {
   return normalizeInput(raw).replace(/[\s\-‐-―－]/g, '').toUpperCase();
 }
 
+/** YYYY-MM-DD (also YYYY/M/D and YYYY.M.D, as people copy dates) naming a real calendar day. */
+export function parseCalendarDate(raw: string): string | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 const LEGALIZATION_NO = /^[0-9A-Z]{4,32}$/;
 const STICKER_NO = /^[0-9A-Z]{6,16}$/;
 

@@ -170,6 +170,7 @@ export interface Database {
   order_sequences: OrderSequenceTable;
   legalization_import_batches: LegalizationImportBatchTable;
   legalization_records: LegalizationRecordTable;
+  apostille_records: ApostilleRecordTable;
   rate_limit_buckets: RateLimitBucketTable;
   news_articles: NewsArticleTable;
   travel_alerts: TravelAlertTable;
@@ -185,6 +186,8 @@ export interface LegalizationImportBatchTable {
   file_name: string | null;
   row_count: number;
   created_at: Generated<Date>;
+  /** Which registry the batch fed (0017). */
+  registry: Generated<'legalization' | 'apostille'>;
 }
 
 export interface LegalizationRecordTable {
@@ -196,6 +199,25 @@ export interface LegalizationRecordTable {
   document_type: string;
   /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
   issued_on: ColumnType<Date, string, string>;
+  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+// ── 0017: apostille registry ──
+
+export interface ApostilleRecordTable {
+  id: Generated<string>;
+  apostille_no: string;
+  /** A `date`; read it with to_char(..., 'YYYY-MM-DD'). */
+  issued_on: ColumnType<Date, string, string>;
+  signer_name: string;
+  signer_capacity: string;
+  seal_of: string | null;
+  authority_id: string;
   status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
   revoked_at: Date | null;
   revoked_reason: string | null;
