@@ -220,8 +220,9 @@ export interface VerifyApostilleRequest {
 export interface VerifiedApostille {
   apostilleNo: string;
   issuedOn: string;
-  signerName: string;
-  signerCapacity: string;
+  /** Who signed and in what capacity; null for an unsigned document (then sealOf says whose seal it bears). */
+  signerName: string | null;
+  signerCapacity: string | null;
   /** Whose seal or stamp the document bears, when no one signed it (box 4 of the model certificate). */
   sealOf: string | null;
   authorityId: string;

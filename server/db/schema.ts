@@ -214,8 +214,8 @@ export interface ApostilleRecordTable {
   apostille_no: string;
   /** A `date`; read it with to_char(..., 'YYYY-MM-DD'). */
   issued_on: ColumnType<Date, string, string>;
-  signer_name: string;
-  signer_capacity: string;
+  signer_name: string | null;
+  signer_capacity: string | null;
   seal_of: string | null;
   authority_id: string;
   status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;

@@ -12,8 +12,9 @@ create table apostille_records (
   -- Normalized (upper case, no spaces or hyphens), as printed on the certificate.
   apostille_no     text not null,
   issued_on        date not null check (issued_on >= date '2023-11-07'),
-  signer_name      text not null,
-  signer_capacity  text not null,
+  -- Who signed and as what; or, for an unsigned document, whose seal or stamp it bears.
+  signer_name      text,
+  signer_capacity  text,
   seal_of          text,
   -- 'mfa' or 'fao-<province>': missions abroad do not issue apostilles (checked by the application).
   authority_id     text not null,
@@ -23,7 +24,8 @@ create table apostille_records (
   batch_id         uuid references legalization_import_batches (id),
   created_by       uuid references staff (id),
   created_at       timestamptz not null default now(),
-  check ((status = 'revoked') = (revoked_at is not null))
+  check ((status = 'revoked') = (revoked_at is not null)),
+  check ((signer_name is not null and signer_capacity is not null) or seal_of is not null)
 );
 create unique index apostille_records_number on apostille_records (authority_id, apostille_no);
 create index apostille_records_batch on apostille_records (batch_id);
