@@ -1,5 +1,5 @@
 import { apostilleMessages as m } from './apostille-messages';
-import { type AuthorityKind, normalizeDocumentNumber, parseCalendarDate } from './legalization';
+import { type AuthorityKind, collectChecks, normalizeDocumentNumber, parseCalendarDate } from './legalization';
 import { Check, fail, normalizeInput, pass } from './validation';
 
 /**
@@ -56,16 +56,11 @@ export type ApostilleInputCheck =
 
 /** The apostille form, checked the same way on the page and on the server. */
 export function validateApostilleInput(input: { apostilleNo?: unknown; issuedOn?: unknown; authorityId?: unknown }): ApostilleInputCheck {
-  const checks: Record<ApostilleField, Check> = {
+  return collectChecks<ApostilleField>({
     apostilleNo: checkApostilleNo(input.apostilleNo),
     issuedOn: checkApostilleDate(input.issuedOn),
     authorityId: checkAuthority(input.authorityId),
-  };
-  const errors: Partial<Record<ApostilleField, string>> = {};
-  for (const [field, check] of Object.entries(checks) as Array<[ApostilleField, Check]>) if (!check.ok) errors[field] = check.message;
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const value = (field: ApostilleField) => (checks[field] as { ok: true; value: string }).value;
-  return { ok: true, value: { apostilleNo: value('apostilleNo'), issuedOn: value('issuedOn'), authorityId: value('authorityId') } };
+  });
 }
 
 // ── The QR code printed on the certificate ──────────────────────────────────

@@ -151,20 +151,26 @@ export type VerifyInputCheck =
   | { ok: true; value: VerifyInput }
   | { ok: false; errors: Partial<Record<keyof VerifyInput, string>> };
 
+/** A form's field checks → its normalized values, or the message of each bad field. */
+export function collectChecks<F extends string>(
+  checks: Record<F, Check>,
+): { ok: true; value: Record<F, string> } | { ok: false; errors: Partial<Record<F, string>> } {
+  const errors: Partial<Record<F, string>> = {};
+  const value = {} as Record<F, string>;
+  for (const [field, check] of Object.entries(checks) as Array<[F, Check]>) {
+    if (check.ok) value[field] = check.value;
+    else errors[field] = check.message;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
 /** The verification form, checked the same way on the page and on the server. */
 export function validateVerifyInput(input: { legalizationNo?: unknown; stickerNo?: unknown; authorityId?: unknown }): VerifyInputCheck {
-  const checks = {
+  return collectChecks<keyof VerifyInput>({
     legalizationNo: checkLegalizationNo(input.legalizationNo),
     stickerNo: checkStickerNo(input.stickerNo),
     authorityId: checkAuthorityId(input.authorityId),
-  };
-  const errors: Partial<Record<keyof VerifyInput, string>> = {};
-  for (const [field, check] of Object.entries(checks) as Array<[keyof VerifyInput, Check]>) {
-    if (!check.ok) errors[field] = check.message;
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const value = (field: keyof VerifyInput) => (checks[field] as { ok: true; value: string }).value;
-  return { ok: true, value: { legalizationNo: value('legalizationNo'), stickerNo: value('stickerNo'), authorityId: value('authorityId') } };
+  });
 }
 
 /** Shown to staff in place of a sticker number: the last four characters only. */

@@ -190,15 +190,8 @@ export interface LegalizationImportBatchTable {
   registry: Generated<'legalization' | 'apostille'>;
 }
 
-export interface LegalizationRecordTable {
-  id: Generated<string>;
-  legalization_no: string;
-  sticker_hash: Buffer;
-  sticker_masked: string;
-  authority_id: string;
-  document_type: string;
-  /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
-  issued_on: ColumnType<Date, string, string>;
+/** What every registry's record has beside its own fields: status, revocation, batch, author (0002, 0017). */
+export interface RegistryRecordColumns {
   status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
   revoked_at: Date | null;
   revoked_reason: string | null;
@@ -207,9 +200,20 @@ export interface LegalizationRecordTable {
   created_at: Generated<Date>;
 }
 
+export interface LegalizationRecordTable extends RegistryRecordColumns {
+  id: Generated<string>;
+  legalization_no: string;
+  sticker_hash: Buffer;
+  sticker_masked: string;
+  authority_id: string;
+  document_type: string;
+  /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
+  issued_on: ColumnType<Date, string, string>;
+}
+
 // ── 0017: apostille registry ──
 
-export interface ApostilleRecordTable {
+export interface ApostilleRecordTable extends RegistryRecordColumns {
   id: Generated<string>;
   apostille_no: string;
   /** A `date`; read it with to_char(..., 'YYYY-MM-DD'). */
@@ -218,12 +222,6 @@ export interface ApostilleRecordTable {
   signer_capacity: string | null;
   seal_of: string | null;
   authority_id: string;
-  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
-  batch_id: string | null;
-  created_by: string | null;
-  created_at: Generated<Date>;
 }
 
 export interface RateLimitBucketTable {

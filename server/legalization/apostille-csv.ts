@@ -1,20 +1,13 @@
-import { checkApostilleNo, issuesApostilles } from '../../miniprogram/domain/apostille';
+import { checkApostilleNo, CONVENTION_IN_FORCE_FOR_CHINA, issuesApostilles } from '../../miniprogram/domain/apostille';
+import type { VerifiedApostille } from '../../miniprogram/domain/info-api-types';
 import { normalizeInput } from '../../miniprogram/domain/validation';
 import type { AuthorityIndex } from './authorities';
 import { type LegalizationScope, mayHandle } from './authority-scope';
 import { checkRegistryCsv, latestIssueDate, parseIssueDate, type RegistryCsvCheck } from './csv-import';
 import { legalizationMessages as m } from './legalization-messages';
-import { CONVENTION_IN_FORCE_FOR_CHINA } from '../../miniprogram/domain/apostille';
 
 /** One apostille as the register holds it (Convention art. 7). */
-export interface NewApostille {
-  apostilleNo: string;
-  issuedOn: string;
-  signerName: string | null;
-  signerCapacity: string | null;
-  sealOf: string | null;
-  authorityId: string;
-}
+export type NewApostille = Omit<VerifiedApostille, 'authorityName'>;
 
 export type ApostilleColumn = 'apostille_no' | 'issued_on' | 'signer_name' | 'signer_capacity' | 'seal_of' | 'authority_id';
 

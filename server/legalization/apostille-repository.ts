@@ -6,7 +6,7 @@ import type { AuthorityIndex } from './authorities';
 import type { NewApostille } from './apostille-csv';
 import type { LineError } from './csv-import';
 import { legalizationMessages as m } from './legalization-messages';
-import { verifyAnswer } from './verify-answer';
+import { REGISTRY_RECORD_COLUMNS, verifyAnswer } from './verify-answer';
 
 type ApostilleRow = Omit<Selectable<ApostilleRecordTable>, 'issued_on'> & { issued_on: string };
 
@@ -22,12 +22,7 @@ export function selectApostilles(db: Kysely<Database>) {
       'signer_capacity',
       'seal_of',
       'authority_id',
-      'status',
-      'revoked_at',
-      'revoked_reason',
-      'batch_id',
-      'created_by',
-      'created_at',
+      ...REGISTRY_RECORD_COLUMNS,
     ]);
 }
 

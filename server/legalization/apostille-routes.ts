@@ -1,24 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { issuesApostilles, validateApostilleInput } from '../../miniprogram/domain/apostille';
-import { normalizeDocumentNumber } from '../../miniprogram/domain/legalization';
 import { apostilleMessages } from '../../miniprogram/domain/apostille-messages';
 import type { ApostilleRecord } from '../../miniprogram/domain/info-api-types';
 import type { AppDeps } from '../app-deps';
 import { validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import type { SessionStore } from '../security/session-store';
-import { requireStaff } from '../staff/authenticate';
 import { checkApostilleCsv, type NewApostille } from './apostille-csv';
 import { apostilleClashLines, apostilleValues, selectApostilles, toStaffApostille, verifyApostille } from './apostille-repository';
 import { AuthorityIndex } from './authorities';
-import { handledAuthorityIds, legalizationScope } from './authority-scope';
 import { legalizationMessages as m } from './legalization-messages';
 import { registryConsoleRoutes, type RegistrySpec } from './registry-console-routes';
 import { registryRecordStatusShape, verifyAnswerSchema } from './schemas';
 import { verifyRateLimit } from './verify-rate-limit';
-
-const INSERT_CHUNK = 500;
 
 const verifiedApostilleSchema = z.object({
   apostilleNo: z.string(),
@@ -46,11 +41,12 @@ const apostilleRegistry: RegistrySpec<NewApostille, ApostilleRecord> = {
   checkCsv: checkApostilleCsv,
   clashingLines: apostilleClashLines,
   async insertRows(tx, rows, extra) {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await tx.insertInto('apostille_records').values(rows.slice(i, i + INSERT_CHUNK).map((row) => apostilleValues(row, extra))).execute();
-    }
+    await tx.insertInto('apostille_records').values(rows.map((row) => apostilleValues(row, extra))).execute();
   },
-  loadRecord: async (db, id, authorities) => toStaffApostille(await selectApostilles(db).where('id', '=', id).executeTakeFirstOrThrow(), authorities),
+  numberParam: 'apostilleNo',
+  numberColumn: 'apostille_no',
+  loadRecords: async (db, ids, authorities) =>
+    (await selectApostilles(db).where('id', 'in', ids).orderBy('created_at', 'desc').execute()).map((row) => toStaffApostille(row, authorities)),
 };
 
 /** Public: the apostille check, beside the legalization check and under the same rate limit. */
@@ -89,36 +85,5 @@ export const apostilleRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: Sessio
   );
 };
 
-/** Console: the apostille register — CSV import, batches, revocation (shared), and looking records up. */
-export const apostilleConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: SessionStore }> = async (app, deps) => {
-  await app.register(registryConsoleRoutes(apostilleRegistry), deps);
-
-  app.get(
-    '/api/console/apostilles/records',
-    {
-      schema: {
-        tags: ['console', 'apostille'],
-        summary: 'Look apostilles up by number (optionally by authority) or by import batch',
-        querystring: z.object({
-          apostilleNo: z.string().max(100).optional(),
-          authorityId: z.string().max(100).optional(),
-          batchId: z.uuid().optional(),
-        }),
-        response: { 200: z.object({ records: z.array(apostilleRecordSchema) }), ...errorResponses },
-      },
-      onRequest: requireStaff(deps.db, deps.staffSessions, 'supervisor'),
-    },
-    async (request) => {
-      const { apostilleNo, authorityId, batchId } = request.query;
-      if (!apostilleNo && !batchId) throw validationFailed({ apostilleNo: m.apostilleNotFound });
-      // Only what this staff member's scope covers: apostilles are the MFA role's.
-      let query = selectApostilles(deps.db).where('authority_id', 'in', handledAuthorityIds(await legalizationScope(deps.db, request.staff!)));
-      if (apostilleNo) query = query.where('apostille_no', '=', normalizeDocumentNumber(apostilleNo));
-      if (authorityId) query = query.where('authority_id', '=', authorityId);
-      if (batchId) query = query.where('batch_id', '=', batchId);
-      const authorities = await AuthorityIndex.load(deps.db);
-      const rows = await query.orderBy('created_at', 'desc').limit(500).execute();
-      return { records: rows.map((row) => toStaffApostille(row, authorities)) };
-    },
-  );
-};
+/** Console: the apostille register — CSV import, batches, lookup and revocation, as the legalization register has them. */
+export const apostilleConsoleRoutes = registryConsoleRoutes(apostilleRegistry);

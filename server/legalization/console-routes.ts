@@ -21,10 +21,8 @@ import {
   stickerHash,
   toStaffRecord,
 } from './legalization-repository';
-import { handledAuthorityIds, legalizationScope } from './authority-scope';
+import { legalizationScope } from './authority-scope';
 import { recordSchema } from './schemas';
-
-const INSERT_CHUNK = 500;
 
 /** The legalization registry's part in the shared import, batch and revocation routes. */
 const legalizationRegistry = (pii: PiiCipher): RegistrySpec<NewRecord, LegalizationRecord> => ({
@@ -56,11 +54,12 @@ const legalizationRegistry = (pii: PiiCipher): RegistrySpec<NewRecord, Legalizat
     return lines;
   },
   async insertRows(tx, rows, extra) {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      await tx.insertInto('legalization_records').values(rows.slice(i, i + INSERT_CHUNK).map((row) => recordValues(pii, row, extra))).execute();
-    }
+    await tx.insertInto('legalization_records').values(rows.map((row) => recordValues(pii, row, extra))).execute();
   },
-  loadRecord: async (db, id, authorities) => toStaffRecord(await selectRecords(db).where('id', '=', id).executeTakeFirstOrThrow(), authorities),
+  numberParam: 'legalizationNo',
+  numberColumn: 'legalization_no',
+  loadRecords: async (db, ids, authorities) =>
+    (await selectRecords(db).where('id', 'in', ids).orderBy('created_at', 'desc').execute()).map((row) => toStaffRecord(row, authorities)),
 });
 
 /**
@@ -68,39 +67,9 @@ const legalizationRegistry = (pii: PiiCipher): RegistrySpec<NewRecord, Legalizat
  * revoke single records; supervisors and admins can look records up. Every write is audited.
  */
 export const legalizationConsoleRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: SessionStore }> = async (app, deps) => {
-  const canRead = requireStaff(deps.db, deps.staffSessions, 'supervisor');
   const canWrite = requireStaff(deps.db, deps.staffSessions, 'admin');
 
   await app.register(registryConsoleRoutes(legalizationRegistry(deps.pii)), deps);
-
-  app.get(
-    '/api/console/legalization/records',
-    {
-      schema: {
-        tags: ['console', 'legalization'],
-        summary: 'Look records up by legalization number (optionally by authority) or by import batch',
-        querystring: z.object({
-          legalizationNo: z.string().max(100).optional(),
-          authorityId: z.string().max(100).optional(),
-          batchId: z.uuid().optional(),
-        }),
-        response: { 200: z.object({ records: z.array(recordSchema) }), ...errorResponses },
-      },
-      onRequest: canRead,
-    },
-    async (request) => {
-      const { legalizationNo, authorityId, batchId } = request.query;
-      if (!legalizationNo && !batchId) throw validationFailed({ legalizationNo: m.recordNotFound });
-      // Only records this staff member's scope covers: another mission's are not theirs to know of.
-      let query = selectRecords(deps.db).where('authority_id', 'in', handledAuthorityIds(await legalizationScope(deps.db, request.staff!)));
-      if (legalizationNo) query = query.where('legalization_no', '=', legalizationNo.replace(/[\s-]/g, '').toUpperCase());
-      if (authorityId) query = query.where('authority_id', '=', authorityId);
-      if (batchId) query = query.where('batch_id', '=', batchId);
-      const authorities = await AuthorityIndex.load(deps.db);
-      const rows = await query.orderBy('created_at', 'desc').limit(500).execute();
-      return { records: rows.map((row) => toStaffRecord(row, authorities)) };
-    },
-  );
 
   app.post(
     '/api/console/legalization/records',

@@ -5,7 +5,7 @@ import { DocumentType, documentTypeLabels, maskStickerNo } from '../../miniprogr
 import type { Database, LegalizationRecordTable } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { AuthorityIndex } from './authorities';
-import { verifyAnswer } from './verify-answer';
+import { REGISTRY_RECORD_COLUMNS, verifyAnswer } from './verify-answer';
 
 /** Keyed hash of a normalized sticker number; 32 bytes, so comparisons are fixed-length. */
 export function stickerHash(pii: PiiCipher, stickerNo: string): Buffer {
@@ -29,12 +29,7 @@ export function selectRecords(db: Kysely<Database>) {
       'authority_id',
       'document_type',
       sql<string>`to_char(issued_on, 'YYYY-MM-DD')`.as('issued_on'),
-      'status',
-      'revoked_at',
-      'revoked_reason',
-      'batch_id',
-      'created_by',
-      'created_at',
+      ...REGISTRY_RECORD_COLUMNS,
     ]);
 }
 

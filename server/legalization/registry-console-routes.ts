@@ -10,7 +10,8 @@ import { errorResponses } from '../http/schemas';
 import type { SessionStore } from '../security/session-store';
 import { requireStaff } from '../staff/authenticate';
 import { AuthorityIndex } from './authorities';
-import { type LegalizationScope, legalizationScope, mayHandle } from './authority-scope';
+import { handledAuthorityIds, type LegalizationScope, legalizationScope, mayHandle } from './authority-scope';
+import { normalizeDocumentNumber } from '../../miniprogram/domain/legalization';
 import type { LineError, RegistryCsvCheck } from './csv-import';
 import { legalizationMessages as m } from './legalization-messages';
 import { batchSchema, importErrorResponses } from './schemas';
@@ -37,15 +38,33 @@ export interface RegistrySpec<Row, StaffRecord> {
   checkCsv(text: string, context: { authorities: AuthorityIndex; scope: LegalizationScope }): RegistryCsvCheck<Row>;
   /** Lines of the file that clash with records already stored (checked inside the import's transaction). */
   clashingLines(tx: Transaction<Database>, rows: Array<Row & { line: number }>): Promise<LineError[]>;
+  /** Inserts one chunk of a batch (the caller splits large files). */
   insertRows(tx: Transaction<Database>, rows: Row[], extra: { batchId: string; staffId: string }): Promise<void>;
-  loadRecord(db: Kysely<Database>, id: string, authorities: AuthorityIndex): Promise<StaffRecord>;
+  /** The lookup's query parameter and column for the number a record is known by. */
+  numberParam: string;
+  numberColumn: 'legalization_no' | 'apostille_no';
+  /** These records as staff see them, newest first. */
+  loadRecords(db: Kysely<Database>, ids: string[], authorities: AuthorityIndex): Promise<StaffRecord[]>;
 }
 
 export const recordExistsError = (message: string) => new ApiError(409, 'RECORD_EXISTS', message);
 
+const toBatch = (row: { id: string; file_name: string | null; row_count: number; staff_id: string; created_at: Date }) => ({
+  id: row.id,
+  fileName: row.file_name,
+  rowCount: row.row_count,
+  staffId: row.staff_id,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+/** Rows per insert statement: well under PostgreSQL's 65 535 parameters at a dozen columns a row. */
+const INSERT_CHUNK = 500;
+/** Most records a lookup lists. */
+const MAX_RECORDS_LISTED = 500;
+
 /**
  * Console routes every registry has: import a CSV batch (all rows or none), list this
- * mission's batches, revoke a record with a reason. Admins write, supervisors read; the
+ * mission's batches, look records up, revoke a record with a reason. Admins write, supervisors read; the
  * issuing authority decides who may touch a record (authority-scope.ts); every write is audited.
  */
 export function registryConsoleRoutes<Row, StaffRecord>(
@@ -55,6 +74,11 @@ export function registryConsoleRoutes<Row, StaffRecord>(
     const canRead = requireStaff(deps.db, deps.staffSessions, 'supervisor');
     const canWrite = requireStaff(deps.db, deps.staffSessions, 'admin');
     const tags = ['console', spec.name];
+    // Both tables have the columns used below; Kysely types a union of tables by their shared ones only through one of them.
+    const table = spec.table as 'legalization_records';
+    const numberColumn = spec.numberColumn as 'legalization_no';
+    const audit = (tx: Transaction<Database>, staff: { staffId: string; missionId: string }, action: string, subject: string, detail: Record<string, unknown>) =>
+      recordAudit(tx, { actorKind: 'staff', actorId: staff.staffId, missionId: staff.missionId, action: `${spec.name}.${action}`, subject, detail });
 
     // A CSV file sent as it is: decoded here without failing, so bytes that are not UTF-8
     // (a GBK file from Excel) become U+FFFD and the import reports the damaged lines.
@@ -97,19 +121,13 @@ export function registryConsoleRoutes<Row, StaffRecord>(
             const batch = await tx
               .insertInto('legalization_import_batches')
               .values({ staff_id: staff.staffId, mission_id: staff.missionId, file_name: fileName, row_count: checked.rows.length, registry: spec.name })
-              .returning(['id', 'created_at'])
+              .returningAll()
               .executeTakeFirstOrThrow();
-            await spec.insertRows(tx, checked.rows, { batchId: batch.id, staffId: staff.staffId });
-            await recordAudit(tx, {
-              actorKind: 'staff',
-              actorId: staff.staffId,
-              missionId: staff.missionId,
-              action: `${spec.name}.import`,
-              subject: batch.id,
-              detail: { rowCount: checked.rows.length, fileName },
-            });
-            const created = { id: batch.id, fileName, rowCount: checked.rows.length, staffId: staff.staffId, createdAt: new Date(batch.created_at).toISOString() };
-            return { ok: true as const, batch: created };
+            for (let i = 0; i < checked.rows.length; i += INSERT_CHUNK) {
+              await spec.insertRows(tx, checked.rows.slice(i, i + INSERT_CHUNK), { batchId: batch.id, staffId: staff.staffId });
+            }
+            await audit(tx, staff, 'import', batch.id, { rowCount: checked.rows.length, fileName });
+            return { ok: true as const, batch: toBatch(batch) };
           });
           if (!outcome.ok) return reply.status(400).send(importFailed('CSV_INVALID', m.csvInvalid(outcome.lines.length), outcome.lines));
           return reply.status(201).send({ batch: outcome.batch });
@@ -140,15 +158,37 @@ export function registryConsoleRoutes<Row, StaffRecord>(
           .orderBy('created_at', 'desc')
           .limit(200)
           .execute();
-        return {
-          batches: rows.map((row) => ({
-            id: row.id,
-            fileName: row.file_name,
-            rowCount: row.row_count,
-            staffId: row.staff_id,
-            createdAt: new Date(row.created_at).toISOString(),
-          })),
-        };
+        return { batches: rows.map(toBatch) };
+      },
+    );
+
+    app.get(
+      `${spec.basePath}/records`,
+      {
+        schema: {
+          tags,
+          summary: `Look ${spec.summaryNoun} up by number (optionally by authority) or by import batch`,
+          querystring: z.object({
+            [spec.numberParam]: z.string().max(100).optional(),
+            authorityId: z.string().max(100).optional(),
+            batchId: z.uuid().optional(),
+          }),
+          response: { 200: z.object({ records: z.array(spec.recordSchema as z.ZodType<unknown>) }), ...errorResponses },
+        },
+        onRequest: canRead,
+      },
+      async (request) => {
+        const query = request.query as Record<string, string | undefined>;
+        const number = normalizeDocumentNumber(query[spec.numberParam]);
+        if (!number && !query.batchId) throw validationFailed({ [spec.numberParam]: spec.recordNotFound });
+        // Only records this staff member's scope covers: another mission's are not theirs to know of.
+        let ids = deps.db.selectFrom(table).select('id').where('authority_id', 'in', handledAuthorityIds(await legalizationScope(deps.db, request.staff!)));
+        if (number) ids = ids.where(numberColumn, '=', number);
+        if (query.authorityId) ids = ids.where('authority_id', '=', query.authorityId);
+        if (query.batchId) ids = ids.where('batch_id', '=', query.batchId);
+        const found = await ids.orderBy('created_at', 'desc').limit(MAX_RECORDS_LISTED).execute();
+        if (found.length === 0) return { records: [] };
+        return { records: await spec.loadRecords(deps.db, found.map((row) => row.id), await AuthorityIndex.load(deps.db)) };
       },
     );
 
@@ -171,24 +211,15 @@ export function registryConsoleRoutes<Row, StaffRecord>(
         if (!reason) throw validationFailed({ reason: m.revokeReasonRequired });
         const authorities = await AuthorityIndex.load(deps.db);
         const scope = await legalizationScope(deps.db, staff);
-        // Both tables have these columns; Kysely types a union of tables by their shared ones only through one of them.
-        const table = spec.table as 'legalization_records';
         await deps.db.transaction().execute(async (tx) => {
           const row = await tx.selectFrom(table).select(['id', 'authority_id', 'status']).where('id', '=', request.params.id).forUpdate().executeTakeFirst();
           // Another mission's records (or MFA ones, without that role) are not this staff member's to revoke, nor to know of.
           if (!row || !mayHandle(scope, authorities.get(row.authority_id))) throw notFound(spec.recordNotFound);
           if (row.status === 'revoked') return;
           await tx.updateTable(table).set({ status: 'revoked', revoked_at: new Date(), revoked_reason: reason }).where('id', '=', row.id).execute();
-          await recordAudit(tx, {
-            actorKind: 'staff',
-            actorId: staff.staffId,
-            missionId: staff.missionId,
-            action: `${spec.name}.revoke`,
-            subject: row.id,
-            detail: { reason },
-          });
+          await audit(tx, staff, 'revoke', row.id, { reason });
         });
-        return spec.loadRecord(deps.db, request.params.id, authorities);
+        return (await spec.loadRecords(deps.db, [request.params.id], authorities))[0];
       },
     );
   };

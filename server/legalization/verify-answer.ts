@@ -1,5 +1,8 @@
 import type { VerifyAnswer } from '../../miniprogram/domain/info-api-types';
 
+/** The columns every registry's record has (schema.ts RegistryRecordColumns), for its select list. */
+export const REGISTRY_RECORD_COLUMNS = ['status', 'revoked_at', 'revoked_reason', 'batch_id', 'created_by', 'created_at'] as const;
+
 /**
  * The public answer of a registry check from the row looked up by its number (if any) and
  * whether the other details matched: an unknown number and a wrong detail both give

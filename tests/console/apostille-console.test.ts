@@ -6,6 +6,7 @@
  */
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, type TestBrowser } from './browser';
+import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord } from './helpers/registry-import';
 
 const admin = { username: 'chen.jing', password: 'apostille admin 2025', displayName: '陈静' };
 const timeout = 90_000;
@@ -27,9 +28,7 @@ afterAll(async () => {
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const HEADER = '附加证明书编号,签发日期,签署人,签署身份,印章所属机关,签发机关';
 
-function csvFile(name: string, rows: string[]) {
-  return { name, mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'utf8') };
-}
+const csvFile = (name: string, rows: string[]) => registryCsv(HEADER, name, rows);
 
 test('an admin imports apostilles line-checked, opens the batch and revokes one; the public check says revoked', async () => {
   const { page } = browser;
@@ -46,40 +45,33 @@ test('an admin imports apostilles line-checked, opens the batch and revokes one;
   expect(await page.locator('.t-tabs__nav-item', { hasText: '单条登记' }).count()).toBe(0);
 
   // Line 3: before the Convention applied to China; line 4: a mission, which issues no apostilles.
-  await page.setInputFiles(
-    byTestId('csv-input'),
+  const refused = await importRefused(
+    page,
     csvFile('bad.csv', [
       'AP20250001,2025-03-01,李华,广东省外事办公室副主任,,fao-guangdong',
       'AP20250002,2023-10-01,王小明,外交部领事司副司长,,mfa',
       'AP20250003,2025-03-02,王小明,副总领事,,us-new-york',
     ]),
   );
-  const errors = page.locator(byTestId('import-errors'));
-  await errors.waitFor();
-  const errorText = await errors.innerText();
-  expect(errorText).toContain('本批次未导入');
-  expect(errorText).toContain('2023年11月7日');
-  expect(errorText).toContain('不签发附加证明书');
-  const lineNumbers = await page.locator(`${byTestId('import-error-lines')} tbody tr td:first-child`).allInnerTexts();
-  expect(lineNumbers.map((n) => n.trim())).toEqual(['3', '4']);
+  expect(refused.text).toContain('本批次未导入');
+  expect(refused.text).toContain('2023年11月7日');
+  expect(refused.text).toContain('不签发附加证明书');
+  expect(refused.lines).toEqual(['3', '4']);
   expect(await page.locator(byTestId('import-history')).innerText()).toContain('暂无导入记录');
 
-  await page.setInputFiles(
-    byTestId('csv-input'),
+  const accepted = await importAccepted(
+    page,
     csvFile('apostilles-march.csv', [
       'AP20250001,2025-03-01,李华,广东省外事办公室副主任,,fao-guangdong',
       'AP20250002,2025-03-02,王小明,外交部领事司副司长,,mfa',
       'AP20250003,2025-03-03,,,北京市公证处,fao-beijing',
     ]),
   );
-  const success = page.locator(byTestId('import-success'));
-  await success.waitFor();
-  expect(await success.innerText()).toContain('已导入 3 条记录（apostilles-march.csv）');
-  const history = page.locator(byTestId('import-history'));
-  await history.getByText('apostilles-march.csv').waitFor();
+  expect(accepted).toContain('已导入 3 条记录（apostilles-march.csv）');
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: '/tmp/console-apostille-import.png', fullPage: true });
 
+  const history = page.locator(byTestId('import-history'));
   await history.getByText('查看记录').click();
   const records = page.locator(byTestId('records-table'));
   await records.getByText('AP20250003').waitFor();
@@ -88,12 +80,11 @@ test('an admin imports apostilles line-checked, opens the batch and revokes one;
   expect(recordsText).toContain('印章：北京市公证处');
   expect(recordsText).toContain('外交部领事司');
 
-  const row = records.locator('tr', { hasText: 'AP20250002' });
-  await row.locator(byTestId('record-revoke')).click();
+  // The dialog names the certificate before anything is revoked.
+  await records.locator('tr', { hasText: 'AP20250002' }).locator(byTestId('record-revoke')).click();
   await page.getByText('公众查验附加证明书 AP20250002 将显示“已撤销”').waitFor();
-  await page.fill(`${byTestId('revoke-reason')} textarea`, '签署人无权签署');
-  await page.getByRole('button', { name: '确认撤销' }).click();
-  await row.getByText('已撤销').first().waitFor();
+  await page.getByRole('button', { name: '取消' }).click();
+  await revokeRecord(page, 'AP20250002', '签署人无权签署');
   await page.screenshot({ path: '/tmp/console-apostille-records.png', fullPage: true });
 
   const verify = await fetch(`${server.baseUrl}/api/legalization/apostille/verify`, {
