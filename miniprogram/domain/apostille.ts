@@ -1,5 +1,5 @@
 import { apostilleMessages as m } from './apostille-messages';
-import { type AuthorityKind, collectChecks, normalizeDocumentNumber, parseCalendarDate } from './legalization';
+import { type AuthorityKind, checkAuthorityId, checkPrintedNumber, collectChecks, parseCalendarDate } from './legalization';
 import { Check, fail, normalizeInput, pass } from './validation';
 
 /**
@@ -21,11 +21,8 @@ export function issuesApostilles(kind: AuthorityKind): boolean {
 
 const APOSTILLE_NO = /^[0-9A-Z]{6,32}$/;
 
-export function checkApostilleNo(raw: unknown): Check {
-  const value = normalizeDocumentNumber(raw);
-  if (!value) return fail(m.apostilleNoRequired);
-  return APOSTILLE_NO.test(value) ? pass(value) : fail(m.apostilleNoFormat);
-}
+export const checkApostilleNo = (raw: unknown): Check =>
+  checkPrintedNumber(raw, APOSTILLE_NO, { required: m.apostilleNoRequired, format: m.apostilleNoFormat });
 
 /** The issue date: a real day, not before the Convention applied to China. */
 export function checkApostilleDate(raw: unknown): Check {
@@ -36,11 +33,6 @@ export function checkApostilleDate(raw: unknown): Check {
   return date < CONVENTION_IN_FORCE_FOR_CHINA ? fail(m.issuedOnBeforeConvention) : pass(date);
 }
 
-function checkAuthority(raw: unknown): Check {
-  const value = normalizeInput(raw);
-  if (!value) return fail(m.authorityRequired);
-  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(m.authorityNotApostille);
-}
 
 export interface ApostilleVerifyInput {
   apostilleNo: string;
@@ -59,7 +51,7 @@ export function validateApostilleInput(input: { apostilleNo?: unknown; issuedOn?
   return collectChecks<ApostilleField>({
     apostilleNo: checkApostilleNo(input.apostilleNo),
     issuedOn: checkApostilleDate(input.issuedOn),
-    authorityId: checkAuthority(input.authorityId),
+    authorityId: checkAuthorityId(input.authorityId, { required: m.authorityRequired, unknown: m.authorityNotApostille }),
   });
 }
 

@@ -122,23 +122,27 @@ export function parseCalendarDate(raw: string): string | null {
 const LEGALIZATION_NO = /^[0-9A-Z]{4,32}$/;
 const STICKER_NO = /^[0-9A-Z]{6,16}$/;
 
-export function checkLegalizationNo(raw: unknown): Check {
+/** A number printed on a sticker or certificate, normalized, then held to its pattern. */
+export function checkPrintedNumber(raw: unknown, pattern: RegExp, messages: { required: string; format: string }): Check {
   const value = normalizeDocumentNumber(raw);
-  if (!value) return fail(infoMessages.legalizationNoRequired);
-  return LEGALIZATION_NO.test(value) ? pass(value) : fail(infoMessages.legalizationNoFormat);
+  if (!value) return fail(messages.required);
+  return pattern.test(value) ? pass(value) : fail(messages.format);
 }
 
-export function checkStickerNo(raw: unknown): Check {
-  const value = normalizeDocumentNumber(raw);
-  if (!value) return fail(infoMessages.stickerNoRequired);
-  return STICKER_NO.test(value) ? pass(value) : fail(infoMessages.stickerNoFormat);
-}
+export const checkLegalizationNo = (raw: unknown): Check =>
+  checkPrintedNumber(raw, LEGALIZATION_NO, { required: infoMessages.legalizationNoRequired, format: infoMessages.legalizationNoFormat });
+
+export const checkStickerNo = (raw: unknown): Check =>
+  checkPrintedNumber(raw, STICKER_NO, { required: infoMessages.stickerNoRequired, format: infoMessages.stickerNoFormat });
 
 /** Authority ids are short slugs; whether the id exists is the server's (or the picker's) business. */
-export function checkAuthorityId(raw: unknown): Check {
+export function checkAuthorityId(
+  raw: unknown,
+  messages: { required: string; unknown: string } = { required: infoMessages.authorityRequired, unknown: infoMessages.authorityUnknown },
+): Check {
   const value = normalizeInput(raw);
-  if (!value) return fail(infoMessages.authorityRequired);
-  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(infoMessages.authorityUnknown);
+  if (!value) return fail(messages.required);
+  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(messages.unknown);
 }
 
 export interface VerifyInput {
