@@ -6,7 +6,7 @@
  */
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, type TestBrowser } from './browser';
-import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord } from './helpers/registry-import';
+import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord, signInToConsole } from './helpers/registry-import';
 
 const admin = { username: 'chen.jing', password: 'apostille admin 2025', displayName: '陈静' };
 const timeout = 90_000;
@@ -32,11 +32,7 @@ const csvFile = (name: string, rows: string[]) => registryCsv(HEADER, name, rows
 
 test('an admin imports apostilles line-checked, opens the batch and revokes one; the public check says revoked', async () => {
   const { page } = browser;
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.fill(`${byTestId('login-username')} input`, admin.username);
-  await page.fill(`${byTestId('login-password')} input`, admin.password);
-  await page.click(byTestId('login-submit'));
-  await page.locator(byTestId('missions-table')).waitFor();
+  await signInToConsole(page, server.baseUrl, admin);
   await page.click(byTestId('menu-legalization'));
   await page.locator(byTestId('legalization-page')).waitFor();
   await page.click(byTestId('registry-apostille'));

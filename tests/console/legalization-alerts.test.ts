@@ -6,7 +6,7 @@
  */
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, type TestBrowser } from './browser';
-import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord } from './helpers/registry-import';
+import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord, signInToConsole } from './helpers/registry-import';
 
 const admin = { username: 'wang.fang', password: 'legalization admin 2025', displayName: '王芳' };
 const reviewer = { username: 'zhou.jie', password: 'reviewer password 2025', displayName: '周杰' };
@@ -32,14 +32,7 @@ const HEADER = '认证号,贴纸号,签署机关,文书类型,认证日期';
 
 const csvFile = (name: string, rows: string[]) => registryCsv(HEADER, name, rows);
 
-async function signIn(who = admin) {
-  const { page } = browser;
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.fill(`${byTestId('login-username')} input`, who.username);
-  await page.fill(`${byTestId('login-password')} input`, who.password);
-  await page.click(byTestId('login-submit'));
-  await page.locator(byTestId('missions-table')).waitFor();
-}
+const signIn = (who = admin) => signInToConsole(browser.page, server.baseUrl, who);
 
 test('an admin imports legalization records: a file with bad rows is refused line by line, a good one goes in', async () => {
   const { page } = browser;

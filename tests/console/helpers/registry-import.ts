@@ -1,11 +1,20 @@
 /**
  * The steps a registry test takes on the console's 领事认证 page, whichever register it
  * works on (legalization or apostille): send a CSV, read the refusal or the new batch,
- * revoke a record with a reason.
+ * revoke a record with a reason (after signing in).
  */
 import type { Page } from 'playwright-core';
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/** Signs in on the console's login page and waits for the first page (使领馆). */
+export async function signInToConsole(page: Page, baseUrl: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/console/`);
+  await page.fill(`${byTestId('login-username')} input`, who.username);
+  await page.fill(`${byTestId('login-password')} input`, who.password);
+  await page.click(byTestId('login-submit'));
+  await page.locator(byTestId('missions-table')).waitFor();
+}
 
 export function csvFile(header: string, name: string, rows: string[]) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n') + '\r\n', 'utf8') };
