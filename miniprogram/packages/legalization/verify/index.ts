@@ -10,6 +10,7 @@ import type { AuthorityKind } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
 import { text } from '../text';
 import { changedData } from '../../../utils/set-data';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 import { apostilleRows, legalizationRows, type OutcomeView, type OutcomeWords, outcomeView, rateLimitedView } from './verify-outcome';
 
 /** The two checks the page offers: a legalization sticker, or an apostille certificate (since 2023-11-07). */
@@ -128,6 +129,7 @@ function visibleErrors(mode: Mode, form: Form, touched: Record<string, boolean>)
  * found — never a near match — and 429 when someone tries too many numbers.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     mode: 'legalization' as Mode,
