@@ -64,6 +64,11 @@ beforeEach(() => {
   bindWxFiles();
   wx.showToast = jest.fn();
   wx.makePhoneCall = jest.fn();
+  wx.navigateTo = jest.fn();
+  wx.redirectTo = jest.fn();
+  wx.stopPullDownRefresh = jest.fn();
+  wx.setTabBarBadge = jest.fn();
+  wx.removeTabBarBadge = jest.fn();
   wx.setClipboardData = jest.fn((options: { success?: () => void }) => options.success?.()) as never;
 });
 
@@ -130,6 +135,15 @@ const serverView = async (id: string) => (await asCitizen(server.baseUrl, curren
 describe('到馆预约 (采集指纹)', () => {
   it('book a slot (QR code shown) → 改约 to another → 取消预约; address, zone and map link; the server agrees', async () => {
     const id = await submittedRenewal('周兰');
+    // The order detail leads there.
+    const detail = renderPage('packages/orders/detail/index');
+    await (detail.instance as unknown as { onLoad(query: Record<string, string>): Promise<void> }).onLoad({ id });
+    await simulate.sleep(0);
+    expect(textOf(detail)).toContain('到馆预约：采集指纹');
+    (detail.querySelector('.appointments') as unknown as { querySelector(s: string): { dispatchEvent(n: string): void } }).querySelector('.t-cell').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: `/packages/appointment/book/index?id=${id}` });
+
     const page = await open(id);
     const shown = textOf(page);
     const view = await serverView(id);
