@@ -1,6 +1,6 @@
 /** 当日预约: one mission date's in-person appointments and slots, search, check-in (scanned code or a row), no-shows. */
 import { computed, ref } from 'vue';
-import { ApiError } from '../../api/http';
+import { errorText } from './error-text';
 import { appointmentApi, type ConsoleAppointmentDay, type ConsoleAppointmentView } from '../../api/appointment-api';
 import { session } from '../../stores/session';
 import { toast } from '../../components/toast';
@@ -8,7 +8,6 @@ import { t } from '../../locale/zh-CN';
 import { missionToday } from '../interviews/dates';
 
 const a = t.appointments;
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : a.loadFailed);
 
 export function useAppointmentDay() {
   const timeZone = computed(() => session.staff?.mission.timezone ?? 'UTC');
@@ -26,7 +25,7 @@ export function useAppointmentDay() {
     try {
       day.value = await appointmentApi.day(date.value, query.value.trim());
     } catch (error) {
-      errorMessage.value = messageOf(error);
+      errorMessage.value = errorText(error);
     } finally {
       loading.value = false;
     }
@@ -43,7 +42,7 @@ export function useAppointmentDay() {
       await load();
       return true;
     } catch (error) {
-      toast.error(messageOf(error));
+      toast.error(errorText(error));
       return false;
     }
   }
@@ -55,7 +54,7 @@ export function useAppointmentDay() {
       toast.success(action === 'checkIn' ? a.checkedIn(name(updated), updated.kindLabel) : a.markedNoShow(name(updated)));
       await load();
     } catch (error) {
-      toast.error(messageOf(error));
+      toast.error(errorText(error));
     } finally {
       busyId.value = '';
     }

@@ -1,13 +1,12 @@
 /** 时段与设置: the mission's appointment types (settings, on/off) and creating / cancelling counter slots. */
 import { reactive, ref } from 'vue';
-import { ApiError } from '../../api/http';
+import { errorText } from './error-text';
 import { appointmentApi, type AppointmentTypeView, type ConsoleAppointmentSlot, type InPersonKind } from '../../api/appointment-api';
 import { toast } from '../../components/toast';
 import { t } from '../../locale/zh-CN';
 import { addDays } from '../interviews/dates';
 
 const a = t.appointments;
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : a.loadFailed);
 
 export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
   const types = ref<AppointmentTypeView[]>([]);
@@ -27,7 +26,7 @@ export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
     try {
       types.value = (await appointmentApi.types()).types;
     } catch (error) {
-      toast.error(messageOf(error));
+      toast.error(errorText(error));
     }
   }
 
@@ -38,7 +37,7 @@ export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
       types.value = types.value.map((row) => (row.kind === saved.kind ? saved : row));
       toast.success(a.saved);
     } catch (error) {
-      toast.error(error instanceof ApiError && error.fields ? Object.values(error.fields).join('；') : messageOf(error));
+      toast.error(errorText(error));
     } finally {
       saving.value = '';
     }
@@ -54,7 +53,7 @@ export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
       createResult.value = a.created(result.created, result.skipped);
       await reload();
     } catch (error) {
-      createError.value = error instanceof ApiError && error.fields ? Object.values(error.fields).join('；') : messageOf(error);
+      createError.value = errorText(error);
     } finally {
       creating.value = false;
     }
@@ -66,7 +65,7 @@ export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
       toast.success(a.slotCancelled);
       await reload();
     } catch (error) {
-      toast.error(messageOf(error));
+      toast.error(errorText(error));
     }
   }
 
