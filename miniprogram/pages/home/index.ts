@@ -5,9 +5,10 @@ import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
-import { findService, SERVICES } from '../../domain/service-grid';
+import { ELDER_HOME_SERVICE_IDS, findService, SERVICES } from '../../domain/service-grid';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
 import { changedData } from '../../utils/set-data';
 
@@ -21,18 +22,25 @@ ComponentWithStore({
       content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
     },
     services: SERVICES.map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
+    elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
+      .filter((service) => service !== undefined)
+      .map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
     hotlineVisible: false,
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
     countdown: [] as CountdownLine[],
   },
-  storeBindings: {
-    store: sessionStore,
-    // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
-    fields: { mission: 'missionCard' },
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
+      fields: { mission: 'missionCard' },
+      actions: {},
+    },
+    // 长辈版: a simpler home (large tiles, 12308 always in view).
+    { store: elderModeStore, fields: { elder: 'enabled', pageClass: 'pageClass' }, actions: {} },
+  ],
   observers: {
     mission(mission: MissionCard | null) {
       void this.loadAlert(mission);
@@ -84,6 +92,9 @@ ComponentWithStore({
         default:
           Toast({ context: this, selector: '#t-toast', message: t.comingSoon });
       }
+    },
+    openHotline() {
+      this.setData({ hotlineVisible: true });
     },
     callHotline() {
       this.setData({ hotlineVisible: false });

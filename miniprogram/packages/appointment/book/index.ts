@@ -1,5 +1,6 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { ApiError } from '../../../api/request';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 import { dialable } from '../../../domain/hotline';
 import { fill } from '../../../locale/zh-CN';
 import { askMailException, bookAppointment, cancelAppointment, fetchAppointments } from '../api';
@@ -60,6 +61,7 @@ const lastView = new WeakMap<object, CitizenAppointments>();
  *   /packages/appointment/book/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     id: '',
