@@ -25,7 +25,6 @@ ComponentWithStore({
     elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
       .filter((service) => service !== undefined)
       .map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
-    hotlineVisible: false,
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
@@ -87,21 +86,29 @@ ComponentWithStore({
           wx.navigateTo({ url: service.entry.path });
           break;
         case 'hotline':
-          this.setData({ hotlineVisible: true });
+          this.openHotline();
           break;
         default:
           Toast({ context: this, selector: '#t-toast', message: t.comingSoon });
       }
     },
+    /**
+     * Ask before dialling, with the backup number in the question. WeChat's own modal rather
+     * than t-dialog: it follows the phone's font size and keeps ~9 KB of TDesign out of the
+     * main package that every launch downloads.
+     */
     openHotline() {
-      this.setData({ hotlineVisible: true });
-    },
-    callHotline() {
-      this.setData({ hotlineVisible: false });
-      wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
-    },
-    closeHotline() {
-      this.setData({ hotlineVisible: false });
+      const { hotline } = this.data;
+      wx.showModal({
+        title: hotline.title,
+        content: hotline.content,
+        confirmText: hotline.confirm,
+        cancelText: hotline.cancel,
+        confirmColor: '#c7000b',
+        success: (result) => {
+          if (result.confirm) wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
+        },
+      });
     },
     chooseMission() {
       wx.navigateTo({ url: ROUTES.missionPicker });
