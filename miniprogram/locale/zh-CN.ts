@@ -17,7 +17,7 @@ export const t = {
   /** app.ts: WeChat downloaded a new version of the mini-program. */
   update: {
     title: '新版本已准备好',
-    content: '重启后即可使用新版本，已保存的申请步骤不会丢失。现在重启吗？',
+    content: '重启即可使用新版本，已保存的内容不会丢失。',
     restart: '重启',
     later: '稍后',
   },
@@ -92,7 +92,7 @@ export const t = {
   messages: {
     title: '消息',
     empty: '暂无消息',
-    emptyHint: '办理进度、补充材料和缴费提醒会发到这里',
+    emptyHint: '办理进度和缴费提醒会发到这里',
     startApplying: '去办理',
     loginPrompt: '登录后可查看申请进度通知',
     login: '微信登录',
