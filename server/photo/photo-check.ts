@@ -368,6 +368,10 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
     return fail(g, decodeFailure(err));
   }
 
+  // The normalized photo and the greyscale analysis copy do not depend on the face: sharp
+  // makes them on its worker threads while the face model runs on this one (2 cores in use).
+  const output = normalizedOutput(work, ratioOk, rules);
+
   // The face: exactly one, frontal, eyes visible; then where the head sits.
   const faces = await detectFaces(work.data, work.width, work.height);
   const faceStep = judgeFace(faces, work, rules);
@@ -377,37 +381,10 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
   const framing = faceStep.usable && ratioOk ? framingIssues(faceStep.report!.head, rules.frame) : [];
   for (const issue of framing) findings.push(finding(issue.code, 'error', {}, issue.detail));
 
-  // The normalized photo: for a 3:4 photo the exact ratio within the output spec, never
-  // enlarged (a tiny centre crop fixes a ratio within tolerance); otherwise the whole picture.
-  let targetW: number;
-  let targetH: number;
-  if (ratioOk) {
-    targetW = Math.min(work.width, rules.maxWidth, Math.floor(work.height * rules.aspectRatio));
-    targetH = Math.min(work.height, rules.maxHeight, Math.round(targetW / rules.aspectRatio));
-    targetW = Math.min(targetW, Math.round(targetH * rules.aspectRatio));
-  } else {
-    targetW = Math.min(work.width, rules.maxWidth);
-    targetH = Math.min(work.height, rules.maxHeight);
-  }
-  const rawIn = { raw: { width: work.width, height: work.height, channels: 3 as const } };
-  const rgb = await sharp(work.data, rawIn)
-    .resize(targetW, targetH, { fit: ratioOk ? 'cover' : 'inside', position: 'centre', withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const raw = { width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels };
+  const { normalized, raw, grey } = await output;
   if (ratioOk && (w > rules.maxWidth || h > rules.maxHeight)) {
     findings.push(finding('RESIZED', 'advice', { width: raw.width, height: raw.height }, `${w}x${h} -> ${raw.width}x${raw.height}`));
   }
-
-  const [normalized, grey] = await Promise.all([
-    sharp(rgb.data, { raw }).jpeg({ quality: rules.jpegQuality, mozjpeg: false }).toBuffer(),
-    sharp(rgb.data, { raw })
-      .resize(rules.analysisWidth, rules.analysisHeight, { fit: 'inside', withoutEnlargement: true })
-      .greyscale()
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-  ]);
   const layout = faceStep.geometry ? layoutOf(faceStep.geometry, work.width, work.height) : undefined;
   const metrics = measure(grey.data, grey.info.width, grey.info.height, layout);
   // The quality findings are about a portrait: on a wrongly framed picture, or one without
@@ -437,6 +414,43 @@ export async function checkIdPhoto(input: Buffer, overrides: Partial<PhotoRules>
     autoCrop,
     elapsedMs: round1(now() - started),
   };
+}
+
+/**
+ * The normalized photo (for a 3:4 photo the exact ratio within the output spec, never
+ * enlarged — a tiny centre crop fixes a ratio within tolerance; otherwise the whole picture)
+ * and the greyscale copy the metrics are computed on.
+ */
+async function normalizedOutput(work: RgbImage, ratioOk: boolean, rules: PhotoRules): Promise<{ normalized: Buffer; raw: { width: number; height: number; channels: 3 }; grey: { data: Buffer; info: sharp.OutputInfo } }> {
+  let targetW: number;
+  let targetH: number;
+  if (ratioOk) {
+    targetW = Math.min(work.width, rules.maxWidth, Math.floor(work.height * rules.aspectRatio));
+    targetH = Math.min(work.height, rules.maxHeight, Math.round(targetW / rules.aspectRatio));
+    targetW = Math.min(targetW, Math.round(targetH * rules.aspectRatio));
+  } else {
+    targetW = Math.min(work.width, rules.maxWidth);
+    targetH = Math.min(work.height, rules.maxHeight);
+  }
+  // The working copy usually is the output size already (a 3:4 upload): no resize round trip.
+  const rgb = targetW === work.width && targetH === work.height
+    ? work
+    : await sharp(work.data, { raw: { width: work.width, height: work.height, channels: 3 } })
+      .resize(targetW, targetH, { fit: ratioOk ? 'cover' : 'inside', position: 'centre', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+  const raw = { width: rgb.width, height: rgb.height, channels: 3 as const };
+  const [normalized, grey] = await Promise.all([
+    sharp(rgb.data, { raw }).jpeg({ quality: rules.jpegQuality, mozjpeg: false }).toBuffer(),
+    sharp(rgb.data, { raw })
+      .resize(rules.analysisWidth, rules.analysisHeight, { fit: 'inside', withoutEnlargement: true })
+      .greyscale()
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
+  return { normalized, raw, grey };
 }
 
 interface FaceStep {
