@@ -5,13 +5,11 @@
  * `maxEdge`.
  */
 import sharp from 'sharp';
-import { decodeFailure, finding, gate, type ImageCheckBase, now, type PhotoFinding, round1 } from './image-gate';
+import { decodeFailure, DEFAULT_GATE_RULES, finding, gate, type GateRules, type ImageCheckBase, now, type PhotoFinding, round1 } from './image-gate';
 
 export type DocumentCheckResult = ImageCheckBase;
 
-export interface DocumentRules {
-  maxBytes: number;
-  maxInputPixels: number;
+export interface DocumentRules extends GateRules {
   /** The normalized copy is downscaled to fit this long edge (still readable, much smaller). */
   maxEdge: number;
   /** Below this short edge the text of a passport page is likely unreadable (advice). */
@@ -20,8 +18,7 @@ export interface DocumentRules {
 }
 
 export const DEFAULT_DOCUMENT_RULES: Readonly<DocumentRules> = Object.freeze({
-  maxBytes: 5 * 1024 * 1024,
-  maxInputPixels: 50_000_000,
+  ...DEFAULT_GATE_RULES,
   maxEdge: 3000,
   minShortEdge: 600,
   jpegQuality: 90,

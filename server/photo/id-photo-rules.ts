@@ -1,4 +1,5 @@
 /** Every tunable of the ID photo check (`id-photo.ts`), and the defaults. */
+import { DEFAULT_GATE_RULES } from './image-gate';
 import { DEFAULT_PHOTO_FRAME_SPEC, type PhotoFrameSpec } from './photo-spec';
 
 /** Every tunable of the ID photo check, in one object. Brightness values are 0–255 grey levels. */
@@ -54,9 +55,7 @@ export interface PhotoRules {
 }
 
 export const DEFAULT_PHOTO_RULES: Readonly<PhotoRules> = Object.freeze({
-  maxBytes: 5 * 1024 * 1024,
-  // 50 MP covers the largest phone sensors (8160×6120) while keeping decode memory bounded.
-  maxInputPixels: 50_000_000,
+  ...DEFAULT_GATE_RULES,
   minWidth: 354,
   minHeight: 472,
   maxWidth: 480,

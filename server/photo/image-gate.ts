@@ -60,6 +60,9 @@ export interface GateRules {
   maxInputPixels: number;
 }
 
+/** Every upload's limits: 5 MB; 50 MP covers the largest phone sensors (8160×6120) while keeping decode memory bounded. */
+export const DEFAULT_GATE_RULES: Readonly<GateRules> = Object.freeze({ maxBytes: 5 * 1024 * 1024, maxInputPixels: 50_000_000 });
+
 export type GateOutcome =
   | { ok: true; format: UploadImageFormat; width: number; height: number }
   | { ok: false; format: UploadImageFormat | null; width: number; height: number; finding: PhotoFinding };
