@@ -20,7 +20,6 @@ export function deliveryRequest(body: Record<string, unknown>): DeliveryRequest 
   return { copies: copies as number | undefined, delayMs: delayMs as number | undefined, tamper: tamper as Tamper | undefined };
 }
 
-export type Notification = ReturnType<Notifier['notificationBody']>;
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /**

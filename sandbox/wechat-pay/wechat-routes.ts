@@ -18,7 +18,7 @@ import { beijingTime, digits, ERROR_STATUS, PayError, type PaySandboxOptions, ty
 const OUT_TRADE_NO = /^[0-9A-Za-z_\-|*]{6,32}$/;
 const OUT_REFUND_NO = /^[0-9A-Za-z_\-|*@]{1,64}$/;
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFen = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 const textOf = (value: string, min: number, max: number) => [...value].length >= min && [...value].length <= max;
 const isNotifyUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\/[^?#]+$/.test(value);
