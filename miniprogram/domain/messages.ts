@@ -18,6 +18,11 @@ export const messages = {
   contactRequired: '请至少填写手机号码或电子邮箱之一',
   phoneInvalid: '手机号码格式不正确（中国大陆手机号11位；境外号码请以+和国家代码开头）',
   emailInvalid: '电子邮箱格式不正确',
+  passportIssueDateInvalid: '请填写护照的签发日期（年-月-日）',
+  passportIssueDateFuture: '签发日期不能晚于今天',
+  passportExpiryDateInvalid: '请填写护照的有效期至（年-月-日）',
+  passportExpiryBeforeIssue: '有效期至应晚于签发日期，请核对护照资料页',
+  passportValidityTooLong: '中国护照有效期最长为10年，请核对签发日期和有效期至',
 } as const;
 
 export type MessageKey = keyof typeof messages;

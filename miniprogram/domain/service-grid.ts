@@ -42,6 +42,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
   { id: 'hotline_12308', nameZh: '12308领事保护', icon: 'call', entry: { kind: 'hotline' } },
 ];
 
+/**
+ * 长辈版 home: the few services an older citizen comes for, as large tiles (12308 is a
+ * button of its own there, always visible).
+ */
+export const ELDER_HOME_SERVICE_IDS: readonly ServiceId[] = ['pension', 'passport', 'consular_info'];
+
 export function findService(id: string): ServiceDefinition | undefined {
   return SERVICES.find((service) => service.id === id);
 }

@@ -25,6 +25,18 @@ export const t = {
     localTimeUnavailable: '当前设备无法换算当地时间',
     shareTitle: '中国领事：护照、旅行证、养老金资格认证等领事服务',
   },
+  /** 长辈版 (elder mode): the switch on home and in 我的. */
+  elderMode: {
+    title: '长辈版',
+    description: '大字体、大按钮、简洁首页',
+    on: '已开启',
+    off: '未开启',
+    turnedOn: '已开启长辈版',
+    turnedOff: '已关闭长辈版',
+    autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
+    keep: '保持开启',
+    turnOff: '关闭长辈版',
+  },
   /** The countdown card (home, 我的): one line per person this account certifies. */
   pensionCountdown: {
     title: '养老金资格认证',
@@ -87,6 +99,7 @@ export const t = {
     mission: '我的使领馆',
     missionMissing: '未选择',
     registration: '海外公民登记',
+    documents: '我的证件',
     blockingApplications: '以我名义提交的申请',
     privacy: '隐私保护指引',
   },
@@ -162,6 +175,8 @@ export const t = {
     choose: '请选择',
     chooseDate: '请选择日期',
     required: '必填',
+    /** A required field's placeholder when its definition has none: a hint, not an answer. */
+    requiredHint: '请填写',
     optional: '选填',
     fixErrors: '请按提示修改后再继续',
     needMission: '请先选择受理您申请的使领馆。',
@@ -248,6 +263,7 @@ export const t = {
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
     orderNo: '订单号',
+    copyHint: '点按复制',
     submittedAt: '提交时间',
     mission: '受理使领馆',
     payment: '缴费',

@@ -284,6 +284,8 @@ export interface MessageTable {
   read_at: Date | null;
   // 0010: citizen registration and targeted safety alerts
   alert_id: ColumnType<string | null, string | null | undefined, string | null>;
+  // 0015: passport expiry reminders (我的证件)
+  passport_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SubscriptionQuotaTable {
@@ -606,6 +608,33 @@ export interface SupplementReasonTable {
   created_at: Generated<Date>;
 }
 
+// ── 0015: passport expiry reminders (我的证件) ──
+
+// missions.passport_reminder_months (smallint[], default {12,9,6}) is read with sql`` where
+// needed, not declared on MissionTable, so mission rows elsewhere keep their shape.
+
+export interface HeldPassportTable {
+  id: Generated<string>;
+  user_id: string;
+  application_id: string | null;
+  mission_id: string | null;
+  holder_name: string | null;
+  number_enc: string | null;
+  number_masked: string | null;
+  issue_date: ColumnType<string, string, string>;
+  expiry_date: ColumnType<string, string, string>;
+  dates_estimated: ColumnType<boolean, boolean | undefined, boolean>;
+  renewal_application_id: string | null;
+  removed_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface PassportExpiryReminderTable {
+  passport_id: string;
+  months: number;
+  sent_at: Generated<Date>;
+}
+
 /** Every table, by its name in SQL. */
 export interface Database {
   // 0001–0003
@@ -661,4 +690,7 @@ export interface Database {
   alert_notifications: AlertNotificationTable;
   // 0014: the reviewer's workstation (claims, supplement checklists, forced password change)
   supplement_reasons: SupplementReasonTable;
+  // 0015: passport expiry reminders (我的证件)
+  held_passports: HeldPassportTable;
+  passport_expiry_reminders: PassportExpiryReminderTable;
 }

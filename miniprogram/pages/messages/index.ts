@@ -5,6 +5,7 @@ import { ApiError } from '../../api/request';
 import type { CitizenMessage } from '../../domain/order-api-types';
 import { t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDateTime } from '../../utils/format';
 import { showUnreadBadge } from '../../utils/unread-badge';
@@ -17,6 +18,7 @@ interface MessageRow {
   read: boolean;
   applicationId: string;
   alertId: string;
+  passportId: string;
 }
 
 const toRow = (m: CitizenMessage): MessageRow => ({
@@ -27,6 +29,7 @@ const toRow = (m: CitizenMessage): MessageRow => ({
   read: m.read,
   applicationId: m.applicationId ?? '',
   alertId: m.alertId ?? '',
+  passportId: m.passportId ?? '',
 });
 
 const PAGE_SIZE = 20;
@@ -51,11 +54,15 @@ ComponentWithStore({
     hasMore: false,
     loadingMore: false,
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     loggedIn(loggedIn: boolean) {
       if (loggedIn && this.data.phase === 'idle') void this.load();
@@ -120,7 +127,9 @@ ComponentWithStore({
       const index = this.data.messages.findIndex((m) => m.id === event.currentTarget.dataset.id);
       const message = this.data.messages[index];
       if (!message) return Promise.resolve();
-      if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
+      // A passport expiry reminder opens its ready renewal.
+      if (message.passportId) wx.navigateTo({ url: `${ROUTES.documents}?renew=${message.passportId}` });
+      else if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
       else if (message.alertId) wx.navigateTo({ url: `${ROUTES.registrationAlert}?alertId=${message.alertId}` });
       if (message.read) return Promise.resolve();
       this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });

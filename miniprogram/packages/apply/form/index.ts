@@ -38,6 +38,7 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * 申请 — ONE page for every application service: it renders whatever ServiceDefinition
@@ -72,9 +73,10 @@ type FieldEvent<T extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => detail?.documents ?? [];
 
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
+    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',

@@ -8,6 +8,7 @@ import type { AuthorityKind, VerifyInput } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
 import { text } from '../text';
 import { changedData } from '../../../utils/set-data';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Field = keyof VerifyInput;
 type Errors = Partial<Record<Field, string>>;
@@ -62,6 +63,7 @@ function visibleErrors(form: Record<Field, string>, touched: Partial<Record<Fiel
  * when someone tries too many numbers.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     resultText: { genuine: infoMessages.resultGenuine, revoked: infoMessages.resultRevoked, notFound: infoMessages.resultNotFound },

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
 import { interviewStep } from '../interview';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface EntryView {
   key: string;
@@ -88,6 +89,7 @@ const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: OrderMi
  *   /packages/orders/detail/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.order,
     loadingText: t.loading,

@@ -5,6 +5,7 @@ import { t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { pickImage, uploadProblem } from '../media';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface ItemView {
   id: string;
@@ -38,6 +39,7 @@ type ItemEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wec
  *   /packages/orders/supplements/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.order.supplements,
     orderText: t.order,

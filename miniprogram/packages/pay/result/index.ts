@@ -5,6 +5,7 @@ import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * After wx.requestPayment: "支付确认中" while the server has not had WeChat's notification
@@ -21,6 +22,7 @@ const POLL_GIVE_UP_MS = 60_000;
 type Phase = 'confirming' | 'slow' | 'paid' | 'closed' | 'error';
 
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     id: '',
