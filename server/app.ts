@@ -22,6 +22,7 @@ import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
+import { apostilleConsoleRoutes, apostilleRoutes } from './legalization/apostille-routes';
 import { missionRoutes } from './missions/routes';
 import { paymentRoutes } from './payments/routes';
 import { passportRoutes } from './passports/routes';
@@ -102,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(passportRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
+  await app.register(apostilleRoutes, { ...deps, sessions });
+  await app.register(apostilleConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
   await app.register(infoConsoleRoutes, { ...deps, staffSessions, onAlertPublished: registrationAlertHook(deps) });
   await app.register(registrationRoutes, { ...deps, sessions, staffSessions });

@@ -191,9 +191,21 @@ export interface LegalizationImportBatchTable {
   file_name: string | null;
   row_count: number;
   created_at: Generated<Date>;
+  /** Which registry the batch fed (0017). */
+  registry: Generated<'legalization' | 'apostille'>;
 }
 
-export interface LegalizationRecordTable {
+/** What every registry's record has beside its own fields: status, revocation, batch, author (0002, 0017). */
+export interface RegistryRecordColumns {
+  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LegalizationRecordTable extends RegistryRecordColumns {
   id: Generated<string>;
   legalization_no: string;
   sticker_hash: Buffer;
@@ -202,12 +214,19 @@ export interface LegalizationRecordTable {
   document_type: string;
   /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
   issued_on: ColumnType<Date, string, string>;
-  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
-  batch_id: string | null;
-  created_by: string | null;
-  created_at: Generated<Date>;
+}
+
+// ── 0017: apostille registry ──
+
+export interface ApostilleRecordTable extends RegistryRecordColumns {
+  id: Generated<string>;
+  apostille_no: string;
+  /** A `date`; read it with to_char(..., 'YYYY-MM-DD'). */
+  issued_on: ColumnType<Date, string, string>;
+  signer_name: string | null;
+  signer_capacity: string | null;
+  seal_of: string | null;
+  authority_id: string;
 }
 
 export interface RateLimitBucketTable {
@@ -693,4 +712,6 @@ export interface Database {
   // 0015: passport expiry reminders (我的证件)
   held_passports: HeldPassportTable;
   passport_expiry_reminders: PassportExpiryReminderTable;
+  // 0017: apostille registry
+  apostille_records: ApostilleRecordTable;
 }

@@ -143,7 +143,18 @@ export const zhCN = {
   missionKinds: missionKindLabels,
   legalization: {
     title: '领事认证',
-    description: '认证登记库：批量导入、单条登记、查询与撤销',
+    description: '认证与附加证明书登记库：批量导入、单条登记、查询与撤销',
+    registries: { legalization: '领事认证', apostille: '附加证明书（Apostille）' },
+    apostille: {
+      importHint:
+        '上传 UTF-8 编码的 CSV 文件。表头可用英文列名或中文：附加证明书编号、签发日期、签署人、签署身份、印章所属机关、签发机关（mfa 或 fao-省份）。有签署人的须填签署身份；无人签署的文书填印章所属机关。任何一行有误，整批都不会导入。',
+      number: '附加证明书编号',
+      anyAuthority: '全部签发机关',
+      searchRequired: '请输入附加证明书编号',
+      sealOf: (authority: string) => `印章：${authority}`,
+      columns: { number: '编号', issuedOn: '签发日期', signedBy: '签署人（身份）/印章', authority: '签发机关' },
+      revokeBody: (no: string) => `撤销后，公众查验附加证明书 ${no} 将显示“已撤销”。此操作不可恢复。`,
+    },
     readOnly: '您可以查询记录；导入、登记和撤销需要管理员权限。',
     tabs: { import: '批量导入', records: '查询与撤销', create: '单条登记' },
     import: {
