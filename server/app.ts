@@ -20,6 +20,7 @@ import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
+import { appointmentRoutes } from './appointments/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
 import { apostilleConsoleRoutes, apostilleRoutes } from './legalization/apostille-routes';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
+  await app.register(appointmentRoutes, { ...deps, sessions, staffSessions });
   await app.register(pensionRoutes, { ...deps, sessions, staffSessions });
   await app.register(passportRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });

@@ -262,6 +262,8 @@ export const t = {
   },
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
+    /** The cell to 到馆预约 (packages/appointment): '{kinds}' e.g. 采集指纹. */
+    appointments: '到馆预约：{kinds}',
     orderNo: '订单号',
     copyHint: '点按复制',
     submittedAt: '提交时间',

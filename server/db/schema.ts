@@ -627,6 +627,67 @@ export interface SupplementReasonTable {
   created_at: Generated<Date>;
 }
 
+// ── 0016: in-person appointments (到馆预约) ──
+
+export interface AppointmentTypeTable {
+  id: Generated<string>;
+  mission_id: string;
+  kind: 'video_interview' | 'fingerprints' | 'pickup';
+  minutes: number;
+  capacity: number;
+  cutoff_hours: number;
+  active: boolean;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentSlotTable {
+  id: Generated<string>;
+  type_id: string;
+  mission_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  capacity: number;
+  booked: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type AppointmentBookingStatusColumn = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+
+export interface AppointmentBookingTable {
+  id: Generated<string>;
+  application_id: string;
+  slot_id: string;
+  type_id: string;
+  kind: 'fingerprints' | 'pickup';
+  user_id: string;
+  status: ColumnType<AppointmentBookingStatusColumn, AppointmentBookingStatusColumn | undefined, AppointmentBookingStatusColumn>;
+  code: string;
+  booked_at: Generated<Date>;
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  checked_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  checked_in_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentMailRequestTable {
+  id: Generated<string>;
+  application_id: string;
+  mission_id: string;
+  kind: 'fingerprints' | 'pickup';
+  user_id: string;
+  reason: string;
+  status: ColumnType<'pending' | 'accepted' | 'refused', 'pending' | 'accepted' | 'refused' | undefined, 'pending' | 'accepted' | 'refused'>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  requested_at: Generated<Date>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 // ── 0015: passport expiry reminders (我的证件) ──
 
 // missions.passport_reminder_months (smallint[], default {12,9,6}) is read with sql`` where
@@ -714,4 +775,9 @@ export interface Database {
   passport_expiry_reminders: PassportExpiryReminderTable;
   // 0017: apostille registry
   apostille_records: ApostilleRecordTable;
+  // 0016: in-person appointments (到馆预约)
+  appointment_types: AppointmentTypeTable;
+  appointment_slots: AppointmentSlotTable;
+  appointment_bookings: AppointmentBookingTable;
+  appointment_mail_requests: AppointmentMailRequestTable;
 }
