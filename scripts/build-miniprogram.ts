@@ -19,7 +19,7 @@
  *   it weighs on that subpackage, not the main package (miniprogram/subpackage-domain.ts).
  *
  * No dayjs plugins are vendored: the mini-program formats mission time zones itself
- * (miniprogram/utils/zoned-time.ts), so only dayjs' main entry is needed.
+ * (miniprogram/domain/zoned-time.ts), so only dayjs' main entry is needed.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import { miniprogramSourceFiles, writeIconStylesheet } from './miniprogram/icon-stylesheet';
 import { syncSubpackageDomain } from './miniprogram/subpackage-domain';
 import { mainPackageNpmFiles, readAppLayout, subpackageNpmFiles, syncSubpackageNpm } from './miniprogram/subpackage-npm';
+import { writeTabBarIcons } from './miniprogram/tab-bar-icons';
 
 const ROOT = path.resolve(__dirname, '..');
 const MINIPROGRAM = path.join(ROOT, 'miniprogram');
@@ -97,6 +98,8 @@ export const ICON_STYLESHEET = path.join(DIST, 'tdesign-miniprogram', 'icon', 'i
  */
 const SUBPACKAGE_VENDOR: Array<{ from: string; to: string }> = [
   { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'registration', 'vendor', 'qrcode.js') },
+  // The appointment's check-in code, shown at the counter.
+  { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'appointment', 'vendor', 'qrcode.js') },
 ];
 
 function syncSubpackageVendor(): void {
@@ -145,6 +148,8 @@ export async function buildMiniprogramNpm(options: { force?: boolean; quiet?: bo
   const log = options.quiet ? () => undefined : (message: string) => console.log(message);
   const packages = runtimePackages();
   const stamp = stampFor(packages);
+  const tabIconBytes = await writeTabBarIcons(MINIPROGRAM);
+  log(`tab bar icons: ${tabIconBytes} B`);
   if (!options.force && miniprogramNpmIsFresh()) {
     const summary = syncDerivedFiles();
     log(`miniprogram_npm is up to date; ${summary}`);

@@ -1,14 +1,18 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
+import { messageOf } from '../../behaviors/list-load';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
-import { findService, SERVICES } from '../../domain/service-grid';
+import { ELDER_HOME_SERVICE_IDS, findService, SERVICES } from '../../domain/service-grid';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { ordersStore } from '../../stores/orders-store';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
+import { actOnOrderRow, type OrderRow } from '../../utils/order-rows';
 import { changedData } from '../../utils/set-data';
 
 
@@ -21,27 +25,42 @@ ComponentWithStore({
       content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
     },
     services: SERVICES.map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
-    hotlineVisible: false,
+    elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
+      .filter((service) => service !== undefined)
+      .map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
     countdown: [] as CountdownLine[],
+    /** The citizen's orders could not be refreshed (network-banner offers 重试). */
+    refreshFailed: false,
+    networkMessage: '',
   },
-  storeBindings: {
-    store: sessionStore,
-    // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
-    fields: { mission: 'missionCard' },
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
+      fields: { mission: 'missionCard', loggedIn: 'loggedIn' },
+      actions: {},
+    },
+    // 长辈版: a simpler home (large tiles, 12308 always in view).
+    { store: elderModeStore, fields: { elder: 'enabled', pageClass: 'pageClass' }, actions: {} },
+    // 需要您处理: the orders waiting for the citizen, from the list 我的订单 shows (one store).
+    { store: ordersStore, fields: ['todoRows'], actions: {} },
+  ],
   observers: {
     mission(mission: MissionCard | null) {
       void this.loadAlert(mission);
+    },
+    loggedIn(loggedIn: boolean) {
+      if (loggedIn) this.loadOrders();
     },
   },
   pageLifetimes: {
     show() {
       void this.loadAlert(sessionStore.mission);
       this.loadCountdown();
+      this.loadOrders();
     },
   },
   methods: {
@@ -68,6 +87,26 @@ ComponentWithStore({
         .then((countdown) => this.setData({ countdown }))
         .catch(() => undefined);
     },
+    /** Logged-in citizens: what waits for them. A failure shows the network banner, not nothing. */
+    loadOrders() {
+      if (!sessionStore.loggedIn) return;
+      ordersStore.refresh().then(
+        () => {
+          if (this.data.refreshFailed) this.setData({ refreshFailed: false });
+        },
+        (error: unknown) => this.setData({ refreshFailed: true, networkMessage: messageOf(error, t.networkError) }),
+      );
+    },
+    /** The banner's 重试: everything this page loads. */
+    retry() {
+      void this.loadAlert(sessionStore.mission);
+      this.loadCountdown();
+      this.loadOrders();
+    },
+    openTodo(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
+      const row = (this.data.todoRows as OrderRow[]).find((r) => r.id === event.currentTarget.dataset.id);
+      if (row) actOnOrderRow(row);
+    },
     openPension() {
       wx.navigateTo({ url: ROUTES.pensionHome });
     },
@@ -79,18 +118,29 @@ ComponentWithStore({
           wx.navigateTo({ url: service.entry.path });
           break;
         case 'hotline':
-          this.setData({ hotlineVisible: true });
+          this.openHotline();
           break;
         default:
           Toast({ context: this, selector: '#t-toast', message: t.comingSoon });
       }
     },
-    callHotline() {
-      this.setData({ hotlineVisible: false });
-      wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
-    },
-    closeHotline() {
-      this.setData({ hotlineVisible: false });
+    /**
+     * Ask before dialling, with the backup number in the question. WeChat's own modal rather
+     * than t-dialog: it follows the phone's font size and keeps ~9 KB of TDesign out of the
+     * main package that every launch downloads.
+     */
+    openHotline() {
+      const { hotline } = this.data;
+      wx.showModal({
+        title: hotline.title,
+        content: hotline.content,
+        confirmText: hotline.confirm,
+        cancelText: hotline.cancel,
+        confirmColor: '#c7000b',
+        success: (result) => {
+          if (result.confirm) wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
+        },
+      });
     },
     chooseMission() {
       wx.navigateTo({ url: ROUTES.missionPicker });

@@ -4,6 +4,7 @@ import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import type { VerifiedIdentity } from '../../domain/api-types';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDate } from '../../utils/format';
 
@@ -15,11 +16,15 @@ ComponentWithStore({
     verifiedAtText: '',
     countdown: [] as CountdownLine[],
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status', 'identity', 'missionName'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status', 'identity', 'missionName'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     identity(identity: VerifiedIdentity | null) {
       this.setData({ verifiedAtText: identity ? fill(t.me.verifiedAt, { date: formatDate(identity.verifiedAt) }) : '' });

@@ -3,9 +3,11 @@ import { ApiError } from '../../../api/request';
 import { interviewReasonLabels } from '../domain/services/engine';
 import { t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** 申请已提交: the order number to quote, the status, and what happens next. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.apply,
     result: t.apply.result,

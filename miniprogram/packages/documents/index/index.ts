@@ -6,6 +6,7 @@ import { ROUTES } from '../../../routes';
 import { addPassport, fetchExpiryTemplate, fetchPassports, openRenewal, removePassport } from '../api';
 import { type HeldPassport, type HeldPassportErrors, type HeldPassportField, validateHeldPassport } from '../domain/held-passport';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Tap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>;
 type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: HeldPassportField }>;
@@ -59,6 +60,7 @@ function visibleErrors(form: Record<HeldPassportField, string>, touched: Partial
  * to that passport's ready renewal.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     passports: [] as PassportRow[],

@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/request';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface Row extends BlockingApplication {
   orderNoText: string;
@@ -21,6 +22,7 @@ const toRow = (application: BlockingApplication): Row => ({
  * block my own), each with 提出异议 — a reason in a dialog — and, once objected, that state.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.blocking,
     phase: 'loading' as 'loading' | 'ready' | 'identity_required' | 'failed',

@@ -4,6 +4,7 @@ import { ID_TYPES, idTypeLabels, IdType } from '../../../domain/identity';
 import { FieldErrors, IdentityField, validateIdentityInput } from '../../../domain/identity-form';
 import { ApiError } from '../../../api/request';
 import { fill, t } from '../../../locale/zh-CN';
+import { elderModeStore } from '../../../stores/elder-mode-store';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData } from '../../../utils/set-data';
 
@@ -34,11 +35,15 @@ ComponentWithStore({
     idTypeLabel: idTypeLabels.resident_id,
     idTypeOptions: ID_TYPES.map((value) => ({ value, label: idTypeLabels[value] })),
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['identity'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['identity'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     identity(identity: { name: string; idNumberMasked: string } | null) {
       this.setData({

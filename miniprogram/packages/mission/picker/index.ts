@@ -5,6 +5,7 @@ import { missionKindLabels, missionMatches } from '../../../domain/missions';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface MissionRow {
   id: string;
@@ -25,6 +26,7 @@ function toRow(mission: Mission): MissionRow {
 
 /** 选择使领馆: a public list, searchable by country, city, mission or district name. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text: t.mission,
     loadingText: t.loading,

@@ -6,6 +6,7 @@ import { devConfirmPayment, fetchFee, requestPayment, startPayment } from '../ap
 import { FEE_OPTION_LABELS, formatFen, type PaymentState } from '../domain/services/payment-api-types';
 import { fill, formatTime } from '../format';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * 支付: what the order costs and what that covers, then 去支付 → wx.requestPayment → the
@@ -15,6 +16,7 @@ import { text } from '../text';
  * 到馆缴费 orders get the counter instructions instead of a button.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loading: true,

@@ -1,10 +1,12 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * After wx.requestPayment: "支付确认中" while the server has not had WeChat's notification
@@ -21,6 +23,7 @@ const POLL_GIVE_UP_MS = 60_000;
 type Phase = 'confirming' | 'slow' | 'paid' | 'closed' | 'error';
 
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     id: '',
@@ -93,6 +96,8 @@ Component({
       try {
         // The order moved on with the notification (待支付 → 待审核).
         const detail = await fetchApplication(this.data.id);
+        // 我的订单 and home's 需要您处理 show it paid at once, without reloading.
+        ordersStore.updateOrder(detail);
         this.setData({ phase: 'paid', serviceTitle: detail.serviceTitle, statusLabel: detail.statusLabel, orderNo: detail.orderNo ?? payment.orderNo });
       } catch {
         this.setData({ phase: 'paid' });

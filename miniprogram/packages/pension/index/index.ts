@@ -5,6 +5,7 @@ import { fill } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface PersonView {
   key: string;
@@ -37,6 +38,7 @@ const personView = (p: PensionPerson): PersonView => ({
 
 /** 我的养老金认证: each certified person with the countdown, the latest status, history and one-tap re-certification. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loading: true,

@@ -4,6 +4,7 @@ import type { PensionCertificationView } from '../../../domain/services/pension-
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * One certification: its status and what happens next, the date the result is promised by,
@@ -12,6 +13,7 @@ import { text } from '../text';
  * certification is kept queued, nothing to do again.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loading: true,
