@@ -3,11 +3,13 @@ import { elderModeStore } from './stores/elder-mode-store';
 import { sessionStore } from './stores/session-store';
 import { refreshUnreadBadge } from './utils/unread-badge';
 import { installPrivacyHandler } from './utils/privacy';
+import { watchForUpdates } from './utils/app-update';
 
 App<IAppOption>({
   globalData: {},
   onLaunch() {
     installPrivacyHandler();
+    watchForUpdates();
     // 长辈模式 follows the account on this device (or the font setting): before login the
     // device's choice, then the account's once it is known.
     reaction(() => sessionStore.profile?.id ?? null, (accountId) => elderModeStore.restore(accountId), { fireImmediately: true });

@@ -19,7 +19,7 @@
  *   it weighs on that subpackage, not the main package (miniprogram/subpackage-domain.ts).
  *
  * No dayjs plugins are vendored: the mini-program formats mission time zones itself
- * (miniprogram/utils/zoned-time.ts), so only dayjs' main entry is needed.
+ * (miniprogram/domain/zoned-time.ts), so only dayjs' main entry is needed.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -98,6 +98,8 @@ export const ICON_STYLESHEET = path.join(DIST, 'tdesign-miniprogram', 'icon', 'i
  */
 const SUBPACKAGE_VENDOR: Array<{ from: string; to: string }> = [
   { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'registration', 'vendor', 'qrcode.js') },
+  // The appointment's check-in code, shown at the counter.
+  { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'appointment', 'vendor', 'qrcode.js') },
 ];
 
 function syncSubpackageVendor(): void {

@@ -20,8 +20,10 @@ import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
+import { appointmentRoutes } from './appointments/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
+import { apostilleConsoleRoutes, apostilleRoutes } from './legalization/apostille-routes';
 import { missionRoutes } from './missions/routes';
 import { paymentRoutes } from './payments/routes';
 import { passportRoutes } from './passports/routes';
@@ -32,7 +34,8 @@ import { installRegistrationJobs, registrationAlertHook, registrationRoutes } fr
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { staffAccountRoutes } from './staff/staff-account-routes';
-import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
+import { installRefusalAudit, reviewRoutes } from './orders/routes';
+import { installJobs } from './jobs/jobs-plugin';
 import { messageCenterRoutes } from './message-center/routes';
 import { applicantObjectionRoutes } from './orders/applicant-objections';
 
@@ -85,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     caches: deps.caches,
   });
 
+  // Before the modules: each hands the runner the handlers of its own job kinds.
+  installJobs(app, deps);
   await app.register(healthRoutes, deps);
   await app.register(missionRoutes, deps);
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
@@ -94,14 +99,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
   await app.register(messageCenterRoutes, { ...deps, sessions });
-  installJobRunner(app, { ...deps, sessions, staffSessions });
   await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
+  await app.register(appointmentRoutes, { ...deps, sessions, staffSessions });
   await app.register(pensionRoutes, { ...deps, sessions, staffSessions });
   await app.register(passportRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
+  await app.register(apostilleRoutes, { ...deps, sessions });
+  await app.register(apostilleConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
   await app.register(infoConsoleRoutes, { ...deps, staffSessions, onAlertPublished: registrationAlertHook(deps) });
   await app.register(registrationRoutes, { ...deps, sessions, staffSessions });

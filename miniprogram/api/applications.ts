@@ -12,6 +12,7 @@ import type {
   UploadedDocument,
 } from '../domain/services/application-api-types';
 import type { ApplicationServiceId } from '../domain/services/definition-types';
+import type { ApplicationFee } from '../domain/services/payment-api-types';
 import { t } from '../locale/zh-CN';
 import { ApiError, request, uploadFile } from './request';
 
@@ -27,6 +28,15 @@ export async function listApplications(): Promise<ApplicationSummary[]> {
 /** The newest draft of this service, whole, if the citizen has one (to resume it): one request. */
 export async function findDraft(service: ApplicationServiceId): Promise<ApplicationDetail | null> {
   return (await request<LatestDraft>(`/api/applications/latest-draft?service=${enc(service)}`)).draft;
+}
+
+/**
+ * What the application costs and covers, from the mission's fee table: priced from the
+ * answers while a draft (the review step), fixed at submission (the pay page).
+ * 409 FEE_NOT_CONFIGURED when the mission has no fee for it.
+ */
+export function fetchFee(id: string): Promise<ApplicationFee> {
+  return request<ApplicationFee>(`/api/applications/${enc(id)}/fee`);
 }
 
 /** 403 IDENTITY_REQUIRED when the account has no verified identity yet. */

@@ -10,10 +10,22 @@ export const t = {
   networkError: '网络连接失败，请稍后重试',
   serverError: '服务暂时不可用，请稍后重试',
   loginFailed: '登录失败，请稍后重试',
+  /** components/network-banner: a refresh failed while the page shows what it had. */
+  networkBanner: {
+    retry: '重试',
+  },
+  /** app.ts: WeChat downloaded a new version of the mini-program. */
+  update: {
+    title: '新版本已准备好',
+    content: '重启即可使用新版本，已保存的内容不会丢失。',
+    restart: '重启',
+    later: '稍后',
+  },
 
   home: {
     title: '中国领事',
     servicesTitle: '领事服务',
+    todoTitle: '需要您处理',
     missionTitle: '我的使领馆',
     chooseMission: '选择使领馆',
     changeMission: '更换',
@@ -53,6 +65,8 @@ export const t = {
   orders: {
     title: '我的订单',
     empty: '暂无订单',
+    emptyHint: '护照、旅行证、养老金资格认证等可在首页办理',
+    startApplying: '去办理',
     loginPrompt: '登录后可查看您的申请进度',
     login: '微信登录',
     drafts: '未提交的草稿',
@@ -78,6 +92,8 @@ export const t = {
   messages: {
     title: '消息',
     empty: '暂无消息',
+    emptyHint: '办理进度和缴费提醒会发到这里',
+    startApplying: '去办理',
     loginPrompt: '登录后可查看申请进度通知',
     login: '微信登录',
     readAll: '全部已读',
@@ -166,7 +182,6 @@ export const t = {
     next: '保存并继续',
     back: '上一步',
     saving: '保存中…',
-    stepOf: '第{n}步，共{total}步',
     resumed: '已恢复您上次保存的草稿，从“{step}”继续填写。',
     restart: '放弃草稿，重新填写',
     restartConfirm: '放弃后，已填写的内容和上传的材料将不再保留。确定重新填写吗？',
@@ -233,7 +248,7 @@ export const t = {
       documents: '上传的材料',
       face: '身份核验',
       interview: '您的申请需要视频面审：',
-      fees: '费用项目（金额以使领馆通知为准）',
+      fees: '应缴费用',
       submit: '提交申请',
       submitting: '提交中…',
       incomplete: '以下内容需要补充：',
@@ -262,6 +277,8 @@ export const t = {
   },
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
+    /** The cell to 到馆预约 (packages/appointment): '{kinds}' e.g. 采集指纹. */
+    appointments: '到馆预约：{kinds}',
     orderNo: '订单号',
     copyHint: '点按复制',
     submittedAt: '提交时间',

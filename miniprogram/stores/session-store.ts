@@ -7,6 +7,7 @@ import { computed, makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { login as apiLogin, logout as apiLogout } from '../api/auth';
 import { fetchProfile, selectMission, verifyIdentity } from '../api/profile';
 import { currentToken } from '../api/request';
+import { ordersStore } from './orders-store';
 import type { Mission, Profile, VerifiedIdentity } from '../domain/api-types';
 import type { IdentityInput } from '../domain/identity-form';
 
@@ -92,6 +93,7 @@ export class SessionStore {
         this.status = 'anonymous';
         this.profile = null;
       });
+      ordersStore.clear();
     }
   }
 

@@ -5,16 +5,19 @@ import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { UNDER_GUARDIAN_AGE } from '../../miniprogram/domain/services/common-fields';
 import { readAnswers } from '../applications/application-view';
 import type { Database, HeldPassportTable } from '../db/schema';
+import type { ApplicationRow } from '../workflow/transitions';
 import type { PiiCipher } from '../security/pii-cipher';
+import { ISSUED_STATUSES, PASSPORT_CASES } from './issued-passport';
 
 /**
  * The passports an account's people hold (我的证件). Two sources:
  *   - a completed passport order of the account (for the citizen or a family member they
  *     applied for): recorded by `recordIssuedPassports` — on the citizen's list and before
  *     each reminder sweep — with ON CONFLICT on application_id, so any number of callers
- *     record it once. The order does not tell us the new passport's number or printed
- *     dates, so they are estimated (issued when production finished; valid 10 years, 5 when
- *     the holder was under 16) and shown as such;
+ *     record it once. With the number and printed dates staff recorded at the issue step
+ *     (issued-passport.ts); for an order without them (recorded by an older console), the
+ *     dates are estimated (issued when production finished; valid 10 years, 5 when the
+ *     holder was under 16) and shown as such;
  *   - a passport the citizen adds (number sealed, dates as printed).
  */
 
@@ -23,10 +26,6 @@ const BATCH = 200;
 const CHILD_VALIDITY_YEARS = 5;
 const ADULT_VALIDITY_YEARS = 10;
 
-/** Statuses that mean the passport has been made and handed over (or is on its way). */
-const ISSUED_STATUSES = ['ready_for_pickup', 'mailed'];
-/** Cases of the passport service that produce a passport (a travel document is another document). */
-const PASSPORT_CASES = new Set(['first_issue', 'renewal', 'replacement']);
 
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -49,7 +48,14 @@ export async function recordIssuedPassports(db: Kysely<Database>, pii: PiiCipher
     let query = db
       .selectFrom('applications as a')
       .leftJoin('held_passports as h', 'h.application_id', 'a.id')
+      .leftJoin('issued_passports as i', 'i.application_id', 'a.id')
       .selectAll('a')
+      .select([
+        'i.number_enc as issued_number_enc',
+        'i.number_masked as issued_number_masked',
+        sql<string | null>`i.issue_date::text`.as('issued_on'),
+        sql<string | null>`i.expiry_date::text`.as('issued_expiry'),
+      ])
       .where('a.service', '=', 'passport')
       .where('a.status', '=', 'completed')
       // The fee code says what was made: 'passport' (a travel document has its own), so
@@ -62,15 +68,10 @@ export async function recordIssuedPassports(db: Kysely<Database>, pii: PiiCipher
     for (const row of rows) {
       const answers = readAnswers(pii, row);
       if (!PASSPORT_CASES.has(String(answerOf(answers, 'case')))) continue;
-      const issued = await db
-        .selectFrom('application_history')
-        .select((eb) => eb.fn.max('at').as('at'))
-        .where('application_id', '=', row.id)
-        .where('to_status', 'in', ISSUED_STATUSES)
-        .executeTakeFirst();
-      const issueDate = isoDay(new Date(issued?.at ?? row.status_changed_at ?? row.updated_at));
       const birthDate = answerOf(answers, 'birthDate');
       const self = answerOf(answers, 'applicantRelation') === 'self';
+      const printed = row.issued_on && row.issued_expiry ? { issueDate: row.issued_on, expiryDate: row.issued_expiry } : null;
+      const issueDate = printed?.issueDate ?? (await estimatedIssueDate(db, row));
       const inserted = await db
         .insertInto('held_passports')
         .values({
@@ -78,9 +79,11 @@ export async function recordIssuedPassports(db: Kysely<Database>, pii: PiiCipher
           application_id: row.id,
           mission_id: row.mission_id,
           holder_name: self ? null : row.applicant_name,
+          number_enc: row.issued_number_enc,
+          number_masked: row.issued_number_masked,
           issue_date: issueDate,
-          expiry_date: estimatedExpiry(issueDate, typeof birthDate === 'string' ? birthDate : undefined),
-          dates_estimated: true,
+          expiry_date: printed?.expiryDate ?? estimatedExpiry(issueDate, typeof birthDate === 'string' ? birthDate : undefined),
+          dates_estimated: printed === null,
         })
         .onConflict((oc) => oc.column('application_id').doNothing())
         .returning('id')
@@ -90,6 +93,17 @@ export async function recordIssuedPassports(db: Kysely<Database>, pii: PiiCipher
     if (rows.length < BATCH) return recorded;
     after = rows[rows.length - 1].id;
   }
+}
+
+/** No recorded passport: issued on the day production finished (the order reached 待领取 / 已寄出). */
+async function estimatedIssueDate(db: Kysely<Database>, row: ApplicationRow): Promise<string> {
+  const issued = await db
+    .selectFrom('application_history')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('application_id', '=', row.id)
+    .where('to_status', 'in', ISSUED_STATUSES)
+    .executeTakeFirst();
+  return isoDay(new Date(issued?.at ?? row.status_changed_at ?? row.updated_at));
 }
 
 /** An estimate this close to a printed expiry is the same passport (production takes weeks, not months). */
@@ -111,6 +125,16 @@ export async function addHeldPassport(db: Kysely<Database>, pii: PiiCipher, user
     .where('removed_at', 'is', null)
     .where(sql<boolean>`abs(expiry_date - ${input.expiryDate}::date) <= ${SAME_PASSPORT_DAYS}`)
     .execute();
+  // The passport staff recorded for one of their orders: the same masked number and printed expiry.
+  const recorded = await db
+    .selectFrom('held_passports')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
+    .where('number_masked', '=', maskIdNumber(input.number))
+    .where('expiry_date', '=', input.expiryDate)
+    .executeTakeFirst();
+  if (recorded) return recorded.id;
   const user = await db.selectFrom('users').select('mission_id').where('id', '=', userId).executeTakeFirst();
   const row = await db
     .insertInto('held_passports')

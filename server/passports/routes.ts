@@ -6,6 +6,7 @@ import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
 import { notFound, validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
+import { passportConsoleRoutes } from './console-routes';
 import { passportExpiryMessageJob } from './expiry-message-job';
 import { PASSPORT_EXPIRY_MESSAGE_JOB, PASSPORT_REMINDER_SWEEP_JOB, passportSweepJob } from './expiry-reminders';
 import { addHeldPassport, findHeldPassports, recordIssuedPassports, removeHeldPassport, toHeldPassport } from './held-passports';
@@ -36,8 +37,9 @@ const idParams = z.object({ id: z.string().max(64) });
 /**
  * 我的证件 and passport expiry reminders (docs/expiry-reminders.md): the account's passports
  * (from completed orders, or added by the citizen), removing one, opening a renewal filled
- * in from the last application; the recurring reminder sweep and its 证件到期提醒 job.
- * Needs the job runner (installJobRunner).
+ * in from the last application; the recurring reminder sweep and its 证件到期提醒 job; the
+ * console's record of the passport issued for an order (console-routes.ts).
+ * Needs the job runner (server/jobs/jobs-plugin.ts).
  */
 export const passportRoutes: FastifyPluginAsyncZod<PassportOptions> = async (app, options) => {
   const ctx = buildApplicationsContext(options);
@@ -52,6 +54,7 @@ export const passportRoutes: FastifyPluginAsyncZod<PassportOptions> = async (app
   }
 
   await app.register(passportCitizenRoutes, { ctx, now });
+  await app.register(passportConsoleRoutes, { ctx, now });
 };
 
 /** The citizen's side: list, add, remove, open the renewal. */

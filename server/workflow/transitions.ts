@@ -17,6 +17,8 @@ import type { ApplicationTable, Database } from '../db/schema';
 import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, applicationNotFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import { assertAppointmentGates } from './appointment-gate';
+import { refundOnReject } from './refund-reservation';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
 
@@ -70,20 +72,6 @@ export type RefundOutcome = 'requested' | 'due' | 'none';
 export interface RefundResult {
   outcome: RefundOutcome;
   note?: string;
-}
-
-/** Who may be refunded when an order is rejected; the payments module registers the real one. */
-export type RefundHandler = (
-  db: Kysely<Database>,
-  order: ApplicationRow,
-  context: { reason: string; actor: TransitionActor },
-) => Promise<RefundResult>;
-
-let refundHandler: RefundHandler | null = null;
-
-/** The payments module calls this once at start-up (see docs/review-workflow.md). */
-export function registerRefundHandler(handler: RefundHandler | null): void {
-  refundHandler = handler;
 }
 
 /** The job kind of a subscription message (WeChat 订阅消息) for a status change; template id from config. */
@@ -142,6 +130,8 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
     throw new ApiError(409, code, check.message);
   }
   const transition = check.transition;
+  // A staff action the service makes wait for an in-person appointment (fingerprints before production).
+  await assertAppointmentGates(db, current, service, transition.action);
   const note = input.note?.trim() || null;
   const items = input.data?.items ?? [];
   const trackingNo = typeof input.data?.trackingNo === 'string' ? input.data.trackingNo.trim() : '';
@@ -213,9 +203,10 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
   if (!updated) throw versionConflict();
 
   if (transition.action === 'reject' && service?.rules.refundable) {
-    // Refund: the payments module's handler if registered; otherwise marked due for staff.
-    // Only money actually taken is flagged: an unpaid order (到馆缴费 not yet paid) has nothing to refund.
-    const refund: RefundResult = refundHandler ? await refundHandler(db, updated, { reason: note ?? '', actor }) : { outcome: 'due', note: 'no payments module: refund due' };
+    // Refund, in this transaction: reserved and sent right after commit (a WeChat payment),
+    // or marked due for staff (a counter payment). Only money actually taken: an unpaid order
+    // (到馆缴费 not yet paid) has nothing to refund.
+    const refund = await refundOnReject(db, updated, { reason: note ?? '', actor });
     historyData.refund = refund.outcome;
     if (refund.note) historyData.refundNote = refund.note;
     if (refund.outcome === 'due') {

@@ -3,29 +3,24 @@
  * real server (a child process: page tests run in jsdom) through the mini-program's own
  * api layer — every Next is a real PUT of the step (the draft autosave).
  */
-import { fetchApplication, listApplications } from '../../miniprogram/api/applications';
+import { createApplication, fetchApplication, listApplications, saveStep } from '../../miniprogram/api/applications';
 import { clearSession } from '../../miniprogram/api/request';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
 import { t } from '../../miniprogram/locale/zh-CN';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { applyText } from '../../miniprogram/packages/apply/text';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
 import { meterSetData } from './helpers/set-data-meter';
 import { bindWxToHttp } from './helpers/wx-http';
+import { bindWxFiles } from './helpers/wx-files';
+import { emergencySteps } from '../server/applications/fixtures';
 
 const FORM = 'packages/apply/form/index';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;
@@ -105,7 +100,8 @@ describe('申请 step-form page — passport', () => {
     await choose(page, 'replacementReason', 'lost');
     await next(page, 'loss-details');
     expect(textOf(page)).toContain('是否已向当地警方报案');
-    expect((page.instance.data as { progress: { label: string } }).progress.label).toMatch(/^第3步，共\d+步$/);
+    // Parts, not steps: the branch added steps to 填写申请信息, not parts.
+    expect((page.instance.data as { progress: { label: string } }).progress.label).toBe('第1部分，共6部分 · 填写申请信息');
 
     // A field's own message as soon as the citizen leaves it.
     await fillInput(page, '.field--lossPlace', '');
@@ -198,5 +194,46 @@ describe('申请 step-form page — emergency travel certificate', () => {
     await choose(page, 'applicantRelation', 'self');
     await next(page, 'loss-details');
     expect(textOf(page)).not.toContain(applicationMessages.localResidentRefused);
+  });
+});
+
+describe('申请 step-form page — 证件照 step', () => {
+  it('one primary action: 保存并继续 waits for a passing photo, the camera steps back once one passed; a drawn sample meanwhile', async () => {
+    bindWxFiles();
+    await readyCitizen(server);
+    const draft = await createApplication('emergency_travel', 'us-new-york');
+    for (const [step, answers] of emergencySteps()) {
+      if (step === 'photo') break;
+      await saveStep(draft.id, step, answers);
+    }
+    const form = renderPage('packages/apply/form/index');
+    await (form.instance as unknown as { onLoad(q: Record<string, string>): Promise<void> }).onLoad({ service: 'emergency_travel', id: draft.id });
+    await until(() => (form.instance.data as { step: { kind: string } }).step.kind === 'photo', 'the photo step');
+    type Node = { querySelector(selector: string): Node | undefined; dom: HTMLElement };
+    const button = (selector: string) => (form.querySelector(selector) as unknown as Node).querySelector('.t-button')!.dom.className;
+    const photo = () => form.querySelector('.photo-step') as unknown as Node;
+
+    // Before a photo: the camera is the one primary (filled) button; 保存并继续 is disabled and says why.
+    expect(button('.next')).toContain('t-button--disabled');
+    expect(textOf(form)).toContain(applyText.photoFirst);
+    const camera = photo().querySelector('.photo__open-camera')!.querySelector('.t-button')!.dom.className;
+    expect(camera).toContain('t-button--base');
+    expect(camera).toContain('t-button--primary');
+    // A drawn sample of a good photo beside it, with the rules.
+    // Drawn at the spec's proportions (240 rpx high): crown at 8.3 % (20), head 63.5 % (152–153).
+    expect(photo().querySelector('.photo__sample-head')!.dom.getAttribute('style')).toMatch(/^top: 20px; height: 15[23]px;/);
+    for (const rule of applyText.photoSampleRules) expect(textOf(form)).toContain(rule);
+
+    // The album hands over a good photo; crop and compress keep it.
+    wx.chooseMedia = ((o: WechatMiniprogram.ChooseMediaOption) =>
+      setTimeout(() => o.success?.({ tempFiles: [{ tempFilePath: server.images.goodPhoto, size: 1000, fileType: 'image' }], type: 'image' } as never))) as unknown as typeof wx.chooseMedia;
+    wx.cropImage = ((o: WechatMiniprogram.CropImageOption) => setTimeout(() => o.success?.({ tempFilePath: o.src, errMsg: 'cropImage:ok' }))) as unknown as typeof wx.cropImage;
+    wx.compressImage = ((o: WechatMiniprogram.CompressImageOption) => setTimeout(() => o.success?.({ tempFilePath: o.src, errMsg: 'compressImage:ok' }))) as unknown as typeof wx.compressImage;
+    await tapButton(photo() as never, '.photo__album');
+    await until(() => !(form.instance.data as { nextBlocked: boolean }).nextBlocked, 'the photo passed');
+    expect(button('.next')).not.toContain('t-button--disabled');
+    expect(photo().querySelector('.photo__open-camera')!.querySelector('.t-button')!.dom.className).toContain('t-button--outline');
+    expect(photo().querySelector('.photo__sample')).toBeFalsy();
+    expect(textOf(form)).not.toContain(applyText.photoFirst);
   });
 });

@@ -3,24 +3,17 @@
  * filled through the api layer resumes on 核对并提交, lists everything with edit links back
  * into the steps, and submits only after the no-withdrawal / no-refund confirmation.
  */
-import { createApplication, fetchApplication, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { createApplication, fetchApplication, fetchFee, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
+import { fill, t } from '../../miniprogram/locale/zh-CN';
+import { applyText } from '../../miniprogram/packages/apply/text';
 import { emergencySteps } from '../server/applications/fixtures';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;
@@ -61,17 +54,24 @@ describe('核对并提交', () => {
     expect(text).toContain('未进行人脸核验'); // why a video interview is needed
     expect(page.querySelectorAll('.review__edit').length).toBeGreaterThanOrEqual(8);
 
+    // The amount, before submitting: priced by the server from the mission's fee table — the
+    // amount the pay page will show, not "金额以使领馆通知为准".
+    await until(() => !!(page.instance.data as { review: { fee: unknown } }).review.fee, 'the fee');
+    const reviewed = textOf(page);
+    expect(reviewed).toContain('应急旅行证费');
+    expect(reviewed).toContain(fill(applyText.review.feeTotal, { amount: '¥130.00' }));
+    expect(reviewed).toContain('提交时确定金额');
+    expect(reviewed).not.toContain('以使领馆通知为准');
+
     // Submitting without ticking the confirmation is refused on the page.
     await tapButton(page, '.next');
-    await simulate.sleep(10);
-    expect(textOf(page)).toContain('请阅读并勾选确认');
+    await until(() => textOf(page).includes('请阅读并勾选确认'), 'the confirmation message');
     expect((page.instance.data as { confirmVisible: boolean }).confirmVisible).toBe(false);
 
     (page.instance.selectComponent('.field--confirmNoWithdrawal') as Instance).triggerEvent('change', { checked: true });
     await simulate.sleep(0);
     await tapButton(page, '.next');
-    await simulate.sleep(10);
-    expect((page.instance.data as { confirmVisible: boolean }).confirmVisible).toBe(true);
+    await until(() => (page.instance.data as { confirmVisible: boolean }).confirmVisible, 'the no-withdrawal dialog');
     expect((await fetchApplication(id)).status).toBe('draft'); // nothing sent before the confirm
 
     (page.instance.selectComponent('.no-withdraw-dialog') as Instance).triggerEvent('confirm');
@@ -79,6 +79,8 @@ describe('核对并提交', () => {
     expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/apply/result/index?id=${id}` });
     const submitted = await fetchApplication(id);
     expect(submitted.orderNo).toMatch(/E/);
+    // The order costs what the review said.
+    expect(await fetchFee(id)).toMatchObject({ fixed: true, amountFen: 13000 });
   });
 
   it('an edit link opens that step and saving it returns to the review', async () => {
@@ -92,8 +94,7 @@ describe('核对并提交', () => {
 
     const edit = page.querySelector('.review__edit--trip') as unknown as { dispatchEvent(name: string): void };
     edit.dispatchEvent('tap');
-    await simulate.sleep(10);
-    expect(stepId(page)).toBe('trip');
+    await until(() => stepId(page) === 'trip', 'the trip step');
     await tapButton(page, '.next');
     await until(() => stepId(page) === 'review', 'back on the review');
   });

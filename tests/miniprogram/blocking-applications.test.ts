@@ -9,29 +9,22 @@ import { clearSession } from '../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../miniprogram/config';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { ROUTES } from '../../miniprogram/routes';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen, residentId } from './helpers/citizen';
 import { textOf, typeKeys, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { emergencyUpToReview } from './helpers/orders';
-import { allowSeveralPagesPerFile } from './helpers/several-pages';
 import { signInStaff, type StaffHttpClient } from './helpers/staff';
 import { bindWxFiles } from './helpers/wx-files';
 import { bindWxToHttp } from './helpers/wx-http';
 
 const PAGE = 'packages/identity/blocking/index';
 
-let server: ChildServer;
+const server = useChildServer({ staff: true, severalPages: true });
 let supervisor: StaffHttpClient;
 
 beforeAll(async () => {
-  allowSeveralPagesPerFile();
-  server = await startChildServer({ staff: true });
   supervisor = await signInStaff(server.baseUrl, server.staff.find((s) => s.role === 'supervisor')!);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
 });
 
 type Page = ReturnType<typeof renderPage>;

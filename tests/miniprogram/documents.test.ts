@@ -12,24 +12,14 @@ import { t } from '../../miniprogram/locale/zh-CN';
 import { text } from '../../miniprogram/packages/documents/text';
 import { ROUTES } from '../../miniprogram/routes';
 import { renewalSteps } from '../server/applications/fixtures';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { FakeCanvas } from './helpers/fake-canvas';
 import { fillInput, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
-import { allowSeveralPagesPerFile } from './helpers/several-pages';
 import { bindWxFiles, tempFile } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  allowSeveralPagesPerFile();
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer({ severalPages: true });
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = Record<string, any>;

@@ -4,20 +4,12 @@
  */
 import { createApplication, saveStep } from '../../miniprogram/api/applications';
 import { t } from '../../miniprogram/locale/zh-CN';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { listen, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 
 type FaceWx = { checkIsSupportFacialRecognition: jest.Mock; requestFacialVerify: jest.Mock };

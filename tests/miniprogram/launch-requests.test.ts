@@ -6,21 +6,13 @@
  */
 import { runInAction } from 'mobx-miniprogram';
 import { sessionStore } from '../../miniprogram/stores/session-store';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { textOf, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
 import { bindWxToHttp } from './helpers/wx-http';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 /** The app's onLaunch, as WeChat calls it: App() registers it when app.ts is loaded. */
 function launchApp(): void {

@@ -8,7 +8,7 @@ import { clearSession } from '../../miniprogram/api/request';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { refreshUnreadBadge } from '../../miniprogram/utils/unread-badge';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
@@ -16,16 +16,11 @@ import { submittedOrder, until } from './helpers/orders';
 import { signInStaff, type StaffHttpClient } from './helpers/staff';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
+const server = useChildServer({ staff: true });
 let reviewer: StaffHttpClient;
 
 beforeAll(async () => {
-  server = await startChildServer({ staff: true });
   reviewer = await signInStaff(server.baseUrl, server.staff.find((s) => s.role === 'reviewer')!);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
 });
 
 type Page = ReturnType<typeof renderPage>;
@@ -105,8 +100,9 @@ describe('消息', () => {
     expect(setBadge).toHaveBeenLastCalledWith(expect.objectContaining({ index: 2, text: '1' }));
     // And the tab shows it when visited again.
     show(page);
-    await until(() => data(page).unread === 1, 'the list refreshed');
-    expect(data(page).messages[0].body).toContain('请留意邮件');
+    // The count is shared (ordersStore): wait for the list itself.
+    await until(() => data(page).messages[0].body.includes('请留意邮件'), 'the list refreshed');
+    expect(data(page).unread).toBe(1);
   });
 
   it('asks to log in when there is no session, and counts nothing without one', async () => {

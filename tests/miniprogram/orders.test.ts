@@ -7,26 +7,19 @@
 import { createApplication, submitApplication } from '../../miniprogram/api/applications';
 import { fetchTimeline } from '../../miniprogram/api/orders';
 import { t } from '../../miniprogram/locale/zh-CN';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { emergencyUpToReview, submittedOrder, until } from './helpers/orders';
-import { allowSeveralPagesPerFile } from './helpers/several-pages';
 import { signInStaff, type StaffHttpClient } from './helpers/staff';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
+const server = useChildServer({ staff: true, severalPages: true });
 let reviewer: StaffHttpClient;
 
 beforeAll(async () => {
-  allowSeveralPagesPerFile();
-  server = await startChildServer({ staff: true });
   reviewer = await signInStaff(server.baseUrl, server.staff.find((s) => s.role === 'reviewer')!);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
 });
 
 type Page = ReturnType<typeof renderPage>;

@@ -11,7 +11,7 @@ import { request } from '../../miniprogram/api/request';
 import { DEV_PAY_CONFIRM_STORAGE_KEY } from '../../miniprogram/config';
 import { text } from '../../miniprogram/packages/pay/text';
 import { emergencySteps } from '../server/applications/fixtures';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { selectMission, verifyIdentity } from '../../miniprogram/api/profile';
 import { clearSession } from '../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../miniprogram/config';
@@ -23,15 +23,7 @@ import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 beforeEach(() => {
   bindWxFiles();

@@ -8,23 +8,13 @@ import { createApplication, faceResult, saveStep, startFace, submitApplication }
 import { fetchPensionPersons } from '../../miniprogram/api/pension';
 import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
 import { ROUTES } from '../../miniprogram/routes';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { httpFetch } from './helpers/http-fetch';
 import { readyCitizen, residentId } from './helpers/citizen';
 import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
-import { allowSeveralPagesPerFile } from './helpers/several-pages';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  allowSeveralPagesPerFile();
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer({ severalPages: true });
 
 type Page = ReturnType<typeof renderPage>;
 type Loadable = { onLoad(query: Record<string, string>): Promise<void> };

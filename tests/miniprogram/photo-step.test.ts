@@ -8,21 +8,13 @@ import { createApplication } from '../../miniprogram/api/applications';
 import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
 import { t } from '../../miniprogram/locale/zh-CN';
 import { PHOTO_MESSAGES } from '../../server/photo/photo-messages';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
 import { bindWxFiles, tempFile } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 beforeEach(() => bindWxFiles());
 

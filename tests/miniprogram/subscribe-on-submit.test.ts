@@ -7,7 +7,7 @@
  */
 import { fetchApplication } from '../../miniprogram/api/applications';
 import { prefetchSubscriptionTemplates } from '../../miniprogram/api/messages';
-import { startChildServer, type ChildServer } from './helpers/child-server';
+import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { httpFetch } from './helpers/http-fetch';
 import { tapButton } from './helpers/interact';
@@ -15,15 +15,7 @@ import { renderPage, simulate } from './helpers/load';
 import { emergencyUpToReview, until } from './helpers/orders';
 import { bindWxFiles } from './helpers/wx-files';
 
-let server: ChildServer;
-
-beforeAll(async () => {
-  server = await startChildServer();
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useChildServer();
 
 type Page = ReturnType<typeof renderPage>;
 type Instance = WechatMiniprogram.Component.TrivialInstance;

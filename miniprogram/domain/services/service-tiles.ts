@@ -16,6 +16,8 @@ export interface ServiceTile {
   icon: string;
   /** The service's title in the default locale (its text map's `title`). */
   title: string;
+  /** Its place among the 长辈版 home's large tiles (1 = first); absent: not shown there. */
+  elderHomeRank?: number;
 }
 
 /** In the order the home page shows them. */

@@ -17,7 +17,9 @@ import {
   visibleFields,
 } from './domain/services/engine';
 import { isRequired } from './domain/services/field-validation';
-import { t } from '../../locale/zh-CN';
+import { type ApplicationFee, FEE_OPTION_LABELS, formatFen } from './domain/services/payment-api-types';
+import { fill, t } from '../../locale/zh-CN';
+import { applyText } from './text';
 import { COUNTRIES, countryLabel } from './countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';
@@ -176,15 +178,42 @@ export interface ProgressView {
   label: string;
 }
 
+type Part = keyof typeof applyText.parts;
+
+const PART_OF_KIND: Record<StepDefinition['kind'], Part> = {
+  eligibility: 'details',
+  form: 'details',
+  signature: 'declaration',
+  photo: 'materials',
+  documents: 'materials',
+  delivery: 'delivery',
+  face: 'face',
+  review: 'review',
+};
+
+/**
+ * Where the citizen is, in parts (填写申请信息 → … → 确认提交): consecutive steps of one kind of
+ * work form a part. A branch (renewal or replacement, a guardian for a child) adds or drops
+ * steps inside 填写申请信息 — the part count does not jump, as a step count did (共11步 → 共13步).
+ * The bar moves through each part by the steps on the citizen's path.
+ */
 export function progressOf(service: ServiceDefinition, stepId: string, answers: Answers): ProgressView {
   const path = pathThrough(service, answers);
-  const index = Math.max(0, path.findIndex((s) => s.id === stepId));
-  const total = path.length;
+  const parts: Array<{ part: Part; steps: string[] }> = [];
+  for (const step of path) {
+    const part = PART_OF_KIND[step.kind] ?? 'details';
+    if (parts[parts.length - 1]?.part === part) parts[parts.length - 1].steps.push(step.id);
+    else parts.push({ part, steps: [step.id] });
+  }
+  const index = Math.max(0, parts.findIndex((p) => p.steps.includes(stepId)));
+  const current = parts[index];
+  const within = current ? (current.steps.indexOf(stepId) + 1) / current.steps.length : 0;
+  const total = parts.length;
   return {
     index,
     total,
-    percent: total ? Math.round(((index + 1) / total) * 100) : 0,
-    label: t.apply.stepOf.replace('{n}', String(index + 1)).replace('{total}', String(total)),
+    percent: total ? Math.round(((index + within) / total) * 100) : 0,
+    label: fill(applyText.partOf, { n: String(index + 1), total: String(total), part: current ? applyText.parts[current.part] : '' }),
   };
 }
 
@@ -236,6 +265,25 @@ export function interviewLabels(reasons: readonly InterviewReason[]): string[] {
 
 export function feeLabels(service: ServiceDefinition, codes: readonly string[]): string[] {
   return codes.map((code) => service.fees.find((fee) => fee.code === code)?.label ?? code);
+}
+
+export interface FeeView {
+  lines: Array<{ code: string; label: string; amount: string }>;
+  total: string;
+  note: string;
+}
+
+/**
+ * The review step's fee, priced by the server from the mission's fee table and the answers
+ * (GET /api/applications/:id/fee) — the amount the pay page will show, fixed on submission.
+ */
+export function feeView(fee: ApplicationFee): FeeView {
+  const note = fill(applyText.review.feeNote, { option: FEE_OPTION_LABELS[fee.option] });
+  return {
+    lines: fee.items.map((item) => ({ code: item.code, label: item.label, amount: formatFen(item.amountFen, fee.currency) })),
+    total: fill(applyText.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
+    note: fee.refundNote ? `${note}${fee.refundNote}。` : note,
+  };
 }
 
 /** Who signs the declaration, as a sentence. */

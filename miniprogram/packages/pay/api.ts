@@ -3,14 +3,12 @@
  * package's api/, so only citizens who pay download it. Same request() as everywhere else.
  */
 import { request } from '../../api/request';
-import type { ApplicationFee, PaymentView, PayResponse, RequestPaymentParams } from './domain/services/payment-api-types';
+import type { PaymentView, PayResponse, RequestPaymentParams } from './domain/services/payment-api-types';
 
 const enc = encodeURIComponent;
 
-/** What the order costs and covers (fixed at submission). */
-export function fetchFee(id: string): Promise<ApplicationFee> {
-  return request<ApplicationFee>(`/api/applications/${enc(id)}/fee`);
-}
+/** What the order costs and covers (fixed at submission): the same call the review step makes. */
+export { fetchFee } from '../../api/applications';
 
 /** The payment and its refunds; poll after wx.requestPayment until state is 'paid'. */
 export function fetchPayment(id: string): Promise<PaymentView> {

@@ -1,6 +1,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
+import { messageOf } from '../../behaviors/list-load';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
@@ -8,8 +9,10 @@ import { dialable, HOTLINE } from '../../domain/hotline';
 import { ELDER_HOME_SERVICE_IDS, findService, SERVICES } from '../../domain/service-grid';
 import { fill, t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
+import { ordersStore } from '../../stores/orders-store';
 import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
+import { actOnOrderRow, type OrderRow } from '../../utils/order-rows';
 import { changedData } from '../../utils/set-data';
 
 
@@ -29,26 +32,35 @@ ComponentWithStore({
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
     countdown: [] as CountdownLine[],
+    /** The citizen's orders could not be refreshed (network-banner offers 重试). */
+    refreshFailed: false,
+    networkMessage: '',
   },
   storeBindings: [
     {
       store: sessionStore,
       // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
-      fields: { mission: 'missionCard' },
+      fields: { mission: 'missionCard', loggedIn: 'loggedIn' },
       actions: {},
     },
     // 长辈版: a simpler home (large tiles, 12308 always in view).
     { store: elderModeStore, fields: { elder: 'enabled', pageClass: 'pageClass' }, actions: {} },
+    // 需要您处理: the orders waiting for the citizen, from the list 我的订单 shows (one store).
+    { store: ordersStore, fields: ['todoRows'], actions: {} },
   ],
   observers: {
     mission(mission: MissionCard | null) {
       void this.loadAlert(mission);
+    },
+    loggedIn(loggedIn: boolean) {
+      if (loggedIn) this.loadOrders();
     },
   },
   pageLifetimes: {
     show() {
       void this.loadAlert(sessionStore.mission);
       this.loadCountdown();
+      this.loadOrders();
     },
   },
   methods: {
@@ -74,6 +86,26 @@ ComponentWithStore({
       pensionCountdown()
         .then((countdown) => this.setData({ countdown }))
         .catch(() => undefined);
+    },
+    /** Logged-in citizens: what waits for them. A failure shows the network banner, not nothing. */
+    loadOrders() {
+      if (!sessionStore.loggedIn) return;
+      ordersStore.refresh().then(
+        () => {
+          if (this.data.refreshFailed) this.setData({ refreshFailed: false });
+        },
+        (error: unknown) => this.setData({ refreshFailed: true, networkMessage: messageOf(error, t.networkError) }),
+      );
+    },
+    /** The banner's 重试: everything this page loads. */
+    retry() {
+      void this.loadAlert(sessionStore.mission);
+      this.loadCountdown();
+      this.loadOrders();
+    },
+    openTodo(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
+      const row = (this.data.todoRows as OrderRow[]).find((r) => r.id === event.currentTarget.dataset.id);
+      if (row) actOnOrderRow(row);
     },
     openPension() {
       wx.navigateTo({ url: ROUTES.pensionHome });

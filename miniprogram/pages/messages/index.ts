@@ -1,11 +1,12 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMessages, markAllMessagesRead, markMessageRead } from '../../api/messages';
-import { ApiError } from '../../api/request';
+import { listLoad, messageOf } from '../../behaviors/list-load';
 import type { CitizenMessage } from '../../domain/order-api-types';
 import { t } from '../../locale/zh-CN';
 import { ROUTES } from '../../routes';
 import { elderModeStore } from '../../stores/elder-mode-store';
+import { ordersStore } from '../../stores/orders-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDateTime } from '../../utils/format';
 import { showUnreadBadge } from '../../utils/unread-badge';
@@ -33,7 +34,6 @@ const toRow = (m: CitizenMessage): MessageRow => ({
 });
 
 const PAGE_SIZE = 20;
-const messageOf = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 /** The next page's cursor, per page instance (not rendered). */
 const cursors = new WeakMap<object, string | null>();
 
@@ -45,29 +45,21 @@ type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wech
  */
 ComponentWithStore({
   data: {
+    ...listLoad.data,
     text: t.messages,
     loadingText: t.loading,
-    phase: 'idle' as 'idle' | 'loading' | 'ready' | 'error',
-    errorMessage: '',
     messages: [] as MessageRow[],
-    unread: 0,
     hasMore: false,
     loadingMore: false,
   },
   storeBindings: [
-    {
-      store: sessionStore,
-      fields: ['loggedIn', 'status'],
-      actions: {},
-    },
+    { store: sessionStore, fields: ['loggedIn', 'status'], actions: {} },
+    // The same count as the tab's badge (utils/unread-badge keeps them together).
+    { store: ordersStore, fields: ['unread'], actions: {} },
     // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
     { store: elderModeStore, fields: ['pageClass'], actions: {} },
   ],
-  observers: {
-    loggedIn(loggedIn: boolean) {
-      if (loggedIn && this.data.phase === 'idle') void this.load();
-    },
-  },
+  observers: { ...listLoad.observers },
   pageLifetimes: {
     show() {
       if (sessionStore.loggedIn) void this.load();
@@ -76,18 +68,17 @@ ComponentWithStore({
   // Promise chains rather than async functions: this tab is in the main package, and each
   // async method costs a regenerator state machine once compiled for WeChat.
   methods: {
-    /** The first page again (new messages arrive at the top). */
-    load(): Promise<void> {
-      if (this.data.phase === 'loading') return Promise.resolve();
-      if (this.data.phase !== 'ready') this.setData({ phase: 'loading', errorMessage: '' });
-      return fetchMessages(null, PAGE_SIZE).then(
-        (page) => {
-          cursors.set(this, page.nextCursor);
-          this.setData({ phase: 'ready', messages: page.messages.map(toRow), unread: page.unread, hasMore: !!page.nextCursor });
-          showUnreadBadge(page.unread);
-        },
-        (error: unknown) => this.setData({ phase: 'error', errorMessage: messageOf(error, t.messages.loadFailed) }),
-      );
+    ...listLoad.methods,
+    /** listLoad's fetch: the first page again (new messages arrive at the top). */
+    fetchList(): Promise<void> {
+      return fetchMessages(null, PAGE_SIZE).then((page) => {
+        cursors.set(this, page.nextCursor);
+        this.setData({ messages: page.messages.map(toRow), hasMore: !!page.nextCursor });
+        showUnreadBadge(page.unread);
+      });
+    },
+    newApplication() {
+      wx.switchTab({ url: ROUTES.home });
     },
     loadMore(): Promise<void> {
       const cursor = cursors.get(this);
@@ -99,10 +90,10 @@ ComponentWithStore({
           const seen = new Set(this.data.messages.map((m) => m.id));
           this.setData({
             messages: this.data.messages.concat(page.messages.filter((m) => !seen.has(m.id)).map(toRow)),
-            unread: page.unread,
             hasMore: !!page.nextCursor,
             loadingMore: false,
           });
+          showUnreadBadge(page.unread);
         },
         (error: unknown) => {
           this.setData({ loadingMore: false });
@@ -112,9 +103,6 @@ ComponentWithStore({
     },
     onReachBottom() {
       void this.loadMore();
-    },
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
     },
     login() {
       sessionStore.login().catch(() => this.toast(t.loginFailed));
@@ -132,12 +120,10 @@ ComponentWithStore({
       else if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
       else if (message.alertId) wx.navigateTo({ url: `${ROUTES.registrationAlert}?alertId=${message.alertId}` });
       if (message.read) return Promise.resolve();
-      this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });
+      this.setData({ [`messages[${index}].read`]: true });
+      showUnreadBadge(Math.max(0, ordersStore.unread - 1));
       return markMessageRead(message.id).then(
-        (unread) => {
-          this.setData({ unread });
-          showUnreadBadge(unread);
-        },
+        (unread) => showUnreadBadge(unread),
         // Stays read here; the server catches up the next time it is opened.
         () => undefined,
       );
@@ -145,7 +131,7 @@ ComponentWithStore({
     readAll(): Promise<void> {
       return markAllMessagesRead().then(
         (unread) => {
-          this.setData({ messages: this.data.messages.map((m) => ({ ...m, read: true })), unread });
+          this.setData({ messages: this.data.messages.map((m) => ({ ...m, read: true })) });
           showUnreadBadge(unread);
         },
         (error: unknown) => this.toast(messageOf(error, t.serverError)),

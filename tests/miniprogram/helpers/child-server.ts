@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { httpFetch } from './http-fetch';
+import { allowSeveralPagesPerFile } from './several-pages';
 
 export interface ChildServer {
   baseUrl: string;
@@ -75,5 +76,28 @@ export function startChildServer(options: { staff?: boolean } = {}): Promise<Chi
           }),
       });
     });
+  });
+}
+
+/**
+ * The one setup of a page-test file that talks to the real server: starts it before the
+ * file's tests (and, with `severalPages`, lets several pages share TDesign components — see
+ * several-pages.ts) and closes it after. Returns the server; read its fields inside tests
+ * or later hooks (they exist once the server started).
+ */
+export function useChildServer(options: { staff?: boolean; severalPages?: boolean } = {}): ChildServer {
+  let started: ChildServer | undefined;
+  beforeAll(async () => {
+    if (options.severalPages) allowSeveralPagesPerFile();
+    started = await startChildServer({ staff: options.staff });
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as ChildServer, {
+    get(_, key: keyof ChildServer) {
+      if (!started) throw new Error(`the test server is not started yet (read server.${String(key)} inside a test or hook)`);
+      return started[key];
+    },
   });
 }

@@ -23,6 +23,7 @@ export async function submittedOrder(
 export interface StaffClient {
   get(url: string): Promise<{ status: number; body: any }>;
   post(url: string, payload?: unknown): Promise<{ status: number; body: any }>;
+  put(url: string, payload?: unknown): Promise<{ status: number; body: any }>;
 }
 
 /** Creates a staff account, signs in, and returns a client carrying the session cookie. */
@@ -32,9 +33,9 @@ export async function signedInStaff(server: TestServer, username: string, role: 
   const response = await server.app.inject({ method: 'POST', url: '/api/console/session', payload: { username, password } });
   const cookie = response.cookies.find((c) => c.name === 'cc_staff');
   if (!cookie) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
-  const call = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {
     const reply = await server.app.inject({ method, url, cookies: { cc_staff: cookie.value }, ...(payload === undefined ? {} : { payload: payload as object }) });
     return { status: reply.statusCode, body: reply.body ? reply.json() : null };
   };
-  return { get: (url) => call('GET', url), post: (url, payload = {}) => call('POST', url, payload) };
+  return { get: (url) => call('GET', url), post: (url, payload = {}) => call('POST', url, payload), put: (url, payload = {}) => call('PUT', url, payload) };
 }

@@ -4,6 +4,7 @@ import { toast } from '../../components/toast';
 import { ApiError } from '../../api/http';
 import { reviewApi, type ConsoleAllowedAction, type ConsoleApplication, type SupplementReasonGroup } from '../../api/review-api';
 import { t } from '../../locale/zh-CN';
+import { useIssuedPassport } from './use-issued-passport';
 
 export function useApplication(id: () => string) {
   const application = ref<ConsoleApplication | null>(null);
@@ -20,6 +21,7 @@ export function useApplication(id: () => string) {
   const dialogVisible = computed(() => dialog.action !== null);
   /** The reasons offered for the items ticked in the dialog. */
   const offeredReasons = computed(() => reasonGroups.value.filter((group) => dialog.items.includes(group.item)));
+  const issuedPassport = useIssuedPassport();
 
   async function load() {
     loading.value = true;
@@ -42,6 +44,7 @@ export function useApplication(id: () => string) {
 
   function start(action: ConsoleAllowedAction) {
     Object.assign(dialog, { action, note: '', items: [], reasons: [], trackingNo: '', error: '', busy: false });
+    if (application.value) issuedPassport.prepare(application.value.id, action);
     if (action.requires.includes('items') && application.value && reasonGroups.value.length === 0) {
       void reviewApi.supplementReasons(application.value.service).then(
         (result) => (reasonGroups.value = result.items),
@@ -74,6 +77,7 @@ export function useApplication(id: () => string) {
     dialog.busy = true;
     dialog.error = '';
     try {
+      if (!(await issuedPassport.save(current.id))) return;
       application.value = await reviewApi.act(current.id, action.action, {
         version: current.version,
         ...(note ? { note } : {}),
@@ -109,6 +113,7 @@ export function useApplication(id: () => string) {
     dialog,
     dialogVisible,
     offeredReasons,
+    passport: issuedPassport.form,
     load,
     start,
     startAction,

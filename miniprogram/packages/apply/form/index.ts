@@ -1,6 +1,7 @@
 import {
   createApplication,
   fetchApplication,
+  fetchFee,
   findDraft,
   saveStep,
   submitApplication,
@@ -10,6 +11,7 @@ import { askForStatusMessages, prefetchSubscriptionTemplates } from '../../../ap
 import { fetchProfile } from '../../../api/profile';
 import { ApiError } from '../../../api/request';
 import type { ApplicationDetail, UploadedDocument } from '../domain/services/application-api-types';
+import type { ApplicationFee } from '../domain/services/payment-api-types';
 import { applicationMessages } from '../domain/services/application-messages';
 import type { Answers, ServiceDefinition } from '../domain/services/definition-types';
 import {
@@ -24,10 +26,12 @@ import {
 import { findApplicationService } from '../domain/services/service-registry';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData, pick } from '../../../utils/set-data';
 import {
   feeLabels,
+  feeView,
   fieldViews,
   interviewLabels,
   prefillFromIdentity,
@@ -38,6 +42,7 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
+import { applyText } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
@@ -64,6 +69,8 @@ interface FormState {
   documentErrors: Record<string, string>;
   faceError: string;
   problems: Array<{ key: string; stepId: string; title: string; message: string }>;
+  /** The review step's price (undefined: on its way; null: could not be had). */
+  fee?: ApplicationFee | null;
 }
 
 const states = new WeakMap<object, FormState>();
@@ -78,6 +85,8 @@ Component({
     // Only the strings the template reads (t.apply holds ~90).
     text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+    /** The subpackage's own strings the template reads (text.ts). */
+    applyText: { photoFirst: applyText.photoFirst, feeUnknown: applyText.review.feeUnknown },
     loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',
@@ -93,6 +102,8 @@ Component({
     formError: '',
     documents: [] as ReturnType<typeof stepDocuments>,
     photoDocument: null as UploadedDocument | null,
+    /** 保存并继续 waits for what the step is for (a passing ID photo). */
+    nextBlocked: false,
     photoHint: '',
     photoError: '',
     signer: '',
@@ -103,6 +114,8 @@ Component({
       sections: [] as ReturnType<typeof reviewSections>,
       interview: [] as string[],
       fees: [] as string[],
+      fee: null as ReturnType<typeof feeView> | null,
+      feeFailed: false,
       problems: [] as FormState['problems'],
     },
     canGoBack: false,
@@ -215,6 +228,23 @@ Component({
       });
       this.render();
       if (typeof wx.pageScrollTo === 'function') wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+      if (step.kind === 'review') void this.loadFee();
+    },
+
+    /** The review shows the amount the order will cost (the server prices it, as at submission). */
+    async loadFee() {
+      const state = this.state();
+      const id = state.detail?.id;
+      state.fee = undefined;
+      if (!id) return;
+      try {
+        const fee = await fetchFee(id);
+        if (state.detail?.id === id) state.fee = fee;
+      } catch {
+        // No fee table for this mission, or offline: the fee items without amounts, said so.
+        state.fee = null;
+      }
+      if (this.data.step.kind === 'review') this.render();
     },
 
     /** Everything on screen from the definition, the answers and what the server knows. */
@@ -253,6 +283,8 @@ Component({
         canGoBack: !!previousStep(service, stepId, answers),
         documents: step.kind === 'documents' ? stepDocuments(service, stepId, answers, uploaded, state.documentErrors) : [],
         photoDocument: photoDoc ? uploaded.find((u) => u.docId === photoDoc.id) ?? null : null,
+        // One primary action on the photo step: the camera until a photo passed, then 保存并继续.
+        nextBlocked: !!photoDoc && !uploaded.some((u) => u.docId === photoDoc.id && u.ok),
         photoHint: photoDoc?.hint ?? '',
         photoError: docMessage(photoDoc?.id),
         signer: step.kind === 'signature' ? signerText(service, answers) : '',
@@ -270,6 +302,8 @@ Component({
                 sections: reviewSections(service, answers, uploaded, detail?.face.status ?? null),
                 interview: interviewLabels(detail?.interviewReasons ?? []),
                 fees: feeLabels(service, detail?.fees ?? []),
+                fee: state.fee ? feeView(state.fee) : null,
+                feeFailed: state.fee === null,
                 problems: state.problems,
               }
             : this.data.review,
@@ -506,6 +540,7 @@ Component({
         const confirmation = state.service.rules.confirmationField;
         const detail = await submitApplication(state.detail.id, confirmation ? { confirmNoWithdrawal: state.answers[confirmation] === true } : {});
         state.detail = detail;
+        ordersStore.updateOrder(detail);
         this.setData({ saving: false });
         wx.redirectTo({ url: `${ROUTES.applyResult}?id=${detail.id}` });
       } catch (error) {

@@ -2,6 +2,7 @@ import { fetchAlerts } from '../../../api/info';
 import { fetchMissions } from '../../../api/missions';
 import { mostSevereAlert } from '../../../domain/alert-levels';
 import type { TravelAlert } from '../../../domain/info-api-types';
+import { listLoad } from '../../../behaviors/list-load';
 import { t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -27,6 +28,7 @@ async function loadAlerts(): Promise<AlertsCopy> {
 Component({
   behaviors: [elderModeBehavior],
   data: {
+    ...listLoad.data,
     text,
     loadingText: t.loading,
     legend: levelLegend,
@@ -35,42 +37,32 @@ Component({
     mine: [] as AlertRow[],
     others: [] as AlertRow[],
     noneText: '',
-    loading: true,
-    loadFailed: false,
     offlineNote: '',
   },
   methods: {
+    ...listLoad.methods,
     onLoad(query: Record<string, string | undefined>) {
       const country = (query.country || sessionStore.mission?.countryCode || '').toUpperCase();
       this.setData({ country });
       return this.load();
     },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh();
-    },
-    async load() {
-      this.setData({ loading: true, loadFailed: false });
-      try {
-        const { data, note } = await freshOrSaved('alerts', loadAlerts);
-        const { country } = this.data;
-        const countryName = data.countries[country] ?? country;
-        const rows = data.alerts.map((alert) => toAlertRow(alert, data.countries));
-        const mine = rows.filter((row) => row.countryCode === country);
-        // The most severe of the citizen's own country leads.
-        const lead = mostSevereAlert(data.alerts.filter((a) => a.countryCode === country));
-        if (lead) mine.sort((a, b) => (a.id === lead.id ? -1 : b.id === lead.id ? 1 : 0));
-        this.setData({
-          loading: false,
-          offlineNote: note,
-          countryName,
-          mine,
-          others: rows.filter((row) => row.countryCode !== country),
-          noneText: country ? fill(text.alerts.none, { country: countryName }) : text.alerts.noneAnywhere,
-        });
-      } catch {
-        this.setData({ loading: false, loadFailed: true });
-      }
+    /** listLoad's fetch: the alerts (or the copy kept for offline reading, said so). */
+    async fetchList() {
+      const { data, note } = await freshOrSaved('alerts', loadAlerts);
+      const { country } = this.data;
+      const countryName = data.countries[country] ?? country;
+      const rows = data.alerts.map((alert) => toAlertRow(alert, data.countries));
+      const mine = rows.filter((row) => row.countryCode === country);
+      // The most severe of the citizen's own country leads.
+      const lead = mostSevereAlert(data.alerts.filter((a) => a.countryCode === country));
+      if (lead) mine.sort((a, b) => (a.id === lead.id ? -1 : b.id === lead.id ? 1 : 0));
+      this.setData({
+        offlineNote: note,
+        countryName,
+        mine,
+        others: rows.filter((row) => row.countryCode !== country),
+        noneText: country ? fill(text.alerts.none, { country: countryName }) : text.alerts.noneAnywhere,
+      });
     },
     open(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string; country: string }>) {
       const { id, country } = event.currentTarget.dataset;

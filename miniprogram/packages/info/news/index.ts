@@ -1,5 +1,6 @@
 import { fetchNews } from '../../../api/info';
 import type { NewsSummary } from '../../../domain/info-api-types';
+import { listLoad } from '../../../behaviors/list-load';
 import { t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -31,18 +32,18 @@ const toRow = (item: NewsSummary): NewsRow => ({
 Component({
   behaviors: [elderModeBehavior],
   data: {
+    ...listLoad.data,
     text,
     loadingText: t.loading,
     missionId: '',
     missionName: '',
     rows: [] as NewsRow[],
     nextCursor: null as string | null,
-    loading: false,
     loadingMore: false,
-    loadFailed: false,
     offlineNote: '',
   },
   methods: {
+    ...listLoad.methods,
     onLoad(query: Record<string, string | undefined>) {
       const mission = sessionStore.mission;
       const missionId = query.missionId || mission?.id || '';
@@ -57,22 +58,15 @@ Component({
         void this.load();
       }
     },
-    async onPullDownRefresh() {
-      if (this.data.missionId) await this.load();
-      wx.stopPullDownRefresh();
-    },
     onReachBottom() {
       return this.loadMore();
     },
-    async load() {
+    /** listLoad's fetch: the first page (or the copy kept for offline reading, said so). */
+    async fetchList() {
       const { missionId } = this.data;
-      this.setData({ loading: true, loadFailed: false });
-      try {
-        const { data, note } = await freshOrSaved(`news:${missionId}`, () => fetchNews(missionId));
-        this.setData({ loading: false, rows: data.items.map(toRow), nextCursor: note ? null : data.nextCursor, offlineNote: note });
-      } catch {
-        this.setData({ loading: false, loadFailed: true });
-      }
+      if (!missionId) return;
+      const { data, note } = await freshOrSaved(`news:${missionId}`, () => fetchNews(missionId));
+      this.setData({ rows: data.items.map(toRow), nextCursor: note ? null : data.nextCursor, offlineNote: note });
     },
     async loadMore() {
       const { missionId, nextCursor, loadingMore } = this.data;

@@ -6,6 +6,7 @@ import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
 import { fill, t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
@@ -97,9 +98,14 @@ Component({
     loading: true,
     errorMessage: '',
     busy: false,
+    /** A refresh failed while the order is on screen (network-banner). */
+    refreshFailed: false,
+    networkMessage: '',
     info: { serviceTitle: '', status: '', statusLabel: '', orderNo: '', submittedAt: '', mission: '', payment: '', trackingNo: '' },
     next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', joinLabel: '', canCall: false },
     entries: [] as EntryView[],
+    /** '到馆预约：采集指纹' when the order needs an in-person appointment. */
+    appointments: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -119,14 +125,17 @@ Component({
       if (!loaded.has(this)) this.setData({ loading: true, errorMessage: '' });
       try {
         // One round: the server embeds the mission's contact and, when the status asks, the slot or interview.
-        const { application: detail, timeline, mission, supplements: slot, interview } = await fetchOrder(id);
+        const { application: detail, timeline, mission, supplements: slot, interview, appointments } = await fetchOrder(id);
         if (detail.status === 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
           return;
         }
         loaded.set(this, { detail, mission });
+        // What this page sees (a status staff moved, a receipt confirmed) every list shows too.
+        ordersStore.updateOrder(detail);
         this.setData({
           loading: false,
+          refreshFailed: false,
           info: {
             serviceTitle: detail.serviceTitle,
             status: timeline.status,
@@ -139,9 +148,14 @@ Component({
           },
           next: nextStepDetails(detail, timeline, mission, slot, interview),
           entries: timeline.entries.map(entryView).reverse(),
+          // In-person appointments the order needs (fingerprints, pickup): a cell to 到馆预约.
+          appointments: appointments.length ? fill(t.order.appointments, { kinds: appointments.join('、') }) : '',
         });
       } catch (error) {
-        this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : t.order.loadFailed });
+        const message = error instanceof ApiError ? error.message : t.order.loadFailed;
+        // The order already on screen stays; the banner says it may be out of date and offers 重试.
+        if (loaded.has(this)) this.setData({ refreshFailed: true, networkMessage: message });
+        else this.setData({ loading: false, errorMessage: message });
       }
     },
     copyOrderNo() {
@@ -150,6 +164,9 @@ Component({
     callMission() {
       const phone = loaded.get(this)?.mission?.phone;
       if (phone) wx.makePhoneCall({ phoneNumber: dialable(phone) });
+    },
+    openAppointments() {
+      wx.navigateTo({ url: `${ROUTES.appointmentBook}?id=${this.data.id}` });
     },
     joinInterview() {
       const state = loaded.get(this);

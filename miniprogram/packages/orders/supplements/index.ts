@@ -3,6 +3,7 @@ import { ApiError } from '../../../api/request';
 import type { SupplementItem } from '../../../domain/order-api-types';
 import { t } from '../../../locale/zh-CN';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { pickImage, uploadProblem } from '../media';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
@@ -52,6 +53,15 @@ Component({
     items: [] as ItemView[],
     submitting: false,
     formError: '',
+    /** Every requested item is uploaded and passed: 重新提交 is enabled. */
+    ready: false,
+  },
+  observers: {
+    'items.**'() {
+      const items = this.data.items;
+      const ready = items.length > 0 && items.every((i) => i.uploaded && i.ok && !i.busy);
+      if (ready !== this.data.ready) this.setData({ ready });
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -104,7 +114,7 @@ Component({
       }
       this.setData({ submitting: true, formError: '' });
       try {
-        await resubmit(this.data.id);
+        ordersStore.updateOrder(await resubmit(this.data.id));
         this.setData({ submitting: false });
         wx.showToast({ title: t.order.supplements.done, icon: 'success' });
         void refreshUnreadBadge();

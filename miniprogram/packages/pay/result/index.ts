@@ -1,6 +1,7 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { ROUTES } from '../../../routes';
+import { ordersStore } from '../../../stores/orders-store';
 import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
@@ -95,6 +96,8 @@ Component({
       try {
         // The order moved on with the notification (待支付 → 待审核).
         const detail = await fetchApplication(this.data.id);
+        // 我的订单 and home's 需要您处理 show it paid at once, without reloading.
+        ordersStore.updateOrder(detail);
         this.setData({ phase: 'paid', serviceTitle: detail.serviceTitle, statusLabel: detail.statusLabel, orderNo: detail.orderNo ?? payment.orderNo });
       } catch {
         this.setData({ phase: 'paid' });

@@ -2,6 +2,9 @@ import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
 import { headGuide } from '../../domain/services/photo-frame';
 import { t } from '../../../../locale/zh-CN';
+import { applyText } from '../../text';
+
+const pickSample = () => ({ photoSampleTitle: applyText.photoSampleTitle, photoSampleLabel: applyText.photoSampleLabel, photoSampleRules: applyText.photoSampleRules });
 import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
 
 /** The camera guide's 3:4 frame in rpx (index.wxss .photo__guide). */
@@ -14,6 +17,33 @@ function guideStyles(): { head: string; eyes: string } {
   return {
     head: `top: ${Math.round(g.top * GUIDE_FRAME.height)}rpx; height: ${Math.round(g.height * GUIDE_FRAME.height)}rpx; width: ${width}rpx; margin-left: -${Math.round(width / 2)}rpx;`,
     eyes: `top: ${Math.round(g.eyeLine * GUIDE_FRAME.height)}rpx;`,
+  };
+}
+
+/** The sample photo beside the camera button, in rpx (index.wxss .photo__sample). */
+const SAMPLE_FRAME = { width: 180, height: 240 };
+
+/**
+ * A good ID photo, drawn (no one's real photo): the head where the spec's ranges centre it
+ * (the same headGuide as the camera's oval), light background, dark clothes, ears showing.
+ */
+function sampleStyles(): { head: string; ears: string; hair: string; eyes: string; shoulders: string } {
+  const g = headGuide();
+  const px = (share: number, of: number) => Math.round(share * of);
+  const headTop = px(g.top, SAMPLE_FRAME.height);
+  const headHeight = px(g.height, SAMPLE_FRAME.height);
+  // Face width is measured in front of the ears; the drawn head (with ears) is a little wider.
+  const headWidth = px(g.width * 1.1, SAMPLE_FRAME.width);
+  const chin = headTop + headHeight;
+  const eyeLine = px(g.eyeLine, SAMPLE_FRAME.height);
+  // One bar behind the head, showing at both sides: the ears, visible as the spec asks.
+  const earsWidth = headWidth + 16;
+  return {
+    ears: `top: ${eyeLine - 4}rpx; height: 32rpx; width: ${earsWidth}rpx; margin-left: -${Math.round(earsWidth / 2)}rpx;`,
+    head: `top: ${headTop}rpx; height: ${headHeight}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
+    hair: `top: ${headTop}rpx; height: ${Math.round(headHeight * 0.3)}rpx; width: ${headWidth}rpx; margin-left: -${Math.round(headWidth / 2)}rpx;`,
+    eyes: `top: ${eyeLine}rpx; width: ${Math.round(headWidth * 0.5)}rpx; margin-left: -${Math.round(headWidth * 0.25)}rpx;`,
+    shoulders: `top: ${chin - 4}rpx;`,
   };
 }
 
@@ -47,7 +77,9 @@ Component({
     message: '',
     /** The server's spec crop of the last upload, as a local file ('' when none). */
     cropPreview: '',
+    sampleText: pickSample(),
     guide: guideStyles(),
+    sample: sampleStyles(),
   },
   observers: {
     document(document: UploadedDocument | null) {
