@@ -780,9 +780,11 @@ export interface Database {
   appointment_slots: AppointmentSlotTable;
   appointment_bookings: AppointmentBookingTable;
   appointment_mail_requests: AppointmentMailRequestTable;
+  // 0019: the passport issued for an order, recorded by staff
+  issued_passports: IssuedPassportTable;
 }
 
-// ── 0021: the passport issued for an order, recorded by staff ──
+// ── 0019: the passport issued for an order, recorded by staff ──
 
 export interface IssuedPassportTable {
   application_id: string;
@@ -792,8 +794,4 @@ export interface IssuedPassportTable {
   expiry_date: ColumnType<string, string, string>;
   recorded_by: string | null;
   recorded_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export interface Database {
-  issued_passports: IssuedPassportTable;
 }
