@@ -6,7 +6,7 @@
 import { apiBaseUrl } from '../config';
 import { ApiError } from '../domain/api-error';
 import type { ApiErrorBody, LoginResponse } from '../domain/api-types';
-import { t } from '../locale/zh-CN';
+import { t } from '../locale/text';
 
 export { ApiError };
 

@@ -1,6 +1,6 @@
 import { alertLevelIcons, alertLevelLabels, AlertLevel } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
-import { fill, t } from '../../locale/zh-CN';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 
 /**

@@ -1,7 +1,7 @@
 import type { Mission } from '../../domain/api-types';
 import { dialable } from '../../domain/hotline';
 import { missionKindLabels } from '../../domain/missions';
-import { t } from '../../locale/zh-CN';
+import { t } from '../../locale/text';
 import { zonedClock } from '../../utils/zoned-time';
 
 /** The citizen's mission: where it is, how to reach it, and what time it is there now. */

@@ -1,4 +1,4 @@
-import { t } from '../../locale/zh-CN';
+import { t } from '../../locale/text';
 import { AGREE_BUTTON_ID, answerPrivacyRequest, reportPrivacyExposure, watchPrivacyRequests } from '../../utils/privacy';
 
 /** Put <privacy-popup /> on any page whose features may call a privacy-sensitive API. */

@@ -17,7 +17,7 @@ import {
   visibleFields,
 } from './domain/services/engine';
 import { isRequired } from './domain/services/field-validation';
-import { t } from '../../locale/zh-CN';
+import { t } from './text';
 import { COUNTRIES, countryLabel } from './countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';

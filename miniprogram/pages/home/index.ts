@@ -6,7 +6,7 @@ import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
 import { findService, SERVICES } from '../../domain/service-grid';
-import { fill, t } from '../../locale/zh-CN';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
 import { changedData } from '../../utils/set-data';

@@ -2,7 +2,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import type { VerifiedIdentity } from '../../domain/api-types';
-import { fill, t } from '../../locale/zh-CN';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore } from '../../stores/session-store';
 import { formatDate } from '../../utils/format';

@@ -3,7 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMessages, markAllMessagesRead, markMessageRead } from '../../api/messages';
 import { ApiError } from '../../api/request';
 import type { CitizenMessage } from '../../domain/order-api-types';
-import { t } from '../../locale/zh-CN';
+import { t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore } from '../../stores/session-store';
 import { formatDateTime } from '../../utils/format';

@@ -3,7 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { listApplications } from '../../api/applications';
 import { ApiError } from '../../api/request';
 import type { ApplicationSummary } from '../../domain/services/application-api-types';
-import { fill, t } from '../../locale/zh-CN';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore } from '../../stores/session-store';
 import { formatDate } from '../../utils/format';

@@ -22,7 +22,7 @@ import {
   validateStep,
 } from '../domain/services/engine';
 import { findApplicationService } from '../domain/services/service-registry';
-import { fill, t } from '../../../locale/zh-CN';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData, pick } from '../../../utils/set-data';

@@ -1,7 +1,7 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { interviewReasonLabels } from '../domain/services/engine';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../text';
 import { ROUTES } from '../../../routes';
 
 /** 申请已提交: the order number to quote, the status, and what happens next. */

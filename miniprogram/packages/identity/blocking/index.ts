@@ -1,7 +1,7 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { type BlockingApplication, fetchBlockingApplications, objectToApplication } from '../../../api/blocking-applications';
 import { ApiError } from '../../../api/request';
-import { fill, t } from '../../../locale/zh-CN';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 

@@ -3,7 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { ID_TYPES, idTypeLabels, IdType } from '../../../domain/identity';
 import { FieldErrors, IdentityField, validateIdentityInput } from '../../../domain/identity-form';
 import { ApiError } from '../../../api/request';
-import { fill, t } from '../../../locale/zh-CN';
+import { fill, t } from '../text';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData } from '../../../utils/set-data';
 

@@ -2,7 +2,7 @@ import { fetchAlerts } from '../../../api/info';
 import { fetchMissions } from '../../../api/missions';
 import { mostSevereAlert } from '../../../domain/alert-levels';
 import type { TravelAlert } from '../../../domain/info-api-types';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { AlertRow, levelLegend, toAlertRow } from '../alert-rows';

@@ -1,7 +1,7 @@
 import { fetchAuthorities, verifyLegalization } from '../../../api/legalization';
 import { ApiError } from '../../../api/request';
 import type { AuthorityList, VerifiedRecord } from '../../../domain/info-api-types';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { infoMessages } from '../domain/info-messages';
 import type { AuthorityKind, VerifyInput } from '../domain/legalization';

@@ -2,7 +2,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMissions } from '../../../api/missions';
 import type { Mission } from '../../../domain/api-types';
 import { missionKindLabels, missionMatches } from '../../../domain/missions';
-import { fill, t } from '../../../locale/zh-CN';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 

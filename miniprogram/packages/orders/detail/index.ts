@@ -4,7 +4,7 @@ import { dialable } from '../../../domain/hotline';
 import type { OrderMission, SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
 import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
-import { fill, t } from '../../../locale/zh-CN';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';

@@ -1,7 +1,7 @@
 import { fetchSupplements, resubmit, uploadSupplement } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import type { SupplementItem } from '../../../domain/order-api-types';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../text';
 import { ROUTES } from '../../../routes';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { pickImage, uploadProblem } from '../media';

@@ -1,7 +1,7 @@
 import { fetchPensionPersons, recertify } from '../../../api/pension';
 import { ApiError } from '../../../api/request';
 import type { PensionPerson } from '../../../domain/services/pension-api-types';
-import { fill } from '../../../locale/zh-CN';
+import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 import { text } from '../text';

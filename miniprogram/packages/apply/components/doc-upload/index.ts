@@ -1,5 +1,5 @@
 import { uploadDocument } from '../../../../api/applications';
-import { t } from '../../../../locale/zh-CN';
+import { t } from '../../text';
 import { chooseImage, MediaError, uploadProblem } from '../../media';
 
 /**

@@ -1,6 +1,6 @@
 import { faceResult, skipFace, startFace } from '../../../../api/applications';
 import type { ApplicationDetail } from '../../domain/services/application-api-types';
-import { t } from '../../../../locale/zh-CN';
+import { t } from '../../text';
 
 /**
  * 身份核验 (WeChat face verification 2.0): wx.checkIsSupportFacialRecognition → the server

@@ -1,7 +1,7 @@
 import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
 import { headGuide } from '../../domain/services/photo-frame';
-import { t } from '../../../../locale/zh-CN';
+import { t } from '../../text';
 import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
 
 /** The camera guide's 3:4 frame in rpx (index.wxss .photo__guide). */

@@ -1,6 +1,6 @@
 import { uploadDocument } from '../../../../api/applications';
 import { ApiError } from '../../../../api/request';
-import { t } from '../../../../locale/zh-CN';
+import { t } from '../../text';
 
 /**
  * 手写签名: a canvas 2d pad. Strokes are kept as points (so "is anything drawn?" does not
@@ -185,7 +185,7 @@ Component({
             canvas: canvas as unknown as WechatMiniprogram.IAnyObject,
             fileType: 'png',
             success: (res) => resolve(res.tempFilePath),
-            fail: () => reject(new ApiError(0, 'CANVAS_EXPORT_FAILED', t.apply.fileReadFailed)),
+            fail: () => reject(new ApiError(0, 'CANVAS_EXPORT_FAILED', t.upload.fileReadFailed)),
           },
           this,
         );

@@ -1,0 +1,41 @@
+import type { OrderText } from './text';
+
+/** English (keys and placeholders exactly as text.ts). */
+export const en: OrderText = {
+  order: {
+    orderNo: 'Order no.',
+    submittedAt: 'Submitted',
+    mission: 'Processing mission',
+    payment: 'Fees',
+    trackingNo: 'Tracking no.',
+    nextStep: 'Next step',
+    yourTurn: 'Action needed',
+    timeline: 'Progress',
+    actor: { citizen: 'You', staff: 'Embassy/consulate', system: 'System' },
+    requested: 'Requested: ',
+    staffNote: 'Note from the embassy/consulate: ',
+    mailTo: 'Mail to: {address}',
+    mailSlip: 'Note to enclose: {name}, order no. {orderNo}',
+    collectAt: 'Collect at: {address} ({hours})',
+    callMission: 'Call the embassy/consulate',
+    confirmReceipt: 'Confirm receipt of document',
+    receiptConfirmed: 'Receipt confirmed',
+    loadFailed: 'The order could not be loaded. Please try again later.',
+    retry: 'Retry',
+    supplements: {
+      intro: 'Please upload the documents the embassy or consulate asked for. When all are uploaded, tap "Resubmit" and your application keeps its place in the review queue.',
+      pick: 'Take a photo or choose from album',
+      replace: 'Upload again',
+      uploaded: 'Uploaded',
+      failed: 'Not accepted: ',
+      advice: 'Advice: ',
+      uploading: 'Uploading…',
+      resubmit: 'Resubmit',
+      resubmitting: 'Submitting…',
+      missing: 'Please upload every requested document first',
+      closed: 'No documents are requested at the moment',
+      backToOrder: 'View order',
+      done: 'Resubmitted; waiting for review',
+    },
+  },
+};

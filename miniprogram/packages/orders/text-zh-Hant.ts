@@ -1,0 +1,41 @@
+import type { OrderText } from './text';
+
+/** 繁體中文 (keys and placeholders exactly as the 简体中文 source). */
+export const zhHant: OrderText = {
+  order: {
+    orderNo: '訂單號',
+    submittedAt: '提交時間',
+    mission: '受理使領館',
+    payment: '繳費',
+    trackingNo: '快遞單號',
+    nextStep: '下一步',
+    yourTurn: '需要您處理',
+    timeline: '辦理進度',
+    actor: { citizen: '您', staff: '使領館', system: '系統' },
+    requested: '需補充：',
+    staffNote: '使領館說明：',
+    mailTo: '寄至：{address}',
+    mailSlip: '紙條內容：{name}，訂單號 {orderNo}',
+    collectAt: '領取地點：{address}（{hours}）',
+    callMission: '致電使領館',
+    confirmReceipt: '確認收到證件',
+    receiptConfirmed: '已確認收到',
+    loadFailed: '訂單載入失敗，請稍後重試',
+    retry: '重試',
+    supplements: {
+      intro: '請按使領館要求上傳以下材料。全部上傳後點「重新提交」，申請將按原順序繼續稽核。',
+      pick: '拍照或從相簿選擇',
+      replace: '重新上傳',
+      uploaded: '已上傳',
+      failed: '未通過：',
+      advice: '建議：',
+      uploading: '上傳中…',
+      resubmit: '重新提交',
+      resubmitting: '提交中…',
+      missing: '請先上傳所有需要補充的材料',
+      closed: '當前沒有需要補充的材料',
+      backToOrder: '查看訂單',
+      done: '已重新提交，等待稽核',
+    },
+  },
+};
