@@ -32,6 +32,7 @@ export const en: Catalogue = {
     localTime: 'Local time',
     localTimeUnavailable: 'This device cannot convert to local time',
     shareTitle: 'China Consular: passports, travel documents, pension certification and other consular services',
+    kind: { embassy: 'Embassy', consulate_general: 'Consulate General' },
     tiles: { legalization_check: 'Legalization check', consular_info: 'Consular news', hotline_12308: 'Consular protection hotline 12308' },
   },
   pensionCountdown: {
@@ -107,5 +108,6 @@ export const en: Catalogue = {
   },
   alertBanner: {
     heading: 'Safety alert: {country}',
+    levels: { take_care: 'Stay alert', caution: 'Travel with caution', do_not_travel: 'Do not travel for now' },
   },
 };

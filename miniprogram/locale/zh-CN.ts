@@ -42,6 +42,7 @@ export const zhCN = {
     localTimeUnavailable: '当前设备无法换算当地时间',
     shareTitle: '中国领事：护照、旅行证、养老金资格认证等领事服务',
     /** Tiles that are not application services (those are named by their tiles). */
+    kind: { embassy: '大使馆', consulate_general: '总领事馆' },
     tiles: { legalization_check: '领事认证查验', consular_info: '领事资讯', hotline_12308: '12308领事保护' },
   },
   /** The countdown card (home, 我的): one line per person this account certifies. */
@@ -119,6 +120,8 @@ export const zhCN = {
   },
   alertBanner: {
     heading: '{country}安全提醒',
+    /** The same words as domain/info-messages.ts's alert levels (which the server and console use). */
+    levels: { take_care: '注意安全', caution: '谨慎前往', do_not_travel: '暂勿前往' },
   },
 } as const;
 

@@ -32,6 +32,7 @@ export const zhHant: Catalogue = {
     localTime: '當地時間',
     localTimeUnavailable: '當前裝置無法換算當地時間',
     shareTitle: '中國領事：護照、旅行證、養老金資格認證等領事服務',
+    kind: { embassy: '大使館', consulate_general: '總領事館' },
     tiles: { legalization_check: '領事認證查驗', consular_info: '領事資訊', hotline_12308: '12308領事保護' },
   },
   pensionCountdown: {
@@ -107,5 +108,6 @@ export const zhHant: Catalogue = {
   },
   alertBanner: {
     heading: '{country}安全提醒',
+    levels: { take_care: '注意安全', caution: '謹慎前往', do_not_travel: '暫勿前往' },
   },
 };

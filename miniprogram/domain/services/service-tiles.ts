@@ -16,6 +16,13 @@ export interface ServiceTile {
   icon: string;
   /** The service's title in the default locale (its text map's `title`). */
   title: string;
+  /** Its title in the other locales ('zh-Hant', 'en'; their text maps' `title`). */
+  titles: Readonly<Record<string, string>>;
+}
+
+/** A tile's name in `locale`, the default one's when it has none. */
+export function tileTitle(tile: ServiceTile, locale: string): string {
+  return tile.titles[locale] ?? tile.title;
 }
 
 /** In the order the home page shows them. */

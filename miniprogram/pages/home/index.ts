@@ -5,7 +5,9 @@ import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
-import { findService, SERVICES } from '../../domain/service-grid';
+import { findService, serviceName, SERVICES } from '../../domain/service-grid';
+import { currentLocale } from '../../locale/language';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
@@ -14,13 +16,18 @@ import { changedData } from '../../utils/set-data';
 
 /** 首页: the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
 ComponentWithStore({
+  ...localizedPage(
+    () => ({
+      text: t.home,
+      hotline: {
+        ...t.hotline,
+        content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
+      },
+      services: SERVICES.map((service) => ({ id: service.id, name: serviceName(service, currentLocale(), t.home.tiles), icon: service.icon })),
+    }),
+    () => t.home.title,
+  ),
   data: {
-    text: t.home,
-    hotline: {
-      ...t.hotline,
-      content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
-    },
-    services: SERVICES.map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
     hotlineVisible: false,
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
@@ -40,6 +47,7 @@ ComponentWithStore({
   },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       void this.loadAlert(sessionStore.mission);
       this.loadCountdown();
     },

@@ -3,6 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMessages, markAllMessagesRead, markMessageRead } from '../../api/messages';
 import { ApiError } from '../../api/request';
 import type { CitizenMessage } from '../../domain/order-api-types';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore } from '../../stores/session-store';
@@ -41,9 +42,8 @@ type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wech
  * marks it read and goes to its order; the tab's badge follows the unread count.
  */
 ComponentWithStore({
+  ...localizedPage(() => ({ text: t.messages, loadingText: t.loading }), () => t.messages.title),
   data: {
-    text: t.messages,
-    loadingText: t.loading,
     phase: 'idle' as 'idle' | 'loading' | 'ready' | 'error',
     errorMessage: '',
     messages: [] as MessageRow[],
@@ -63,6 +63,7 @@ ComponentWithStore({
   },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       if (sessionStore.loggedIn) void this.load();
     },
   },

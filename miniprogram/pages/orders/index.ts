@@ -3,6 +3,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { listApplications } from '../../api/applications';
 import { ApiError } from '../../api/request';
 import type { ApplicationSummary } from '../../domain/services/application-api-types';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { sessionStore } from '../../stores/session-store';
@@ -67,9 +68,8 @@ type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wech
  * uploads live in the orders subpackage (preloaded from this tab).
  */
 ComponentWithStore({
+  ...localizedPage(() => ({ text: t.orders, loadingText: t.loading }), () => t.orders.title),
   data: {
-    text: t.orders,
-    loadingText: t.loading,
     phase: 'idle' as 'idle' | 'loading' | 'ready' | 'error',
     errorMessage: '',
     /** Drafts first, then orders; the first of each group carries its section title. */
@@ -87,6 +87,7 @@ ComponentWithStore({
   },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       // Back from the detail, the form or a supplement upload: statuses may have moved.
       if (sessionStore.loggedIn) void this.load();
     },
