@@ -7,7 +7,7 @@ import { fetchApplication, listApplications } from '../../miniprogram/api/applic
 import { clearSession } from '../../miniprogram/api/request';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';

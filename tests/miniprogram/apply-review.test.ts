@@ -4,7 +4,7 @@
  * into the steps, and submits only after the no-withdrawal / no-refund confirmation.
  */
 import { createApplication, fetchApplication, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { emergencySteps } from '../server/applications/fixtures';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';

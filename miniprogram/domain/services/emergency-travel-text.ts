@@ -57,4 +57,54 @@ export const emergencyTravelTexts: ServiceTexts = {
     refusals: { 'eligibility.stayType': applicationMessages.localResidentRefused },
     messages: { withdrawRefused: '应急旅行证申请提交后不可撤回' },
   },
+  /** 繁體中文: the same keys and placeholders as zh-CN. */
+  'zh-Hant': {
+    title: emergencyTravelTile.titles['zh-Hant'],
+    steps: {
+      eligibility: {
+        title: '申請須知',
+        intro:
+          '應急旅行證供護照遺失、被盜、損毀或過期而急需出行的短期來訪人員申請。' +
+          '請準備：近期證件照、遺失或被盜情況說明（如有，警方報案證明）。提交後不可撤回，已繳費用不予退還。',
+      },
+      'loss-details': { title: '遺失/被盜情況' },
+      trip: { title: '行程資訊' },
+      applicant: { title: '申請人證件' },
+      personal: { title: '個人資訊' },
+      guardian: { title: '監護人資訊' },
+      contact: { title: '聯絡方式' },
+      photo: { title: '證件照' },
+      documents: { title: '上傳材料' },
+      delivery: { title: '領取與繳費' },
+      face: { title: '身份核驗', intro: '通過微信人臉核身確認是申請人本人。可以跳過，跳過或未通過的申請需要視訊面審。' },
+      review: { title: '核對並提交', intro: '應急旅行證申請提交後不可撤回，已繳費用不予退還。' },
+    },
+    fields: {
+      stayType: {
+        label: '您在當地的身份',
+        options: {
+          short_term_visitor: { label: '短期來訪', hint: '旅遊、商務、探親、過境等' },
+          local_resident: { label: '在當地長期居留', hint: '工作、學習、定居等' },
+        },
+      },
+      visitPurpose: { label: '來訪目的', options: { tourism: '旅遊', business: '商務', family_visit: '探親訪友', transit: '過境', other: '其他' } },
+      emergencyReason: { label: '申請原因', options: { lost: '護照遺失', stolen: '護照被盜', damaged: '護照損毀', expired: '護照過期且急需回國' } },
+      entryDate: { label: '本次入境日期' },
+      departureDate: { label: '計劃離境日期' },
+      destinationCountry: { label: '前往國家或地區', hint: '回國請選擇中國' },
+      flightNumber: { label: '航班號（如已訂）' },
+      stayAddress: { label: '當地住址（酒店等）' },
+      oldPassportNumber: { label: '原護照號碼', hint: '如記得請填寫，有助於加快核實' },
+      confirmNoWithdrawal: { label: '我已知悉：提交後不可撤回，已繳費用不予退還' },
+    },
+    documents: {
+      loss_statement: { label: '遺失/被盜情況說明' },
+      police_report: { label: '警方報案證明' },
+      passport_data_page: { label: '原護照資料頁' },
+      entry_proof: { label: '入境記錄或簽證頁' },
+    },
+    fees: { emergency_travel: '應急旅行證費' },
+    refusals: { 'eligibility.stayType': applicationMessages.localResidentRefused },
+    messages: { withdrawRefused: '應急旅行證申請提交後不可撤回' },
+  },
 };

@@ -96,4 +96,95 @@ export const passportTexts: ServiceTexts = {
     },
     fees: { passport: '护照费', travel_document: '旅行证费' },
   },
+  /** 繁體中文: the same keys and placeholders as zh-CN. */
+  'zh-Hant': {
+    title: passportTile.titles['zh-Hant'],
+    steps: {
+      eligibility: {
+        title: '申請須知',
+        intro:
+          '請準備：近期證件照（白色背景、深色上衣）、現持護照資料頁照片（換髮或損毀補發）、遺失或被盜情況說明（遺失補發）。' +
+          '為未滿16週歲的子女申請，還需監護人證件、監護關係證明和監護人同意書。填寫過程中會自動儲存，可隨時繼續。',
+      },
+      'renewal-reason': { title: '換髮原因' },
+      'replacement-reason': { title: '補發原因' },
+      'loss-details': { title: '遺失/被盜情況' },
+      applicant: { title: '申請人證件' },
+      personal: { title: '個人資訊' },
+      'current-passport': { title: '現持護照' },
+      family: { title: '家庭成員' },
+      guardian: { title: '監護人資訊', intro: '申請人未滿16週歲，須由監護人代為申請並提供監護人證件、監護關係證明和同意書。' },
+      contact: { title: '住址與聯絡方式' },
+      occupation: { title: '職業與出境記錄' },
+      declaration: {
+        title: '國籍狀況宣告書',
+        intro: '請閱讀宣告並在下方手寫簽名。申請人未滿10週歲的，由監護人代為簽名。',
+        declaration: {
+          title: '國籍狀況宣告書',
+          text:
+            '本人鄭重宣告：\n' +
+            '一、本人為中華人民共和國公民，未加入或取得外國國籍；\n' +
+            '二、本人如已獲得外國永久居留資格或其他長期居留身份，已在申請中如實說明；\n' +
+            '三、本人所填寫的資訊和提交的材料真實、準確、完整。\n' +
+            '本人知悉：如宣告不實，所申領的證件將被宣佈作廢，並依法承擔相應責任。',
+        },
+      },
+      photo: { title: '證件照' },
+      documents: { title: '上傳材料' },
+      delivery: { title: '遞交與領取' },
+      face: { title: '身份核驗', intro: '通過微信人臉核身確認是申請人本人。可以跳過，跳過或未通過的申請需要預約視訊面審。' },
+      review: { title: '核對並提交' },
+    },
+    fields: {
+      case: {
+        label: '申請類別',
+        options: {
+          first_issue: { label: '首次申請護照', hint: '從未持有過中國護照' },
+          renewal: { label: '護照換髮', hint: '已過期、有效期不足1年或簽證頁不足4頁' },
+          replacement: { label: '護照補發', hint: '遺失、被盜或損毀' },
+          travel_document: { label: '旅行證', hint: '無法申領護照時的替代證件' },
+        },
+      },
+      renewalReason: { label: '換髮原因', options: { expired: '護照已過期', expiring: '有效期不足1年', pages_full: '空白簽證頁不足4頁' } },
+      replacementReason: { label: '補發原因', options: { lost: '遺失', stolen: '被盜', damaged: '損毀' } },
+      currentPassportNumber: { label: '現持（原）護照號碼' },
+      currentPassportExpiry: { label: '護照有效期至' },
+      fatherName: { label: '父親姓名' },
+      motherName: { label: '母親姓名' },
+      maritalStatus: { label: '婚姻狀況', options: { single: '未婚', married: '已婚', divorced: '離異', widowed: '喪偶' } },
+      spouseName: { label: '配偶姓名' },
+      occupation: {
+        label: '職業',
+        options: {
+          employed: '受僱',
+          self_employed: '自僱/經商',
+          student: '學生',
+          retired: '退休',
+          unemployed: '無業',
+          child: '學齡前兒童',
+          other: '其他',
+        },
+      },
+      employer: { label: '工作單位或學校' },
+      lastExitDate: { label: '最近一次出境日期' },
+      lastExitPort: { label: '出境口岸', hint: '如 北京首都機場' },
+      declarationAgreed: { label: '本人已閱讀並確認以上宣告' },
+      materialsSubmission: {
+        label: '材料遞交方式',
+        options: {
+          online_only: { label: '僅線上提交', hint: '舊護照（如有）在領取新證時交回' },
+          mail_old_passport: { label: '線上提交，並郵寄舊護照', hint: '訂單進入「待制證」後，將舊護照寄至使領館，註明姓名和訂單號' },
+        },
+      },
+    },
+    documents: {
+      passport_data_page: { label: '現持護照資料頁' },
+      endorsement_pages: { label: '護照備註頁', hint: '如有加註，請一併拍照' },
+      loss_statement: { label: '遺失/被盜情況說明' },
+      police_report: { label: '警方報案證明' },
+      identity_proof: { label: '國籍身份證明（居民身份證、戶口簿或出生證明）' },
+      declaration_signature: { label: '國籍狀況宣告書籤名' },
+    },
+    fees: { passport: '護照費', travel_document: '旅行證費' },
+  },
 };

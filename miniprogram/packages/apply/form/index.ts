@@ -22,6 +22,7 @@ import {
   validateStep,
 } from '../domain/services/engine';
 import { findApplicationService } from '../domain/services/service-registry';
+import { currentLocale } from '../../../locale/language';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -111,7 +112,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const service = findApplicationService(query.service ?? '');
+      const service = findApplicationService(query.service ?? '', currentLocale());
       if (!service) {
         this.setData({ phase: 'error', errorMessage: t.apply.loadFailed });
         return Promise.resolve();
@@ -236,7 +237,7 @@ Component({
       const photoDoc = service.documents.find((d) => d.step === stepId && d.kind === 'id_photo');
       const signatureDoc = service.documents.find((d) => d.step === stepId && d.kind === 'signature');
       const docMessage = (id: string | undefined) => (id ? state.documentErrors[id] ?? '' : '');
-      const redirect = refusal?.redirectService ? findApplicationService(refusal.redirectService) : undefined;
+      const redirect = refusal?.redirectService ? findApplicationService(refusal.redirectService, currentLocale()) : undefined;
 
       const patch = changedData(this.data, {
         progress: progressOf(service, stepId, answers),
