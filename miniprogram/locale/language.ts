@@ -5,7 +5,11 @@
  * is already in the new language; pages re-render their text on the next show
  * (locale/localized-page.ts).
  */
-export type Locale = 'zh-CN' | 'zh-Hant' | 'en';
+import { localizedMessages, type MessageLocale, setMessageLocaleSource } from '../domain/message-locale';
+
+export type { Widen } from '../domain/message-locale';
+
+export type Locale = MessageLocale;
 export type LocaleChoice = Locale | 'system';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
@@ -63,6 +67,9 @@ export function currentLocale(): Locale {
   return resolved;
 }
 
+// Domain messages (validators) follow the same choice.
+setMessageLocaleSource(() => currentLocale());
+
 /** Remembers the citizen's choice on this device and switches at once. */
 export function chooseLocale(choice: LocaleChoice): Locale {
   chosen = choice;
@@ -81,30 +88,8 @@ export function acceptLanguage(): string {
   return currentLocale() === 'zh-Hant' ? 'zh-Hant,zh-TW;q=0.9' : currentLocale();
 }
 
-/** A catalogue's shape with every string widened (so a translation may say anything). */
-export type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { readonly [K in keyof T]: Widen<T[K]> };
-
-/**
- * One catalogue per locale, read as the current one: `text.title` looked up after a switch
- * is the new language's. Only reading is passed through (catalogues are constant).
- */
-export function localized<T extends object>(catalogues: Readonly<Record<Locale, T>>): T {
-  return new Proxy({} as T, {
-    get: (_target, key) => (catalogues[currentLocale()] as Record<string | symbol, unknown>)[key],
-    has: (_target, key) => key in catalogues[currentLocale()],
-    ownKeys: () => Reflect.ownKeys(catalogues[currentLocale()]),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const descriptor = Object.getOwnPropertyDescriptor(catalogues[currentLocale()], key);
-      return descriptor ? { ...descriptor, configurable: true } : undefined;
-    },
-  });
-}
+/** One catalogue per locale, read as the current one: `text.title` looked up after a switch is the new language's. */
+export const localized: <T extends object>(catalogues: Readonly<Record<Locale, T>>) => T = localizedMessages;
 
 /** Fills {placeholders} in a sentence. */
 export function fill(template: string, values: Record<string, string>): string {
