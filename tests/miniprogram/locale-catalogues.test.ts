@@ -1,0 +1,85 @@
+import { en as mainEn } from '../../miniprogram/locale/en';
+import { localeOfWeChatLanguage } from '../../miniprogram/locale/language';
+import { zhCN as mainZhCN } from '../../miniprogram/locale/zh-CN';
+import { zhHant as mainZhHant } from '../../miniprogram/locale/zh-Hant';
+import { en as applyEn } from '../../miniprogram/packages/apply/text-en';
+import { zhHant as applyZhHant } from '../../miniprogram/packages/apply/text-zh-Hant';
+import { en as identityEn } from '../../miniprogram/packages/identity/text-en';
+import { zhHant as identityZhHant } from '../../miniprogram/packages/identity/text-zh-Hant';
+import { en as missionEn } from '../../miniprogram/packages/mission/text-en';
+import { zhHant as missionZhHant } from '../../miniprogram/packages/mission/text-zh-Hant';
+import { en as ordersEn } from '../../miniprogram/packages/orders/text-en';
+import { zhHant as ordersZhHant } from '../../miniprogram/packages/orders/text-zh-Hant';
+import { APPLICATION_TILES } from '../../miniprogram/domain/services/service-tiles';
+import { applicationServiceIds, findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { chooseLocale } from '../../miniprogram/locale/language';
+import { t as applyT } from '../../miniprogram/packages/apply/text';
+import { t as identityT } from '../../miniprogram/packages/identity/text';
+import { t as missionT } from '../../miniprogram/packages/mission/text';
+import { t as ordersT } from '../../miniprogram/packages/orders/text';
+
+/** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
+function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') {
+    into.set(path, [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(','));
+    if (value.trim() === '') into.set(`${path} (empty)`, '');
+  } else if (typeof value === 'function') {
+    into.set(path, `function/${(value as () => unknown).length}`);
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) leaves(child, path ? `${path}.${key}` : key, into);
+  }
+  return into;
+}
+
+const catalogues = {
+  main: { 'zh-CN': mainZhCN, 'zh-Hant': mainZhHant, en: mainEn },
+  // A subpackage's zh-CN is what its `t` reads in zh-CN, less the main sections.
+  apply: { 'zh-CN': { apply: (chooseLocale('zh-CN'), applyT.apply) }, 'zh-Hant': applyZhHant, en: applyEn },
+  identity: { 'zh-CN': { identity: identityT.identity, blocking: identityT.blocking }, 'zh-Hant': identityZhHant, en: identityEn },
+  mission: { 'zh-CN': { mission: missionT.mission }, 'zh-Hant': missionZhHant, en: missionEn },
+  orders: { 'zh-CN': { order: ordersT.order }, 'zh-Hant': ordersZhHant, en: ordersEn },
+};
+
+describe('locale catalogues', () => {
+  describe.each(Object.entries(catalogues))('%s', (_name, byLocale) => {
+    const source = leaves(byLocale['zh-CN']);
+    it.each(['zh-Hant', 'en'] as const)('%s has every key of zh-CN, with the same placeholders, and no other', (locale) => {
+      const translated = leaves(byLocale[locale]);
+      expect([...translated.keys()].sort()).toEqual([...source.keys()].sort());
+      for (const [path, placeholders] of source) expect(`${path}: ${translated.get(path)}`).toBe(`${path}: ${placeholders}`);
+    });
+    it('English has no Chinese left in it, 繁體 no 简体-only sentence copied over', () => {
+      for (const [path] of leaves(byLocale.en)) {
+        const value = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], byLocale.en);
+        if (typeof value === 'string') expect(`${path}: ${/[\u4e00-\u9fff]/.test(value) ? value : 'ok'}`).toBe(`${path}: ok`);
+      }
+    });
+  });
+
+  it('service tiles are named in every locale', () => {
+    for (const tile of APPLICATION_TILES) {
+      expect(tile.titles['zh-Hant']).toBeTruthy();
+      expect(tile.titles.en).toBeTruthy();
+    }
+  });
+
+  it('every application service renders in 繁體中文 with its tile name as title', () => {
+    for (const id of applicationServiceIds()) {
+      const service = findApplicationService(id, 'zh-Hant')!;
+      expect(service.title).toBe(APPLICATION_TILES.find((tile) => tile.service === id)!.titles['zh-Hant']);
+      expect(service.steps.map((s) => s.title)).not.toContain(undefined);
+    }
+  });
+
+  it.each([
+    ['zh_CN', 'zh-CN'],
+    ['zh_TW', 'zh-Hant'],
+    ['zh_HK', 'zh-Hant'],
+    ['en', 'en'],
+    ['en_US', 'en'],
+    ['fr', 'zh-CN'],
+    [undefined, 'zh-CN'],
+  ])('the phone language %s → %s', (wechat, locale) => {
+    expect(localeOfWeChatLanguage(wechat)).toBe(locale);
+  });
+});
