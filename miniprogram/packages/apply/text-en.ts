@@ -80,6 +80,7 @@ export const en: ApplyText = {
     faceStatus: { passed: 'Passed', failed: 'Not passed', skipped: 'Skipped (video interview needed)', none: 'Not done' },
     yes: 'Yes',
     result: {
+      pageTitle: 'Application result',
       title: 'Application submitted',
       orderNo: 'Order no.',
       quote: 'Please quote this order number when you contact the embassy or consulate.',

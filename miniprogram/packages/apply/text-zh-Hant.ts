@@ -80,6 +80,7 @@ export const zhHant: ApplyText = {
     faceStatus: { passed: '已通過', failed: '未通過', skipped: '已跳過（需視訊面審）', none: '未完成' },
     yes: '是',
     result: {
+      pageTitle: '申請結果',
       title: '申請已提交',
       orderNo: '訂單號',
       quote: '諮詢使領館時請提供此訂單號。',

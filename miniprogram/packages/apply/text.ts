@@ -86,6 +86,7 @@ const zhCN = {
     faceStatus: { passed: '已通过', failed: '未通过', skipped: '已跳过（需视频面审）', none: '未完成' },
     yes: '是',
     result: {
+      pageTitle: '申请结果',
       title: '申请已提交',
       orderNo: '订单号',
       quote: '咨询使领馆时请提供此订单号。',

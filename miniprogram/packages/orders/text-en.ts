@@ -3,6 +3,7 @@ import type { OrderText } from './text';
 /** English (keys and placeholders exactly as text.ts). */
 export const en: OrderText = {
   order: {
+    title: 'Order details',
     orderNo: 'Order no.',
     submittedAt: 'Submitted',
     mission: 'Processing mission',
@@ -23,6 +24,7 @@ export const en: OrderText = {
     loadFailed: 'The order could not be loaded. Please try again later.',
     retry: 'Retry',
     supplements: {
+      title: 'Supplementary documents',
       intro: 'Please upload the documents the embassy or consulate asked for. When all are uploaded, tap "Resubmit" and your application keeps its place in the review queue.',
       pick: 'Take a photo or choose from album',
       replace: 'Upload again',

@@ -3,6 +3,7 @@ import type { OrderText } from './text';
 /** 繁體中文 (keys and placeholders exactly as the 简体中文 source). */
 export const zhHant: OrderText = {
   order: {
+    title: '訂單詳情',
     orderNo: '訂單號',
     submittedAt: '提交時間',
     mission: '受理使領館',
@@ -23,6 +24,7 @@ export const zhHant: OrderText = {
     loadFailed: '訂單載入失敗，請稍後重試',
     retry: '重試',
     supplements: {
+      title: '補充材料',
       intro: '請按使領館要求上傳以下材料。全部上傳後點「重新提交」，申請將按原順序繼續稽核。',
       pick: '拍照或從相簿選擇',
       replace: '重新上傳',

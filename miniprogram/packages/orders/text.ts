@@ -10,6 +10,7 @@ import { zhHant } from './text-zh-Hant';
 const zhCN = {
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
+    title: '订单详情',
     orderNo: '订单号',
     submittedAt: '提交时间',
     mission: '受理使领馆',
@@ -30,6 +31,7 @@ const zhCN = {
     loadFailed: '订单加载失败，请稍后重试',
     retry: '重试',
     supplements: {
+      title: '补充材料',
       intro: '请按使领馆要求上传以下材料。全部上传后点“重新提交”，申请将按原顺序继续审核。',
       pick: '拍照或从相册选择',
       replace: '重新上传',

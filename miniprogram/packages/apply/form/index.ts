@@ -23,6 +23,7 @@ import {
 } from '../domain/services/engine';
 import { findApplicationService } from '../domain/services/service-registry';
 import { currentLocale } from '../../../locale/language';
+import { localizedPage } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -73,11 +74,13 @@ type FieldEvent<T extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => detail?.documents ?? [];
 
 Component({
-  data: {
+  ...localizedPage(() => ({
     // Only the strings the template reads (t.apply holds ~90).
     text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
     reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
     loadingText: t.loading,
+  })),
+  data: {
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',
     blockedAction: '' as '' | 'mission' | 'identity',

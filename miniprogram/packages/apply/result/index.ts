@@ -1,15 +1,18 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { interviewReasonLabels } from '../domain/services/engine';
+import { localizedPage } from '../../../locale/localized-page';
 import { t } from '../text';
 import { ROUTES } from '../../../routes';
 
 /** 申请已提交: the order number to quote, the status, and what happens next. */
 Component({
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
     result: t.apply.result,
     loadingText: t.loading,
+  }), () => t.apply.result.pageTitle),
+  data: {
     loading: true,
     errorMessage: '',
     id: '',

@@ -1,6 +1,7 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { type BlockingApplication, fetchBlockingApplications, objectToApplication } from '../../../api/blocking-applications';
 import { ApiError } from '../../../api/request';
+import { localizedPage } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
@@ -21,8 +22,10 @@ const toRow = (application: BlockingApplication): Row => ({
  * block my own), each with 提出异议 — a reason in a dialog — and, once objected, that state.
  */
 Component({
-  data: {
+  ...localizedPage(() => ({
     text: t.blocking,
+  }), () => t.blocking.title),
+  data: {
     phase: 'loading' as 'loading' | 'ready' | 'identity_required' | 'failed',
     failure: '',
     applications: [] as Row[],

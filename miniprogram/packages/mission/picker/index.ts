@@ -2,6 +2,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMissions } from '../../../api/missions';
 import type { Mission } from '../../../domain/api-types';
 import { missionKindLabels, missionMatches } from '../../../domain/missions';
+import { localizedPage } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -25,9 +26,11 @@ function toRow(mission: Mission): MissionRow {
 
 /** 选择使领馆: a public list, searchable by country, city, mission or district name. */
 Component({
-  data: {
+  ...localizedPage(() => ({
     text: t.mission,
     loadingText: t.loading,
+  }), () => t.mission.title),
+  data: {
     query: '',
     rows: [] as MissionRow[],
     loading: true,

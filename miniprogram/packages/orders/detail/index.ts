@@ -4,6 +4,7 @@ import { dialable } from '../../../domain/hotline';
 import type { OrderMission, SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
 import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
+import { localizedPage } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
@@ -88,9 +89,11 @@ const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: OrderMi
  *   /packages/orders/detail/index?id=<application id>
  */
 Component({
-  data: {
+  ...localizedPage(() => ({
     text: t.order,
     loadingText: t.loading,
+  }), () => t.order.title),
+  data: {
     id: '',
     loading: true,
     errorMessage: '',

@@ -1,6 +1,7 @@
 import { fetchSupplements, resubmit, uploadSupplement } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import type { SupplementItem } from '../../../domain/order-api-types';
+import { localizedPage } from '../../../locale/localized-page';
 import { t } from '../text';
 import { ROUTES } from '../../../routes';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
@@ -38,10 +39,12 @@ type ItemEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wec
  *   /packages/orders/supplements/index?id=<application id>
  */
 Component({
-  data: {
+  ...localizedPage(() => ({
     text: t.order.supplements,
     orderText: t.order,
     loadingText: t.loading,
+  }), () => t.order.supplements.title),
+  data: {
     id: '',
     loading: true,
     errorMessage: '',

@@ -1,5 +1,6 @@
 import { faceResult, skipFace, startFace } from '../../../../api/applications';
 import type { ApplicationDetail } from '../../domain/services/application-api-types';
+import { localizedPage } from '../../../../locale/localized-page';
 import { t } from '../../text';
 
 /**
@@ -38,8 +39,10 @@ Component({
     /** The applicant has no resident ID: face verification cannot be used. */
     unavailable: { type: Boolean, value: false },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     busy: false,
     notice: '',
     canTry: true,

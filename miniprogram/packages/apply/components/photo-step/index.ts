@@ -1,6 +1,7 @@
 import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
 import { headGuide } from '../../domain/services/photo-frame';
+import { localizedPage } from '../../../../locale/localized-page';
 import { t } from '../../text';
 import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
 
@@ -35,8 +36,10 @@ Component({
     /** A message from the page (e.g. "请上传：证件照"). */
     error: { type: String, value: '' },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     camera: false,
     busy: false,
     preview: '',

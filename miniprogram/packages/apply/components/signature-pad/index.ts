@@ -1,5 +1,6 @@
 import { uploadDocument } from '../../../../api/applications';
 import { ApiError } from '../../../../api/request';
+import { localizedPage } from '../../../../locale/localized-page';
 import { t } from '../../text';
 
 /**
@@ -78,8 +79,10 @@ Component({
     /** A message from the page (e.g. "请上传：…"). */
     error: { type: String, value: '' },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     busy: false,
     message: '',
   },
