@@ -96,17 +96,15 @@ export const passportTexts: ServiceTexts = {
     },
     fees: { passport: '护照费', travel_document: '旅行证费' },
   },
-  /** 繁體中文: the same keys and placeholders as zh-CN. */
+  /** 繁體中文: every word of the service, shared fields included (those have no zh-CN entry: common-fields.ts words them). */
   'zh-Hant': {
     title: passportTile.titles['zh-Hant'],
     steps: {
       eligibility: {
         title: '申請須知',
-        intro:
-          '請準備：近期證件照（白色背景、深色上衣）、現持護照資料頁照片（換髮或損毀補發）、遺失或被盜情況說明（遺失補發）。' +
-          '為未滿16週歲的子女申請，還需監護人證件、監護關係證明和監護人同意書。填寫過程中會自動儲存，可隨時繼續。',
+        intro: '請準備：近期證件照（白色背景、深色上衣）、現持護照資料頁照片（換發或損毀補發）、遺失或被盜情況說明（遺失補發）。為未滿16週歲的子女申請，還需監護人證件、監護關係證明和監護人同意書。填寫過程中會自動儲存，可隨時繼續。',
       },
-      'renewal-reason': { title: '換髮原因' },
+      'renewal-reason': { title: '換發原因' },
       'replacement-reason': { title: '補發原因' },
       'loss-details': { title: '遺失/被盜情況' },
       applicant: { title: '申請人證件' },
@@ -117,22 +115,17 @@ export const passportTexts: ServiceTexts = {
       contact: { title: '住址與聯絡方式' },
       occupation: { title: '職業與出境記錄' },
       declaration: {
-        title: '國籍狀況宣告書',
-        intro: '請閱讀宣告並在下方手寫簽名。申請人未滿10週歲的，由監護人代為簽名。',
+        title: '國籍狀況聲明書',
+        intro: '請閱讀聲明並在下方手寫簽名。申請人未滿10週歲的，由監護人代為簽名。',
         declaration: {
-          title: '國籍狀況宣告書',
-          text:
-            '本人鄭重宣告：\n' +
-            '一、本人為中華人民共和國公民，未加入或取得外國國籍；\n' +
-            '二、本人如已獲得外國永久居留資格或其他長期居留身份，已在申請中如實說明；\n' +
-            '三、本人所填寫的資訊和提交的材料真實、準確、完整。\n' +
-            '本人知悉：如宣告不實，所申領的證件將被宣佈作廢，並依法承擔相應責任。',
+          title: '國籍狀況聲明書',
+          text: '本人鄭重聲明：\n一、本人為中華人民共和國公民，未加入或取得外國國籍；\n二、本人如已獲得外國永久居留資格或其他長期居留身份，已在申請中如實說明；\n三、本人所填寫的資訊和提交的材料真實、準確、完整。\n本人知悉：如聲明不實，所申領的證件將被宣佈作廢，並依法承擔相應責任。',
         },
       },
       photo: { title: '證件照' },
       documents: { title: '上傳材料' },
       delivery: { title: '遞交與領取' },
-      face: { title: '身份核驗', intro: '通過微信人臉核身確認是申請人本人。可以跳過，跳過或未通過的申請需要預約視訊面審。' },
+      face: { title: '身份核驗', intro: '透過微信人臉核身確認是申請人本人。可以跳過，跳過或未通過的申請需要預約視訊面審。' },
       review: { title: '核對並提交' },
     },
     fields: {
@@ -140,19 +133,52 @@ export const passportTexts: ServiceTexts = {
         label: '申請類別',
         options: {
           first_issue: { label: '首次申請護照', hint: '從未持有過中國護照' },
-          renewal: { label: '護照換髮', hint: '已過期、有效期不足1年或簽證頁不足4頁' },
+          renewal: { label: '護照換發', hint: '已過期、有效期不足1年或簽證頁不足4頁' },
           replacement: { label: '護照補發', hint: '遺失、被盜或損毀' },
           travel_document: { label: '旅行證', hint: '無法申領護照時的替代證件' },
         },
       },
-      renewalReason: { label: '換髮原因', options: { expired: '護照已過期', expiring: '有效期不足1年', pages_full: '空白簽證頁不足4頁' } },
+      applicantRelation: {
+        label: '為誰申請',
+        options: {
+          self: { label: '本人', hint: '使用您已實名認證的身份' },
+          child: '子女',
+          relative: { label: '其他親屬', hint: '如父母、配偶（本人無法使用手機時）' },
+        },
+      },
+      applicantIdType: { label: '申請人證件類型', options: { resident_id: '居民身份證', passport: '中國護照', none: '無（如在國外出生的兒童）' } },
+      applicantIdNumber: { label: '申請人證件號碼' },
+      renewalReason: { label: '換發原因', options: { expired: '護照已過期', expiring: '有效期不足1年', pages_full: '空白簽證頁不足4頁' } },
       replacementReason: { label: '補發原因', options: { lost: '遺失', stolen: '被盜', damaged: '損毀' } },
+      lossDate: { label: '遺失/被盜日期' },
+      lossPlace: { label: '遺失/被盜地點' },
+      lossCircumstances: { label: '經過', hint: '簡要說明時間、地點和經過' },
+      policeReported: { label: '是否已向當地警方報案', options: { yes: '已報案', no: '未報案' } },
+      surnameZh: { label: '中文姓' },
+      givenNameZh: { label: '中文名' },
+      surnamePinyin: { label: '姓（拼音）' },
+      givenNamePinyin: { label: '名（拼音）' },
+      sex: { label: '性別', options: { M: '男', F: '女' } },
+      birthDate: { label: '出生日期' },
+      birthPlace: { label: '出生地', hint: '國內出生填省（自治區、直轄市），國外出生填國家' },
       currentPassportNumber: { label: '現持（原）護照號碼' },
       currentPassportExpiry: { label: '護照有效期至' },
       fatherName: { label: '父親姓名' },
       motherName: { label: '母親姓名' },
       maritalStatus: { label: '婚姻狀況', options: { single: '未婚', married: '已婚', divorced: '離異', widowed: '喪偶' } },
       spouseName: { label: '配偶姓名' },
+      guardianName: { label: '監護人姓名' },
+      guardianRelation: { label: '與申請人關係', options: { father: '父親', mother: '母親', other: '其他法定監護人' } },
+      guardianIdType: { label: '監護人證件類型', options: { resident_id: '居民身份證', passport: '中國護照' } },
+      guardianIdNumber: { label: '監護人證件號碼' },
+      guardianPhone: { label: '監護人聯絡電話' },
+      phone: { label: '聯絡電話', hint: '可填寫境外號碼，以+和國家代碼開頭' },
+      email: { label: '電子郵件' },
+      residenceCountry: { label: '現居住國家' },
+      addressAbroad: { label: '國外住址' },
+      addressInChina: { label: '國內住址', hint: '戶籍地或最後居住地址' },
+      domesticContactName: { label: '國內聯絡人姓名' },
+      domesticContactPhone: { label: '國內聯絡人電話' },
       occupation: {
         label: '職業',
         options: {
@@ -168,7 +194,7 @@ export const passportTexts: ServiceTexts = {
       employer: { label: '工作單位或學校' },
       lastExitDate: { label: '最近一次出境日期' },
       lastExitPort: { label: '出境口岸', hint: '如 北京首都機場' },
-      declarationAgreed: { label: '本人已閱讀並確認以上宣告' },
+      declarationAgreed: { label: '本人已閱讀並確認以上聲明' },
       materialsSubmission: {
         label: '材料遞交方式',
         options: {
@@ -176,15 +202,209 @@ export const passportTexts: ServiceTexts = {
           mail_old_passport: { label: '線上提交，並郵寄舊護照', hint: '訂單進入「待制證」後，將舊護照寄至使領館，註明姓名和訂單號' },
         },
       },
+      collection: {
+        label: '領取方式',
+        options: {
+          mission: { label: '到使領館領取', hint: '制證完成後使領館會電話通知' },
+          mail: { label: '郵寄到指定地址', hint: '郵費到付，通常48小時內寄出' },
+        },
+      },
+      mailRecipient: { label: '收件人' },
+      mailPhone: { label: '收件人電話' },
+      mailAddress: { label: '郵寄地址' },
+      paymentMethod: { label: '繳費方式', options: { online: '線上支付（微信支付）', at_mission: '到使領館繳費' } },
     },
     documents: {
+      id_photo: { label: '證件照', hint: '近6個月白色或淺色背景正面免冠彩色照片，深色上衣，露出雙耳；JPG，3:4' },
       passport_data_page: { label: '現持護照資料頁' },
       endorsement_pages: { label: '護照備註頁', hint: '如有加註，請一併拍照' },
       loss_statement: { label: '遺失/被盜情況說明' },
       police_report: { label: '警方報案證明' },
       identity_proof: { label: '國籍身份證明（居民身份證、戶口簿或出生證明）' },
-      declaration_signature: { label: '國籍狀況宣告書籤名' },
+      guardian_id: { label: '監護人身份證件' },
+      guardianship_proof: { label: '監護關係證明（如出生證明）' },
+      guardian_consent: { label: '監護人同意申辦的書面意見' },
+      declaration_signature: { label: '國籍狀況聲明書簽名' },
     },
     fees: { passport: '護照費', travel_document: '旅行證費' },
+  },
+  /** English: every word of the service, shared fields included. */
+  en: {
+    title: passportTile.titles.en,
+    steps: {
+      eligibility: {
+        title: 'Before you start',
+        intro: 'Please have ready: a recent ID photo (white background, dark top); a photo of your current passport\'s data page (renewal, or replacement of a damaged passport); a statement of loss or theft (replacement of a lost passport). For a child under 16 you also need the guardian\'s ID, proof of guardianship and the guardian\'s consent. Your answers are saved as you go; you can continue at any time.',
+      },
+      'renewal-reason': { title: 'Reason for renewal' },
+      'replacement-reason': { title: 'Reason for replacement' },
+      'loss-details': { title: 'Loss or theft' },
+      applicant: { title: 'Applicant\'s ID' },
+      personal: { title: 'Personal details' },
+      'current-passport': { title: 'Current passport' },
+      family: { title: 'Family' },
+      guardian: {
+        title: 'Guardian',
+        intro: 'The applicant is under 16: a guardian applies on their behalf and provides the guardian\'s ID, proof of guardianship and written consent.',
+      },
+      contact: { title: 'Address and contact' },
+      occupation: { title: 'Occupation and last departure' },
+      declaration: {
+        title: 'Declaration of nationality status',
+        intro: 'Read the declaration and sign by hand below. For an applicant under 10, the guardian signs.',
+        declaration: {
+          title: 'Declaration of nationality status',
+          text: 'I solemnly declare that:\n1. I am a citizen of the People\'s Republic of China and have not acquired a foreign nationality;\n2. if I hold permanent residence or another long-term residence status abroad, I have stated it truthfully in this application;\n3. the information I have given and the documents I have submitted are true, accurate and complete.\nI understand that if this declaration is untrue, the document issued will be declared invalid and I will bear legal responsibility.',
+        },
+      },
+      photo: { title: 'ID photo' },
+      documents: { title: 'Upload documents' },
+      delivery: { title: 'Submission and collection' },
+      face: {
+        title: 'Identity check',
+        intro: 'Confirms with WeChat face verification that you are the applicant. You may skip it; an application that skips it or does not pass needs a video interview to be booked.',
+      },
+      review: { title: 'Check and submit' },
+    },
+    fields: {
+      case: {
+        label: 'Type of application',
+        options: {
+          first_issue: { label: 'First passport', hint: 'Never held a Chinese passport' },
+          renewal: {
+            label: 'Passport renewal',
+            hint: 'Expired, valid for less than 1 year, or fewer than 4 visa pages left',
+          },
+          replacement: { label: 'Passport replacement', hint: 'Lost, stolen or damaged' },
+          travel_document: { label: 'Travel document', hint: 'Issued when a passport cannot be' },
+        },
+      },
+      applicantRelation: {
+        label: 'Who is applying',
+        options: {
+          self: { label: 'Myself', hint: 'Uses your verified identity' },
+          child: 'My child',
+          relative: { label: 'Another relative', hint: 'e.g. a parent or spouse who cannot use a phone' },
+        },
+      },
+      applicantIdType: {
+        label: 'Applicant\'s ID type',
+        options: {
+          resident_id: 'Resident ID card',
+          passport: 'Chinese passport',
+          none: 'None (e.g. a child born abroad)',
+        },
+      },
+      applicantIdNumber: { label: 'Applicant\'s ID number' },
+      renewalReason: {
+        label: 'Reason for renewal',
+        options: {
+          expired: 'The passport has expired',
+          expiring: 'Valid for less than 1 year',
+          pages_full: 'Fewer than 4 blank visa pages',
+        },
+      },
+      replacementReason: { label: 'Reason for replacement', options: { lost: 'Lost', stolen: 'Stolen', damaged: 'Damaged' } },
+      lossDate: { label: 'Date of loss or theft' },
+      lossPlace: { label: 'Place of loss or theft' },
+      lossCircumstances: { label: 'What happened', hint: 'Briefly say when, where and how' },
+      policeReported: { label: 'Reported to the local police?', options: { yes: 'Reported', no: 'Not reported' } },
+      surnameZh: { label: 'Surname in Chinese' },
+      givenNameZh: { label: 'Given name in Chinese' },
+      surnamePinyin: { label: 'Surname (pinyin)' },
+      givenNamePinyin: { label: 'Given name (pinyin)' },
+      sex: { label: 'Sex', options: { M: 'Male', F: 'Female' } },
+      birthDate: { label: 'Date of birth' },
+      birthPlace: {
+        label: 'Place of birth',
+        hint: 'Born in China: the province (autonomous region, municipality); born abroad: the country',
+      },
+      currentPassportNumber: { label: 'Current (previous) passport number' },
+      currentPassportExpiry: { label: 'Passport valid until' },
+      fatherName: { label: 'Father\'s name' },
+      motherName: { label: 'Mother\'s name' },
+      maritalStatus: {
+        label: 'Marital status',
+        options: { single: 'Single', married: 'Married', divorced: 'Divorced', widowed: 'Widowed' },
+      },
+      spouseName: { label: 'Spouse\'s name' },
+      guardianName: { label: 'Guardian\'s name' },
+      guardianRelation: {
+        label: 'Relationship to the applicant',
+        options: { father: 'Father', mother: 'Mother', other: 'Other legal guardian' },
+      },
+      guardianIdType: {
+        label: 'Guardian\'s ID type',
+        options: { resident_id: 'Resident ID card', passport: 'Chinese passport' },
+      },
+      guardianIdNumber: { label: 'Guardian\'s ID number' },
+      guardianPhone: { label: 'Guardian\'s phone' },
+      phone: { label: 'Phone', hint: 'An overseas number is fine: start with + and the country code' },
+      email: { label: 'Email' },
+      residenceCountry: { label: 'Country of residence' },
+      addressAbroad: { label: 'Address abroad' },
+      addressInChina: { label: 'Address in China', hint: 'Household registration or last address' },
+      domesticContactName: { label: 'Contact person in China' },
+      domesticContactPhone: { label: 'Contact person\'s phone in China' },
+      occupation: {
+        label: 'Occupation',
+        options: {
+          employed: 'Employed',
+          self_employed: 'Self-employed / business',
+          student: 'Student',
+          retired: 'Retired',
+          unemployed: 'Not employed',
+          child: 'Pre-school child',
+          other: 'Other',
+        },
+      },
+      employer: { label: 'Employer or school' },
+      lastExitDate: { label: 'Date of last departure from China' },
+      lastExitPort: { label: 'Port of departure', hint: 'e.g. Beijing Capital Airport' },
+      declarationAgreed: { label: 'I have read and confirm the declaration above' },
+      materialsSubmission: {
+        label: 'How to submit documents',
+        options: {
+          online_only: { label: 'Online only', hint: 'Hand in your old passport (if any) when you collect the new one' },
+          mail_old_passport: {
+            label: 'Online, and mail the old passport',
+            hint: 'When the order reaches "Awaiting production", mail your old passport to the embassy or consulate with your name and order number',
+          },
+        },
+      },
+      collection: {
+        label: 'How to receive the document',
+        options: {
+          mission: {
+            label: 'Collect at the embassy or consulate',
+            hint: 'The embassy or consulate calls you when it is ready',
+          },
+          mail: { label: 'Mail to an address', hint: 'Postage paid on delivery; usually sent within 48 hours' },
+        },
+      },
+      mailRecipient: { label: 'Recipient' },
+      mailPhone: { label: 'Recipient\'s phone' },
+      mailAddress: { label: 'Mailing address' },
+      paymentMethod: {
+        label: 'How to pay',
+        options: { online: 'Online (WeChat Pay)', at_mission: 'At the embassy or consulate' },
+      },
+    },
+    documents: {
+      id_photo: {
+        label: 'ID photo',
+        hint: 'Colour photo from the last 6 months, facing the camera, bareheaded, white or light background, dark top, both ears visible; JPG, 3:4',
+      },
+      passport_data_page: { label: 'Data page of current passport' },
+      endorsement_pages: { label: 'Passport endorsement pages', hint: 'If there are endorsements, photograph them too' },
+      loss_statement: { label: 'Statement of loss or theft' },
+      police_report: { label: 'Police report' },
+      identity_proof: { label: 'Proof of nationality (resident ID card, household register or birth certificate)' },
+      guardian_id: { label: 'Guardian\'s ID document' },
+      guardianship_proof: { label: 'Proof of guardianship (e.g. birth certificate)' },
+      guardian_consent: { label: 'Guardian\'s written consent to the application' },
+      declaration_signature: { label: 'Signature on the declaration of nationality status' },
+    },
+    fees: { passport: 'Passport fee', travel_document: 'Travel document fee' },
   },
 };
