@@ -71,6 +71,48 @@ describe('locale catalogues', () => {
     }
   });
 
+  /** Every word a definition shows: titles, intros, labels, hints, options, documents, fees, service messages. */
+  function serviceWords(id: string, locale: string): Map<string, string> {
+    const d = findApplicationService(id, locale)!;
+    const words = new Map<string, string>([['title', d.title]]);
+    for (const step of d.steps) {
+      words.set(`steps.${step.id}.title`, step.title);
+      if (step.intro) words.set(`steps.${step.id}.intro`, step.intro);
+      if (step.declaration) words.set(`steps.${step.id}.declaration`, step.declaration.text);
+      for (const r of step.refusals ?? []) words.set(`refusals.${step.id}.${r.field}`, r.message);
+    }
+    for (const [fieldId, field] of Object.entries(d.fields)) {
+      words.set(`fields.${fieldId}.label`, field.label);
+      if (field.hint) words.set(`fields.${fieldId}.hint`, field.hint);
+      for (const option of field.options ?? []) {
+        words.set(`fields.${fieldId}.options.${option.value}`, option.label);
+        if (option.hint) words.set(`fields.${fieldId}.options.${option.value}.hint`, option.hint);
+      }
+    }
+    for (const doc of d.documents) words.set(`documents.${doc.id}`, [doc.label, doc.hint ?? ''].join(' '));
+    for (const fee of d.fees) words.set(`fees.${fee.code}`, fee.label);
+    for (const group of ['messages', 'statusLabels', 'statusHints', 'actionLabels'] as const) {
+      for (const [key, value] of Object.entries(d[group] ?? {})) if (value) words.set(`${group}.${key}`, value);
+    }
+    return words;
+  }
+
+  it.each(applicationServiceIds())('service %s: every word in 繁體 and English, the same placeholders, English without Chinese', (id) => {
+    const source = serviceWords(id, 'zh-CN');
+    for (const locale of ['zh-Hant', 'en']) {
+      const words = serviceWords(id, locale);
+      expect([...words.keys()].sort()).toEqual([...source.keys()].sort());
+      for (const [path, zh] of source) {
+        const translated = words.get(path)!;
+        const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+        expect(`${path}: ${holes(translated)}`).toBe(`${path}: ${holes(zh)}`);
+        if (locale === 'en') expect(`${path}: ${/[\u4e00-\u9fff]/.test(translated) ? translated : 'ok'}`).toBe(`${path}: ok`);
+        // 繁體 differs from 简体 wherever the sentence has a character the two write differently.
+        if (locale === 'zh-Hant' && /[们这个说为发书证护国简体]/.test(zh)) expect(translated).not.toBe(zh);
+      }
+    }
+  });
+
   it.each([
     ['zh_CN', 'zh-CN'],
     ['zh_TW', 'zh-Hant'],
