@@ -18,6 +18,16 @@ import { t as identityT } from '../../miniprogram/packages/identity/text';
 import { t as missionT } from '../../miniprogram/packages/mission/text';
 import { t as ordersT } from '../../miniprogram/packages/orders/text';
 
+import { en as payEn } from '../../miniprogram/packages/pay/text-en';
+import { zhHant as payZhHant } from '../../miniprogram/packages/pay/text-zh-Hant';
+import { text as payText } from '../../miniprogram/packages/pay/text';
+import { en as pensionEn } from '../../miniprogram/packages/pension/text-en';
+import { zhHant as pensionZhHant } from '../../miniprogram/packages/pension/text-zh-Hant';
+import { text as pensionText } from '../../miniprogram/packages/pension/text';
+import { en as legalizationEn } from '../../miniprogram/packages/legalization/text-en';
+import { zhHant as legalizationZhHant } from '../../miniprogram/packages/legalization/text-zh-Hant';
+import { text as legalizationText } from '../../miniprogram/packages/legalization/text';
+
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
   if (typeof value === 'string') {
@@ -38,6 +48,9 @@ const catalogues = {
   identity: { 'zh-CN': { identity: identityT.identity, blocking: identityT.blocking }, 'zh-Hant': identityZhHant, en: identityEn },
   mission: { 'zh-CN': { mission: missionT.mission }, 'zh-Hant': missionZhHant, en: missionEn },
   orders: { 'zh-CN': { order: ordersT.order }, 'zh-Hant': ordersZhHant, en: ordersEn },
+  pay: { 'zh-CN': (chooseLocale('zh-CN'), { ...payText }), 'zh-Hant': payZhHant, en: payEn },
+  pension: { 'zh-CN': (chooseLocale('zh-CN'), { ...pensionText }), 'zh-Hant': pensionZhHant, en: pensionEn },
+  legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },
 };
 
 describe('locale catalogues', () => {

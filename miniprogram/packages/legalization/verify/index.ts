@@ -6,6 +6,7 @@ import { ROUTES } from '../../../routes';
 import { infoMessages } from '../domain/info-messages';
 import type { AuthorityKind, VerifyInput } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
+import { localizedPage } from '../../../locale/localized-page';
 import { text } from '../text';
 import { changedData } from '../../../utils/set-data';
 
@@ -62,8 +63,8 @@ function visibleErrors(form: Record<Field, string>, touched: Partial<Record<Fiel
  * when someone tries too many numbers.
  */
 Component({
+  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
   data: {
-    text,
     resultText: { genuine: infoMessages.resultGenuine, revoked: infoMessages.resultRevoked, notFound: infoMessages.resultNotFound },
     form: { legalizationNo: '', stickerNo: '', authorityId: '' } as Record<Field, string>,
     authorityName: '',

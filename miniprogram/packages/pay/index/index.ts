@@ -5,6 +5,7 @@ import { ROUTES } from '../../../routes';
 import { devConfirmPayment, fetchFee, requestPayment, startPayment } from '../api';
 import { FEE_OPTION_LABELS, formatFen, type PaymentState } from '../domain/services/payment-api-types';
 import { fill, formatTime } from '../format';
+import { localizedPage } from '../../../locale/localized-page';
 import { text } from '../text';
 
 /**
@@ -15,8 +16,8 @@ import { text } from '../text';
  * 到馆缴费 orders get the counter instructions instead of a button.
  */
 Component({
+  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
   data: {
-    text,
     loading: true,
     errorMessage: '',
     id: '',

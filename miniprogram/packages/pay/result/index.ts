@@ -4,6 +4,7 @@ import { ROUTES } from '../../../routes';
 import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
+import { localizedPage } from '../../../locale/localized-page';
 import { text } from '../text';
 
 /**
@@ -21,8 +22,8 @@ const POLL_GIVE_UP_MS = 60_000;
 type Phase = 'confirming' | 'slow' | 'paid' | 'closed' | 'error';
 
 Component({
+  ...localizedPage(() => ({ text: { ...text } })),
   data: {
-    text,
     id: '',
     phase: 'confirming' as Phase,
     errorMessage: '',

@@ -4,6 +4,7 @@ import type { PensionPerson } from '../../../domain/services/pension-api-types';
 import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
+import { localizedPage } from '../../../locale/localized-page';
 import { text } from '../text';
 
 interface PersonView {
@@ -37,8 +38,8 @@ const personView = (p: PensionPerson): PersonView => ({
 
 /** 我的养老金认证: each certified person with the countdown, the latest status, history and one-tap re-certification. */
 Component({
+  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
   data: {
-    text,
     loading: true,
     errorMessage: '',
     persons: [] as PersonView[],

@@ -3,6 +3,7 @@ import { ApiError } from '../../../api/request';
 import type { PensionCertificationView } from '../../../domain/services/pension-api-types';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
+import { localizedPage } from '../../../locale/localized-page';
 import { text } from '../text';
 
 /**
@@ -12,8 +13,8 @@ import { text } from '../text';
  * certification is kept queued, nothing to do again.
  */
 Component({
+  ...localizedPage(() => ({ text: { ...text } })),
   data: {
-    text,
     loading: true,
     errorMessage: '',
     id: '',

@@ -1,0 +1,30 @@
+import type { LegalizationText } from './text';
+
+/** 繁體中文 (keys and placeholders exactly as the 简体中文 source). */
+export const zhHant: LegalizationText = {
+  title: '領事認證查驗',
+  intro: '請按認證貼紙上的內容填寫認證號、貼紙號，並選擇簽署機關。查驗無需登入。',
+  legalizationNo: '認證號',
+  legalizationNoPlaceholder: '認證貼紙上的認證號',
+  stickerNo: '貼紙號',
+  stickerNoPlaceholder: '認證貼紙上的貼紙編號',
+  authority: '簽署機關',
+  authorityPlaceholder: '請選擇',
+  authoritySearch: '搜尋機關名稱，如「北京」「紐約」',
+  authorityEmpty: '沒有找到匹配的簽署機關',
+  authorityLoadFailed: '簽署機關列表載入失敗',
+  retry: '重試',
+  groups: { ministry: '外交部', foreign_affairs_office: '地方外事辦公室', mission: '駐外使領館' },
+  submit: '查驗',
+  submitting: '查驗中…',
+  fixErrors: '請按提示修改後再查驗',
+  documentType: '文書類型',
+  issuedOn: '認證日期',
+  issuingAuthority: '簽署機關',
+  revokedOn: '撤銷日期',
+  revokedAdvice: '該認證已失效，請勿使用。如有疑問，請聯絡簽署機關。',
+  rateLimited: '查詢過於頻繁，請稍後再試',
+  again: '查驗其他認證',
+  close: '關閉',
+  shareTitle: '領事認證查驗：核對領事認證真偽',
+};
