@@ -7,10 +7,17 @@
  */
 export type MessageLocale = 'zh-CN' | 'zh-Hant' | 'en';
 
-let source: () => MessageLocale = () => 'zh-CN';
+/**
+ * Kept on the global object, not in this module: the mini-program's build copies this file
+ * into each subpackage that uses domain code (scripts/miniprogram/subpackage-domain.ts), and
+ * every copy must read the one language the citizen chose.
+ */
+const holder = globalThis as { __messageLocaleSource?: () => MessageLocale };
+
+const source = (): MessageLocale => holder.__messageLocaleSource?.() ?? 'zh-CN';
 
 export function setMessageLocaleSource(next: () => MessageLocale): void {
-  source = next;
+  holder.__messageLocaleSource = next;
 }
 
 export function messageLocale(): MessageLocale {

@@ -4,6 +4,7 @@
  * language) and no raw keys.
  */
 import { clearSession } from '../../miniprogram/api/request';
+import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { chooseLocale, type Locale } from '../../miniprogram/locale/language';
 import { en as applyEn } from '../../miniprogram/packages/apply/text-en';
@@ -14,7 +15,7 @@ import { t as applyT } from '../../miniprogram/packages/apply/text';
 import { t as ordersT } from '../../miniprogram/packages/orders/text';
 import { startChildServer, type ChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
-import { textOf, until } from './helpers/interact';
+import { tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
 import { submittedOrder } from './helpers/orders';
 import { allowSeveralPagesPerFile } from './helpers/several-pages';
@@ -72,6 +73,13 @@ describe.each(['zh-CN', 'zh-Hant', 'en'] as const)('in %s', (locale) => {
     }
     if (locale === 'zh-Hant') expect(text).toContain('護照換發');
     expectNoRawKeys(text);
+
+    // Next with nothing chosen: the engine's field message and the form's, in the same language.
+    await tapButton(page, '.next');
+    await until(() => textOf(page).includes(words.fixErrors), 'the form error');
+    expect(textOf(page)).toContain(applicationMessages.required);
+    if (locale === 'en') expect(textOf(page)).toContain('This field is required');
+    if (locale === 'zh-Hant') expect(textOf(page)).toContain('此項為必填項');
     clearSession();
   });
 
