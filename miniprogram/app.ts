@@ -1,3 +1,5 @@
+import { reaction } from 'mobx-miniprogram';
+import { elderModeStore } from './stores/elder-mode-store';
 import { sessionStore } from './stores/session-store';
 import { refreshUnreadBadge } from './utils/unread-badge';
 import { installPrivacyHandler } from './utils/privacy';
@@ -6,6 +8,9 @@ App<IAppOption>({
   globalData: {},
   onLaunch() {
     installPrivacyHandler();
+    // 长辈模式 follows the account on this device (or the font setting): before login the
+    // device's choice, then the account's once it is known.
+    reaction(() => sessionStore.profile?.id ?? null, (accountId) => elderModeStore.restore(accountId), { fireImmediately: true });
     // Silent login: pages that need the account wait on the store, public pages don't care.
     sessionStore
       .silentLogin()

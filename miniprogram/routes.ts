@@ -28,4 +28,5 @@ export const ROUTES = {
   registrationAlert: '/packages/registration/alert/index',
   pensionHome: '/packages/pension/index/index',
   pensionResult: '/packages/pension/result/index',
+  documents: '/packages/documents/index/index',
 } as const;

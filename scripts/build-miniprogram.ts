@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import { miniprogramSourceFiles, writeIconStylesheet } from './miniprogram/icon-stylesheet';
 import { syncSubpackageDomain } from './miniprogram/subpackage-domain';
 import { mainPackageNpmFiles, readAppLayout, subpackageNpmFiles, syncSubpackageNpm } from './miniprogram/subpackage-npm';
+import { writeTabBarIcons } from './miniprogram/tab-bar-icons';
 
 const ROOT = path.resolve(__dirname, '..');
 const MINIPROGRAM = path.join(ROOT, 'miniprogram');
@@ -145,6 +146,8 @@ export async function buildMiniprogramNpm(options: { force?: boolean; quiet?: bo
   const log = options.quiet ? () => undefined : (message: string) => console.log(message);
   const packages = runtimePackages();
   const stamp = stampFor(packages);
+  const tabIconBytes = await writeTabBarIcons(MINIPROGRAM);
+  log(`tab bar icons: ${tabIconBytes} B`);
   if (!options.force && miniprogramNpmIsFresh()) {
     const summary = syncDerivedFiles();
     log(`miniprogram_npm is up to date; ${summary}`);

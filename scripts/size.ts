@@ -89,6 +89,14 @@ async function main(): Promise<void> {
     if (root) subpackages[root.replace(/\/$/, '')] += bytes;
     else mainPackageBytes += bytes;
   }
+  // SIZE_TOP=N also prints the N largest main-package files (stderr), to see where bytes go.
+  if (process.env.SIZE_TOP) {
+    const mainFiles = Object.entries(files)
+      .filter(([file]) => !roots.some((r) => file.startsWith(r)))
+      .map(([file, content]) => [file, typeof content === 'string' ? Buffer.byteLength(content) : content.length] as const)
+      .sort((a, b) => b[1] - a[1]);
+    for (const [file, bytes] of mainFiles.slice(0, Number(process.env.SIZE_TOP))) console.error(`${bytes}\t${file}`);
+  }
   const quality = Object.fromEntries(checks.map((check) => [check.name, check.success]));
   const unresolved = unresolvedRequires(files);
   const subpackagesBytes = Object.values(subpackages).reduce((a, b) => a + b, 0);

@@ -25,6 +25,7 @@ import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
 import { missionRoutes } from './missions/routes';
 import { paymentRoutes } from './payments/routes';
+import { passportRoutes } from './passports/routes';
 import { pensionRoutes } from './pension/routes';
 import { ProfileReader } from './profile/profile-repository';
 import { profileRoutes } from './profile/routes';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
   await app.register(pensionRoutes, { ...deps, sessions, staffSessions });
+  await app.register(passportRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);

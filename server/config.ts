@@ -36,6 +36,8 @@ export interface Config {
       orderStatus: string;
       /** 安全提醒: targeted safety alerts to registered citizens (WECHAT_TEMPLATE_SAFETY_ALERT). */
       safetyAlert: string;
+      /** 证件到期提醒: passport expiry reminders (WECHAT_TEMPLATE_DOCUMENT_EXPIRY). */
+      documentExpiry: string;
     };
   };
   session: {
@@ -57,6 +59,10 @@ export interface Config {
   jobs: {
     /** How often the in-process job runner looks for due jobs; 0 = not at all (JOB_POLL_MS). */
     pollMs: number;
+  };
+  passports: {
+    /** How often the passport expiry reminder sweep runs; 0 = never (PASSPORT_REMINDER_SWEEP_MINUTES). */
+    reminderSweepMinutes: number;
   };
   registration: {
     /** How often registrations past their departure end and yearly confirmations are asked for; 0 = never (REGISTRATION_SWEEP_MINUTES). */
@@ -154,6 +160,7 @@ const environmentSchema = z.object({
   PENSION_POLL_SECONDS: whole(0).optional(),
   PENSION_REMINDER_SWEEP_MINUTES: whole(0).optional(),
   REGISTRATION_SWEEP_MINUTES: whole(0).optional(),
+  PASSPORT_REMINDER_SWEEP_MINUTES: whole(0).optional(),
   TRUST_PROXY: z
     .string()
     .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
@@ -232,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     templates: {
       orderStatus: env.WECHAT_TEMPLATE_ORDER_STATUS || 'sandbox-order-status',
       safetyAlert: env.WECHAT_TEMPLATE_SAFETY_ALERT || 'sandbox-safety-alert',
+      documentExpiry: env.WECHAT_TEMPLATE_DOCUMENT_EXPIRY || 'sandbox-document-expiry',
     },
   };
   const config: Config = {
@@ -257,6 +265,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { wech
     },
     jobs: {
       pollMs: e.JOB_POLL_MS ?? 1000,
+    },
+    passports: {
+      reminderSweepMinutes: e.PASSPORT_REMINDER_SWEEP_MINUTES ?? 60,
     },
     registration: {
       sweepMinutes: e.REGISTRATION_SWEEP_MINUTES ?? 60,

@@ -21,6 +21,11 @@ const zhCN = {
   contactRequired: '请至少填写手机号码或电子邮箱之一',
   phoneInvalid: '手机号码格式不正确（中国大陆手机号11位；境外号码请以+和国家代码开头）',
   emailInvalid: '电子邮箱格式不正确',
+  passportIssueDateInvalid: '请填写护照的签发日期（年-月-日）',
+  passportIssueDateFuture: '签发日期不能晚于今天',
+  passportExpiryDateInvalid: '请填写护照的有效期至（年-月-日）',
+  passportExpiryBeforeIssue: '有效期至应晚于签发日期，请核对护照资料页',
+  passportValidityTooLong: '中国护照有效期最长为10年，请核对签发日期和有效期至',
 } as const;
 
 const zhHant: Widen<typeof zhCN> = {
@@ -39,6 +44,11 @@ const zhHant: Widen<typeof zhCN> = {
   contactRequired: '請至少填寫手機號碼或電子郵件之一',
   phoneInvalid: '手機號碼格式不正確（中國大陸手機號11位；境外號碼請以+和國家代碼開頭）',
   emailInvalid: '電子郵件格式不正確',
+  passportIssueDateInvalid: '請填寫護照的簽發日期（年-月-日）',
+  passportIssueDateFuture: '簽發日期不能晚於今天',
+  passportExpiryDateInvalid: '請填寫護照的有效期至（年-月-日）',
+  passportExpiryBeforeIssue: '有效期至應晚於簽發日期，請核對護照資料頁',
+  passportValidityTooLong: '中國護照有效期最長為10年，請核對簽發日期和有效期至',
 };
 
 const en: Widen<typeof zhCN> = {
@@ -57,6 +67,11 @@ const en: Widen<typeof zhCN> = {
   contactRequired: 'Please enter at least a mobile number or an email address',
   phoneInvalid: 'The mobile number is not valid (mainland China: 11 digits; overseas: start with + and the country code)',
   emailInvalid: 'The email address is not valid',
+  passportIssueDateInvalid: 'Please enter the passport\'s date of issue (YYYY-MM-DD)',
+  passportIssueDateFuture: 'The date of issue cannot be after today',
+  passportExpiryDateInvalid: 'Please enter the date the passport is valid until (YYYY-MM-DD)',
+  passportExpiryBeforeIssue: 'The expiry date must be after the date of issue. Please check the passport\'s data page',
+  passportValidityTooLong: 'A Chinese passport is valid for at most 10 years. Please check the dates of issue and expiry',
 };
 
 export const messages = localizedMessages({ 'zh-CN': zhCN as Widen<typeof zhCN>, 'zh-Hant': zhHant, en });

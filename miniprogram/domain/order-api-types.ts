@@ -83,6 +83,8 @@ export interface CitizenMessage {
   applicationId: string | null;
   /** A safety alert (海外公民登记): opens its 我平安 / 需要帮助 page. */
   alertId: string | null;
+  /** A passport expiry reminder (我的证件): opens the ready renewal. */
+  passportId: string | null;
   kind: 'status' | 'note';
   title: string;
   body: string;
@@ -107,6 +109,8 @@ export interface SubscriptionTemplates {
   orderStatus: string;
   /** 安全提醒: asked for when registering abroad (海外公民登记). */
   safetyAlert: string;
+  /** 证件到期提醒: asked for on 我的证件. */
+  documentExpiry: string;
 }
 
 /** POST /api/subscriptions: the result of wx.requestSubscribeMessage. */

@@ -48,6 +48,12 @@ export function serviceName(service: ServiceDefinition, locale: string, names: R
   return tile ? tileTitle(tile, locale) : (names[service.id] ?? service.nameZh);
 }
 
+/**
+ * 长辈版 home: the few services an older citizen comes for, as large tiles (12308 is a
+ * button of its own there, always visible).
+ */
+export const ELDER_HOME_SERVICE_IDS: readonly ServiceId[] = ['pension', 'passport', 'consular_info'];
+
 export function findService(id: string): ServiceDefinition | undefined {
   return SERVICES.find((service) => service.id === id);
 }

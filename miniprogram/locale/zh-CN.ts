@@ -22,6 +22,18 @@ export const zhCN = {
     fileType: '只能上传JPG或PNG图片',
     fileReadFailed: '无法读取该图片，请重新选择',
   },
+  /** 长辈版 (elder mode): the switch on home and in 我的. */
+  elderMode: {
+    title: '长辈版',
+    description: '大字体、大按钮、简洁首页',
+    on: '已开启',
+    off: '未开启',
+    turnedOn: '已开启长辈版',
+    turnedOff: '已关闭长辈版',
+    autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
+    keep: '保持开启',
+    turnOff: '关闭长辈版',
+  },
   /** 我的 → 语言: each language is named in itself; only "follow the phone" is translated. */
   language: {
     title: '语言',
@@ -107,6 +119,7 @@ export const zhCN = {
     mission: '我的使领馆',
     missionMissing: '未选择',
     registration: '海外公民登记',
+    documents: '我的证件',
     blockingApplications: '以我名义提交的申请',
     privacy: '隐私保护指引',
   },

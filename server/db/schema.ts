@@ -689,3 +689,39 @@ export interface SupplementReasonTable {
 export interface Database {
   supplement_reasons: SupplementReasonTable;
 }
+
+// ── 0015: passport expiry reminders (我的证件) ──
+
+// missions.passport_reminder_months (smallint[], default {12,9,6}) is read with sql`` where
+// needed, not declared on MissionTable, so mission rows elsewhere keep their shape.
+
+export interface HeldPassportTable {
+  id: Generated<string>;
+  user_id: string;
+  application_id: string | null;
+  mission_id: string | null;
+  holder_name: string | null;
+  number_enc: string | null;
+  number_masked: string | null;
+  issue_date: ColumnType<string, string, string>;
+  expiry_date: ColumnType<string, string, string>;
+  dates_estimated: ColumnType<boolean, boolean | undefined, boolean>;
+  renewal_application_id: string | null;
+  removed_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface PassportExpiryReminderTable {
+  passport_id: string;
+  months: number;
+  sent_at: Generated<Date>;
+}
+
+export interface MessageTable {
+  passport_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface Database {
+  held_passports: HeldPassportTable;
+  passport_expiry_reminders: PassportExpiryReminderTable;
+}

@@ -39,8 +39,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Subscription templates this server sends (WeChat 订阅消息 template ids, per AppID; config WECHAT_TEMPLATE_*). */
-export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string; safetyAlert: string } {
-  return { orderStatus: config.wechat.templates.orderStatus, safetyAlert: config.wechat.templates.safetyAlert };
+export function subscriptionTemplates(config: Pick<Config, 'wechat'>): { orderStatus: string; safetyAlert: string; documentExpiry: string } {
+  const { orderStatus, safetyAlert, documentExpiry } = config.wechat.templates;
+  return { orderStatus, safetyAlert, documentExpiry };
 }
 
 export async function unreadCount(db: Kysely<Database>, userId: string): Promise<number> {
@@ -81,6 +82,7 @@ const messageSchema = z.object({
   id: z.string(),
   applicationId: z.string().nullable(),
   alertId: z.string().nullable(),
+  passportId: z.string().nullable(),
   kind: z.enum(['status', 'note']),
   title: z.string(),
   body: z.string(),
@@ -353,7 +355,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
       const limit = request.query.limit ?? 20;
       let query = db
         .selectFrom('messages')
-        .select(['id', 'application_id', 'alert_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
+        .select(['id', 'application_id', 'alert_id', 'passport_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
         .where('user_id', '=', userId);
       if (request.query.cursor) {
         const [createdAt, id] = readCursor(messageCursor, request.query.cursor);
@@ -368,6 +370,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             id: m.id,
             applicationId: m.application_id,
             alertId: m.alert_id,
+            passportId: m.passport_id,
             kind: m.kind,
             title: m.title,
             body: m.body,
@@ -423,7 +426,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
   app.get(
     '/api/subscriptions/templates',
     {
-      schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string(), safetyAlert: z.string() }), ...errorResponses } },
+      schema: { tags: ['messages'], summary: 'Template ids to pass to wx.requestSubscribeMessage', response: { 200: z.object({ orderStatus: z.string(), safetyAlert: z.string(), documentExpiry: z.string() }), ...errorResponses } },
     },
     async () => subscriptionTemplates(options.config),
   );

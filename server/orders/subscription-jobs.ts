@@ -38,6 +38,45 @@ export async function returnQuotaUnit(db: Kysely<Database>, userId: string, temp
     .execute();
 }
 
+/** Of `userIds`, those with at least one unit of `templateId` left (who may get a subscription message). */
+export async function usersWithQuota(db: Kysely<Database>, templateId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('subscription_quota')
+    .select('user_id')
+    .where('template_id', '=', templateId)
+    .where('remaining', '>', 0)
+    .where('user_id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Set(rows.map((q) => q.user_id));
+}
+
+/**
+ * Sends one subscription message within the user's one-time quota: a unit is taken before
+ * sending and given back when sending fails (so the job's retry can use it); a permanent
+ * WeChat refusal keeps it used and fails the job for good. Resolves to 'no_quota' when no
+ * unit was left (nothing sent).
+ */
+export async function sendWithinQuota(
+  db: Kysely<Database>,
+  client: SubscribeMessageClient,
+  userId: string,
+  message: Parameters<SubscribeMessageClient['send']>[0],
+): Promise<'sent' | 'no_quota'> {
+  if (!(await takeQuotaUnit(db, userId, message.templateId))) return 'no_quota';
+  try {
+    await client.send(message);
+    return 'sent';
+  } catch (error) {
+    if (error instanceof WechatApiError && PERMANENT_SUBSCRIBE_ERRORS.has(error.errcode)) {
+      // 43101: the user has no subscription on WeChat's side — our quota was wrong; keep it used.
+      throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
+    }
+    await returnQuotaUnit(db, userId, message.templateId);
+    throw error;
+  }
+}
+
 /** WeChat's `thing` fields hold at most 20 characters. */
 const thing = (text: string) => [...text].slice(0, 20).join('');
 
@@ -64,7 +103,6 @@ export function statusMessageJob(
       .where('applications.id', '=', payload.applicationId)
       .executeTakeFirst();
     if (!order) return { note: 'order gone' };
-    if (!(await takeQuotaUnit(db, payload.userId, templateId))) return { note: 'no quota' };
     const service = findApplicationService(order.service);
     const hint = nextStepHint(payload.status, {
       mailOldPassport: order.mail_old_passport,
@@ -73,28 +111,19 @@ export function statusMessageJob(
       refundable: service?.rules.refundable,
       statusHints: service?.statusHints,
     });
-    try {
-      await client.send({
-        touser: order.openid,
-        templateId,
-        page: `pages/orders/index?id=${order.id}`,
-        miniprogramState: options.miniprogramState,
-        data: {
-          character_string1: order.order_no ?? '-',
-          thing2: service?.title ?? '申请',
-          phrase3: statusLabel(payload.status, service),
-          time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
-          thing5: thing(payload.hint || hint.text || '请进入小程序查看详情'),
-        },
-      });
-      return;
-    } catch (error) {
-      if (error instanceof WechatApiError && PERMANENT_SUBSCRIBE_ERRORS.has(error.errcode)) {
-        // 43101: the user has no subscription on WeChat's side — our quota was wrong; keep it used.
-        throw new PermanentJobError(`WeChat ${error.errcode}: ${error.errmsg}`);
-      }
-      await returnQuotaUnit(db, payload.userId, templateId);
-      throw error;
-    }
+    const outcome = await sendWithinQuota(db, client, payload.userId, {
+      touser: order.openid,
+      templateId,
+      page: `pages/orders/index?id=${order.id}`,
+      miniprogramState: options.miniprogramState,
+      data: {
+        character_string1: order.order_no ?? '-',
+        thing2: service?.title ?? '申请',
+        phrase3: statusLabel(payload.status, service),
+        time4: templateTime(payload.at ? new Date(payload.at) : new Date(), order.timezone),
+        thing5: thing(payload.hint || hint.text || '请进入小程序查看详情'),
+      },
+    });
+    return outcome === 'no_quota' ? { note: 'no quota' } : undefined;
   };
 }

@@ -1,3 +1,4 @@
+import { until } from './helpers/interact';
 import { HOTLINE } from '../../miniprogram/domain/hotline';
 import { renderPage, simulate } from './helpers/load';
 
@@ -29,15 +30,20 @@ describe('首页 service grid', () => {
   it('12308 asks first, shows the backup number, then dials the hotline', async () => {
     const makePhoneCall = jest.fn();
     wx.makePhoneCall = makePhoneCall;
+    const showModal = jest.fn();
+    wx.showModal = showModal;
     const page = renderPage('pages/home/index');
     tapService(page, 5);
-    await simulate.sleep(10);
-    expect(page.dom!.textContent).toContain(HOTLINE.backup);
+    await until(() => showModal.mock.calls.length === 1, 'the 12308 question');
+    const [question] = showModal.mock.calls[0] as [WechatMiniprogram.ShowModalOption];
+    expect(question.content).toContain(HOTLINE.backup);
+    // WeChat cuts a confirm button's text after 4 characters.
+    expect(question.confirmText!.length).toBeLessThanOrEqual(4);
     expect(makePhoneCall).not.toHaveBeenCalled();
 
-    const dialog = page.instance.selectComponent('.hotline-dialog') as WechatMiniprogram.Component.TrivialInstance;
-    dialog.triggerEvent('confirm');
-    await simulate.sleep(10);
+    question.success!({ confirm: false, cancel: true, errMsg: 'showModal:ok' } as WechatMiniprogram.ShowModalSuccessCallbackResult);
+    expect(makePhoneCall).not.toHaveBeenCalled();
+    question.success!({ confirm: true, cancel: false, errMsg: 'showModal:ok' } as WechatMiniprogram.ShowModalSuccessCallbackResult);
     expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '+861012308' });
   });
 });

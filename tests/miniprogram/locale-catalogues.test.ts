@@ -28,6 +28,10 @@ import { en as legalizationEn } from '../../miniprogram/packages/legalization/te
 import { zhHant as legalizationZhHant } from '../../miniprogram/packages/legalization/text-zh-Hant';
 import { text as legalizationText } from '../../miniprogram/packages/legalization/text';
 
+import { en as documentsEn } from '../../miniprogram/packages/documents/text-en';
+import { zhHant as documentsZhHant } from '../../miniprogram/packages/documents/text-zh-Hant';
+import { text as documentsText } from '../../miniprogram/packages/documents/text';
+
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
   if (typeof value === 'string') {
@@ -48,6 +52,7 @@ const catalogues = {
   identity: { 'zh-CN': { identity: identityT.identity, blocking: identityT.blocking }, 'zh-Hant': identityZhHant, en: identityEn },
   mission: { 'zh-CN': { mission: missionT.mission }, 'zh-Hant': missionZhHant, en: missionEn },
   orders: { 'zh-CN': { order: ordersT.order }, 'zh-Hant': ordersZhHant, en: ordersEn },
+  documents: { 'zh-CN': (chooseLocale('zh-CN'), { ...documentsText }), 'zh-Hant': documentsZhHant, en: documentsEn },
   pay: { 'zh-CN': (chooseLocale('zh-CN'), { ...payText }), 'zh-Hant': payZhHant, en: payEn },
   pension: { 'zh-CN': (chooseLocale('zh-CN'), { ...pensionText }), 'zh-Hant': pensionZhHant, en: pensionEn },
   legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },

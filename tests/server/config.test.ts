@@ -6,9 +6,16 @@ describe('server/config: job runner, subscription templates, draft reminders', (
   it('defaults', () => {
     const config = loadConfig(base);
     expect(config.jobs).toEqual({ pollMs: 1000 });
-    expect(config.wechat.templates).toEqual({ orderStatus: 'sandbox-order-status', safetyAlert: 'sandbox-safety-alert' });
+    expect(config.wechat.templates).toEqual({ orderStatus: 'sandbox-order-status', safetyAlert: 'sandbox-safety-alert', documentExpiry: 'sandbox-document-expiry' });
     expect(config.applications).toEqual({ draftDays: 30, draftReminderDays: 3, draftSweepMinutes: 60 });
     expect(config.registration).toEqual({ sweepMinutes: 60 });
+    expect(config.passports).toEqual({ reminderSweepMinutes: 60 });
+  });
+
+  it('reads WECHAT_TEMPLATE_DOCUMENT_EXPIRY and PASSPORT_REMINDER_SWEEP_MINUTES (0 = off)', () => {
+    const config = loadConfig({ ...base, WECHAT_TEMPLATE_DOCUMENT_EXPIRY: 'tmpl-expiry', PASSPORT_REMINDER_SWEEP_MINUTES: '0' });
+    expect(config.wechat.templates.documentExpiry).toBe('tmpl-expiry');
+    expect(config.passports.reminderSweepMinutes).toBe(0);
   });
 
   it('reads WECHAT_TEMPLATE_SAFETY_ALERT and REGISTRATION_SWEEP_MINUTES (0 = off)', () => {

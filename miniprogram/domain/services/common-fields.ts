@@ -49,8 +49,8 @@ export const applicantFields = {
 export const personalFields = {
   surnameZh: field({ id: 'surnameZh', label: '中文姓', type: 'text', required: true, validators: ['personName'], maxLength: 20 }),
   givenNameZh: field({ id: 'givenNameZh', label: '中文名', type: 'text', required: true, validators: ['personName'], maxLength: 20 }),
-  surnamePinyin: field({ id: 'surnamePinyin', label: '姓（拼音）', type: 'pinyin', required: true, placeholder: 'ZHANG' }),
-  givenNamePinyin: field({ id: 'givenNamePinyin', label: '名（拼音）', type: 'pinyin', required: true, placeholder: 'SAN' }),
+  surnamePinyin: field({ id: 'surnamePinyin', label: '姓（拼音）', type: 'pinyin', required: true, placeholder: '例：ZHANG' }),
+  givenNamePinyin: field({ id: 'givenNamePinyin', label: '名（拼音）', type: 'pinyin', required: true, placeholder: '例：SAN' }),
   sex: field({
     id: 'sex',
     label: '性别',

@@ -15,6 +15,7 @@ export const en: ApplyText = {
     choose: 'Please choose',
     chooseDate: 'Choose a date',
     required: 'Required',
+    requiredHint: 'Please fill in',
     optional: 'Optional',
     fixErrors: 'Please correct the items marked and continue',
     needMission: 'First choose the embassy or consulate that will process your application.',

@@ -15,6 +15,7 @@ export const zhHant: ApplyText = {
     choose: '請選擇',
     chooseDate: '請選擇日期',
     required: '必填',
+    requiredHint: '請填寫',
     optional: '選填',
     fixErrors: '請按提示修改後再繼續',
     needMission: '請先選擇受理您申請的使領館。',

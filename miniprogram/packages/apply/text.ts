@@ -21,6 +21,8 @@ const zhCN = {
     choose: '请选择',
     chooseDate: '请选择日期',
     required: '必填',
+    /** A required field's placeholder when its definition has none: a hint, not an answer. */
+    requiredHint: '请填写',
     optional: '选填',
     fixErrors: '请按提示修改后再继续',
     needMission: '请先选择受理您申请的使领馆。',

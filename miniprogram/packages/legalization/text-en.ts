@@ -9,6 +9,7 @@ export const en: LegalizationText = {
   stickerNo: 'Sticker no.',
   stickerNoPlaceholder: 'The sticker\'s serial number',
   authority: 'Signing authority',
+  chosenSuffix: ', chosen',
   authorityPlaceholder: 'Please choose',
   authoritySearch: 'Search authorities, e.g. "Beijing", "New York"',
   authorityEmpty: 'No matching signing authority',

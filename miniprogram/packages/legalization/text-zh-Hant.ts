@@ -10,6 +10,7 @@ export const zhHant: LegalizationText = {
   stickerNoPlaceholder: '認證貼紙上的貼紙編號',
   authority: '簽署機關',
   authorityPlaceholder: '請選擇',
+  chosenSuffix: '，已選擇',
   authoritySearch: '搜尋機關名稱，如「北京」「紐約」',
   authorityEmpty: '沒有找到匹配的簽署機關',
   authorityLoadFailed: '簽署機關列表載入失敗',

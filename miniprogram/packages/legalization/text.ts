@@ -12,6 +12,8 @@ const zhCN = {
   stickerNoPlaceholder: '认证贴纸上的贴纸编号',
   authority: '签署机关',
   authorityPlaceholder: '请选择',
+  /** Read after the chosen authority's name (screen readers; the tick shows it on screen). */
+  chosenSuffix: '，已选择',
   authoritySearch: '搜索机关名称，如“北京”“纽约”',
   authorityEmpty: '没有找到匹配的签署机关',
   authorityLoadFailed: '签署机关列表加载失败',

@@ -5,6 +5,7 @@ export const en: OrderText = {
   order: {
     title: 'Order details',
     orderNo: 'Order no.',
+    copyHint: 'Tap to copy',
     submittedAt: 'Submitted',
     mission: 'Processing mission',
     payment: 'Fees',

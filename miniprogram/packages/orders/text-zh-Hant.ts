@@ -5,6 +5,7 @@ export const zhHant: OrderText = {
   order: {
     title: '訂單詳情',
     orderNo: '訂單號',
+    copyHint: '點按複製',
     submittedAt: '提交時間',
     mission: '受理使領館',
     payment: '繳費',

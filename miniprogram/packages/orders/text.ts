@@ -12,6 +12,7 @@ const zhCN = {
   order: {
     title: '订单详情',
     orderNo: '订单号',
+    copyHint: '点按复制',
     submittedAt: '提交时间',
     mission: '受理使领馆',
     payment: '缴费',

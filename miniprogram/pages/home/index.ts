@@ -5,11 +5,12 @@ import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
-import { findService, serviceName, SERVICES } from '../../domain/service-grid';
+import { ELDER_HOME_SERVICE_IDS, findService, serviceName, SERVICES } from '../../domain/service-grid';
 import { currentLocale } from '../../locale/language';
 import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
 import { changedData } from '../../utils/set-data';
 
@@ -24,22 +25,28 @@ ComponentWithStore({
         content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
       },
       services: SERVICES.map((service) => ({ id: service.id, name: serviceName(service, currentLocale(), t.home.tiles), icon: service.icon })),
+      elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
+        .filter((service) => service !== undefined)
+        .map((service) => ({ id: service.id, name: serviceName(service, currentLocale(), t.home.tiles), icon: service.icon })),
     }),
     () => t.home.title,
   ),
   data: {
-    hotlineVisible: false,
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
     countdown: [] as CountdownLine[],
   },
-  storeBindings: {
-    store: sessionStore,
-    // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
-    fields: { mission: 'missionCard' },
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      // Only what the page renders of the mission (not its districts): see SessionStore.missionCard.
+      fields: { mission: 'missionCard' },
+      actions: {},
+    },
+    // 长辈版: a simpler home (large tiles, 12308 always in view).
+    { store: elderModeStore, fields: { elder: 'enabled', pageClass: 'pageClass' }, actions: {} },
+  ],
   observers: {
     mission(mission: MissionCard | null) {
       void this.loadAlert(mission);
@@ -87,18 +94,29 @@ ComponentWithStore({
           wx.navigateTo({ url: service.entry.path });
           break;
         case 'hotline':
-          this.setData({ hotlineVisible: true });
+          this.openHotline();
           break;
         default:
           Toast({ context: this, selector: '#t-toast', message: t.comingSoon });
       }
     },
-    callHotline() {
-      this.setData({ hotlineVisible: false });
-      wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
-    },
-    closeHotline() {
-      this.setData({ hotlineVisible: false });
+    /**
+     * Ask before dialling, with the backup number in the question. WeChat's own modal rather
+     * than t-dialog: it follows the phone's font size and keeps ~9 KB of TDesign out of the
+     * main package that every launch downloads.
+     */
+    openHotline() {
+      const hotline = t.hotline;
+      wx.showModal({
+        title: hotline.title,
+        content: fill(hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
+        confirmText: hotline.confirm,
+        cancelText: hotline.cancel,
+        confirmColor: '#c7000b',
+        success: (result) => {
+          if (result.confirm) wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
+        },
+      });
     },
     chooseMission() {
       wx.navigateTo({ url: ROUTES.missionPicker });

@@ -6,6 +6,7 @@ import { chooseLocale, currentLocale, LANGUAGE_NAMES, localeChoice, LOCALES, typ
 import { localizedPage, localizeTabBar, relocalizeNow } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDate } from '../../utils/format';
 
@@ -32,11 +33,15 @@ ComponentWithStore({
   data: {
     countdown: [] as CountdownLine[],
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status', 'identity', 'missionName'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status', 'identity', 'missionName'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     identity(identity: VerifiedIdentity | null) {
       this.setData({ verifiedAtText: verifiedAtText(identity) });
@@ -91,6 +96,9 @@ ComponentWithStore({
           this.setData({ languageNote: languageNote() });
         },
       });
+    },
+    openDocuments() {
+      wx.navigateTo({ url: ROUTES.documents });
     },
     openPrivacyContract() {
       wx.openPrivacyContract({});

@@ -6,6 +6,7 @@ import type { CitizenMessage } from '../../domain/order-api-types';
 import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { t } from '../../locale/text';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDateTime } from '../../utils/format';
 import { showUnreadBadge } from '../../utils/unread-badge';
@@ -18,6 +19,7 @@ interface MessageRow {
   read: boolean;
   applicationId: string;
   alertId: string;
+  passportId: string;
 }
 
 const toRow = (m: CitizenMessage): MessageRow => ({
@@ -28,6 +30,7 @@ const toRow = (m: CitizenMessage): MessageRow => ({
   read: m.read,
   applicationId: m.applicationId ?? '',
   alertId: m.alertId ?? '',
+  passportId: m.passportId ?? '',
 });
 
 const PAGE_SIZE = 20;
@@ -51,11 +54,15 @@ ComponentWithStore({
     hasMore: false,
     loadingMore: false,
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     loggedIn(loggedIn: boolean) {
       if (loggedIn && this.data.phase === 'idle') void this.load();
@@ -121,7 +128,9 @@ ComponentWithStore({
       const index = this.data.messages.findIndex((m) => m.id === event.currentTarget.dataset.id);
       const message = this.data.messages[index];
       if (!message) return Promise.resolve();
-      if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
+      // A passport expiry reminder opens its ready renewal.
+      if (message.passportId) wx.navigateTo({ url: `${ROUTES.documents}?renew=${message.passportId}` });
+      else if (message.applicationId) wx.navigateTo({ url: `${ROUTES.orderDetail}?id=${message.applicationId}` });
       else if (message.alertId) wx.navigateTo({ url: `${ROUTES.registrationAlert}?alertId=${message.alertId}` });
       if (message.read) return Promise.resolve();
       this.setData({ [`messages[${index}].read`]: true, unread: Math.max(0, this.data.unread - 1) });

@@ -6,6 +6,7 @@ import type { ApplicationSummary } from '../../domain/services/application-api-t
 import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
+import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore } from '../../stores/session-store';
 import { formatDate } from '../../utils/format';
 
@@ -75,11 +76,15 @@ ComponentWithStore({
     /** Drafts first, then orders; the first of each group carries its section title. */
     rows: [] as OrderRow[],
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['loggedIn', 'status'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['loggedIn', 'status'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     loggedIn(loggedIn: boolean) {
       if (loggedIn && this.data.phase === 'idle') void this.load();

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { sweepPassports } from '../../../server/passports/expiry-reminders';
+import { createPiiCipher } from '../../../server/security/pii-cipher';
 import { startTestServer } from '../../helpers/test-server';
 import { compliantIdPhoto, darkIdPhoto, PHOTO_CASES } from '../../server/photo/real-photos';
 
@@ -46,6 +48,23 @@ async function main() {
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   };
+  // Commands, one JSON line each, answered with one JSON line: what a test cannot do over
+  // HTTP without waiting for the clock (the passport reminder sweep on a given day).
+  let pending = '';
+  process.stdin.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n')) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      const command = JSON.parse(line) as { sweepPassports?: { now: string } };
+      if (!command.sweepPassports) continue;
+      const options = { db: server.db, pii: createPiiCipher(server.piiKey), templateId: server.config.wechat.templates.documentExpiry };
+      void sweepPassports(options, new Date(command.sweepPassports.now)).then(
+        (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
+        (error: Error) => process.stdout.write(`${JSON.stringify({ error: error.message })}\n`),
+      );
+    }
+  });
   process.stdin.on('end', stop);
   process.stdin.on('close', stop);
   process.stdin.resume();

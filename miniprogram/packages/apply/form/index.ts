@@ -23,7 +23,7 @@ import {
 } from '../domain/services/engine';
 import { findApplicationService } from '../domain/services/service-registry';
 import { currentLocale } from '../../../locale/language';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -40,6 +40,7 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * 申请 — ONE page for every application service: it renders whatever ServiceDefinition
@@ -74,12 +75,15 @@ type FieldEvent<T extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => detail?.documents ?? [];
 
 Component({
-  ...localizedPage(() => ({
-    // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'required', 'restart', 'restartConfirm', 'retry', 'saving']),
-    reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
-    loadingText: t.loading,
-  })),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      // Only the strings the template reads (t.apply holds ~90).
+      text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
+      reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+      loadingText: t.loading,
+    })),
+  ],
   data: {
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',

@@ -1,17 +1,21 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { interviewReasonLabels } from '../domain/services/engine';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../text';
 import { ROUTES } from '../../../routes';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** 申请已提交: the order number to quote, the status, and what happens next. */
 Component({
-  ...localizedPage(() => ({
-    text: t.apply,
-    result: t.apply.result,
-    loadingText: t.loading,
-  }), () => t.apply.result.pageTitle),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.apply,
+      result: t.apply.result,
+      loadingText: t.loading,
+    }), () => t.apply.result.pageTitle),
+  ],
   data: {
     loading: true,
     errorMessage: '',

@@ -1,10 +1,11 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { type BlockingApplication, fetchBlockingApplications, objectToApplication } from '../../../api/blocking-applications';
 import { ApiError } from '../../../api/request';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface Row extends BlockingApplication {
   orderNoText: string;
@@ -22,9 +23,12 @@ const toRow = (application: BlockingApplication): Row => ({
  * block my own), each with 提出异议 — a reason in a dialog — and, once objected, that state.
  */
 Component({
-  ...localizedPage(() => ({
-    text: t.blocking,
-  }), () => t.blocking.title),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.blocking,
+    }), () => t.blocking.title),
+  ],
   data: {
     phase: 'loading' as 'loading' | 'ready' | 'identity_required' | 'failed',
     failure: '',

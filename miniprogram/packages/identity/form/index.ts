@@ -5,6 +5,7 @@ import { FieldErrors, IdentityField, validateIdentityInput } from '../../../doma
 import { ApiError } from '../../../api/request';
 import { localizedPage } from '../../../locale/localized-page';
 import { fill, t } from '../text';
+import { elderModeStore } from '../../../stores/elder-mode-store';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData } from '../../../utils/set-data';
 
@@ -37,11 +38,15 @@ ComponentWithStore({
     idTypeLabel: idTypeLabels.resident_id,
     idTypeOptions: ID_TYPES.map((value) => ({ value, label: idTypeLabels[value] })),
   },
-  storeBindings: {
-    store: sessionStore,
-    fields: ['identity'],
-    actions: {},
-  },
+  storeBindings: [
+    {
+      store: sessionStore,
+      fields: ['identity'],
+      actions: {},
+    },
+    // Every page's root class (长辈模式), as behaviors/elder-mode.ts gives plain Component pages.
+    { store: elderModeStore, fields: ['pageClass'], actions: {} },
+  ],
   observers: {
     identity(identity: { name: string; idNumberMasked: string } | null) {
       this.setData({

@@ -4,9 +4,11 @@ import { ROUTES } from '../../../routes';
 import { AlertRow, toAlertRow } from '../alert-rows';
 import { freshOrSaved } from '../offline';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** One travel-safety alert in full: level in words and icon, dates, the whole text. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loadingText: t.loading,

@@ -8,6 +8,7 @@ import { sessionStore } from '../../../stores/session-store';
 import { AlertRow, levelLegend, toAlertRow } from '../alert-rows';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface AlertsCopy {
   alerts: TravelAlert[];
@@ -24,6 +25,7 @@ async function loadAlerts(): Promise<AlertsCopy> {
 
 /** 海外安全提醒: the alerts in force for the citizen's country first, then the rest of the world. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loadingText: t.loading,

@@ -6,9 +6,11 @@ import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** One article: its title in the navigation bar and the share card, its blocks rendered natively. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loadingText: t.loading,

@@ -11,6 +11,7 @@ import { formatDate } from '../../../utils/format';
 import { GUIDE_SECTIONS, guideSectionTitles, GuideSection } from '../domain/destination-guides';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface SectionView {
   key: GuideSection;
@@ -35,6 +36,7 @@ function toSections(guide: DestinationGuide): SectionView[] {
 
 /** 出行指南: a country's entry rules, safety, transport, healthcare, emergency numbers and mission contacts. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loadingText: t.loading,

@@ -1,5 +1,6 @@
 import { ROUTES } from '../../../routes';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 const ENTRIES = [
   { id: 'news', title: text.hub.news, description: text.hub.newsDesc, icon: 'notification', url: ROUTES.infoNews },
@@ -10,6 +11,7 @@ const ENTRIES = [
 
 /** 领事资讯: the four kinds of consular information. Public and indexable. */
 Component({
+  behaviors: [elderModeBehavior],
   data: { entries: ENTRIES },
   methods: {
     open(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { url: string }>) {

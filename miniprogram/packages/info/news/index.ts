@@ -6,6 +6,7 @@ import { sessionStore } from '../../../stores/session-store';
 import { formatDate } from '../../../utils/format';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface NewsRow {
   id: string;
@@ -28,6 +29,7 @@ const toRow = (item: NewsSummary): NewsRow => ({
  * bottom (keyset cursor). The first page is kept for reading offline.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     loadingText: t.loading,

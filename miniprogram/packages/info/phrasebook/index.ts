@@ -13,6 +13,7 @@ import {
   searchPhrases,
 } from '../domain/phrasebook';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface PhraseRow {
   id: string;
@@ -53,6 +54,7 @@ const savedBrightness = new WeakMap<object, number>();
  * Tapping a phrase shows it full screen in large type, screen kept on, to hand the phone over.
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     tabs: CATEGORY_TABS,

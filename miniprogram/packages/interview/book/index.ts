@@ -9,6 +9,7 @@ import { bookSlot, cancelBooking, fetchInterview } from '../api';
 import type { CitizenInterview } from '../domain/interview';
 import { interviewMessages, text } from '../text';
 import { interviewView, type DayRow, type InterviewPageView } from '../view';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type SlotTap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string; date: string }>;
 
@@ -41,6 +42,7 @@ const EMPTY: InterviewPageView = {
  *   /packages/interview/book/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     id: '',

@@ -2,6 +2,7 @@ import { ApiError } from '../../../api/request';
 import { callPageUrl, requestCallTicket } from '../api';
 import { cameraAndMicrophone, openSettings } from '../permissions';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Phase = 'checking' | 'denied' | 'joining' | 'open' | 'failed';
 
@@ -14,6 +15,7 @@ type Phase = 'checking' | 'denied' | 'joining' | 'open' | 'failed';
  *   /packages/interview/call/index?id=<application id>
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     id: '',

@@ -6,9 +6,10 @@ import { ROUTES } from '../../../routes';
 import { infoMessages } from '../domain/info-messages';
 import type { AuthorityKind, VerifyInput } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { changedData } from '../../../utils/set-data';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Field = keyof VerifyInput;
 type Errors = Partial<Record<Field, string>>;
@@ -63,7 +64,7 @@ function visibleErrors(form: Record<Field, string>, touched: Partial<Record<Fiel
  * when someone tries too many numbers.
  */
 Component({
-  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
     resultText: { genuine: infoMessages.resultGenuine, revoked: infoMessages.resultRevoked, notFound: infoMessages.resultNotFound },
     form: { legalizationNo: '', stickerNo: '', authorityId: '' } as Record<Field, string>,

@@ -2,10 +2,11 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMissions } from '../../../api/missions';
 import type { Mission } from '../../../domain/api-types';
 import { missionKindLabels, missionMatches } from '../../../domain/missions';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface MissionRow {
   id: string;
@@ -26,10 +27,13 @@ function toRow(mission: Mission): MissionRow {
 
 /** 选择使领馆: a public list, searchable by country, city, mission or district name. */
 Component({
-  ...localizedPage(() => ({
-    text: t.mission,
-    loadingText: t.loading,
-  }), () => t.mission.title),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.mission,
+      loadingText: t.loading,
+    }), () => t.mission.title),
+  ],
   data: {
     query: '',
     rows: [] as MissionRow[],

@@ -4,13 +4,14 @@ import { dialable } from '../../../domain/hotline';
 import type { OrderMission, SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
 import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { formatFen } from '../domain/services/payment-api-types';
 import { interviewStep } from '../interview';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface EntryView {
   key: string;
@@ -89,10 +90,13 @@ const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: OrderMi
  *   /packages/orders/detail/index?id=<application id>
  */
 Component({
-  ...localizedPage(() => ({
-    text: t.order,
-    loadingText: t.loading,
-  }), () => t.order.title),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.order,
+      loadingText: t.loading,
+    }), () => t.order.title),
+  ],
   data: {
     id: '',
     loading: true,

@@ -1,11 +1,12 @@
 import { fetchSupplements, resubmit, uploadSupplement } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import type { SupplementItem } from '../../../domain/order-api-types';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../text';
 import { ROUTES } from '../../../routes';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
 import { pickImage, uploadProblem } from '../media';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface ItemView {
   id: string;
@@ -39,11 +40,14 @@ type ItemEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wec
  *   /packages/orders/supplements/index?id=<application id>
  */
 Component({
-  ...localizedPage(() => ({
-    text: t.order.supplements,
-    orderText: t.order,
-    loadingText: t.loading,
-  }), () => t.order.supplements.title),
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.order.supplements,
+      orderText: t.order,
+      loadingText: t.loading,
+    }), () => t.order.supplements.title),
+  ],
   data: {
     id: '',
     loading: true,

@@ -5,8 +5,9 @@ import { ROUTES } from '../../../routes';
 import { devConfirmPayment, fetchFee, requestPayment, startPayment } from '../api';
 import { FEE_OPTION_LABELS, formatFen, type PaymentState } from '../domain/services/payment-api-types';
 import { fill, formatTime } from '../format';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * 支付: what the order costs and what that covers, then 去支付 → wx.requestPayment → the
@@ -16,7 +17,7 @@ import { text } from '../text';
  * 到馆缴费 orders get the counter instructions instead of a button.
  */
 Component({
-  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
     loading: true,
     errorMessage: '',

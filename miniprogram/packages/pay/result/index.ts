@@ -4,8 +4,9 @@ import { ROUTES } from '../../../routes';
 import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * After wx.requestPayment: "支付确认中" while the server has not had WeChat's notification
@@ -22,7 +23,7 @@ const POLL_GIVE_UP_MS = 60_000;
 type Phase = 'confirming' | 'slow' | 'paid' | 'closed' | 'error';
 
 Component({
-  ...localizedPage(() => ({ text: { ...text } })),
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }))],
   data: {
     id: '',
     phase: 'confirming' as Phase,

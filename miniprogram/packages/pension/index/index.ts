@@ -4,8 +4,9 @@ import type { PensionPerson } from '../../../domain/services/pension-api-types';
 import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 interface PersonView {
   key: string;
@@ -38,7 +39,7 @@ const personView = (p: PensionPerson): PersonView => ({
 
 /** 我的养老金认证: each certified person with the countdown, the latest status, history and one-tap re-certification. */
 Component({
-  ...localizedPage(() => ({ text: { ...text } }), () => text.title),
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
     loading: true,
     errorMessage: '',

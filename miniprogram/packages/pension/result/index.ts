@@ -3,8 +3,9 @@ import { ApiError } from '../../../api/request';
 import type { PensionCertificationView } from '../../../domain/services/pension-api-types';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
-import { localizedPage } from '../../../locale/localized-page';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
  * One certification: its status and what happens next, the date the result is promised by,
@@ -13,7 +14,7 @@ import { text } from '../text';
  * certification is kept queued, nothing to do again.
  */
 Component({
-  ...localizedPage(() => ({ text: { ...text } })),
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }))],
   data: {
     loading: true,
     errorMessage: '',

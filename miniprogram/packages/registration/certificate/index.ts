@@ -4,6 +4,7 @@ import type { RegistrationCertificate } from '../domain/registration';
 import { albumAllowed, openAlbumSettings, saveToAlbum } from '../album';
 import { drawQr, qrMatrix } from '../qr-matrix';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 const SIZE = 240;
 
@@ -11,6 +12,7 @@ type CanvasNode = WechatMiniprogram.Canvas & { width: number; height: number };
 
 /** 登记凭证: the code as a QR code drawn on a canvas, saved to the album after the permission prompt. */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     size: SIZE,

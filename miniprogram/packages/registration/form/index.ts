@@ -17,6 +17,7 @@ import {
 } from '../domain/registration';
 import { registrationDeclaration, registrationPrivacy, text } from '../text';
 import { askForSafetyAlerts } from '../subscribe';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Form = Record<RegistrationField, string>;
 type Option = { value: string; label: string };
@@ -44,6 +45,7 @@ function visibleErrors(form: Form, touched: Partial<Record<RegistrationField, bo
  * messages), then 安全提醒 subscription asked from the submit tap. `?id=` updates (更新登记).
  */
 Component({
+  behaviors: [elderModeBehavior],
   data: {
     text,
     declaration: registrationDeclaration,

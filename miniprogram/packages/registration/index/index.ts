@@ -3,11 +3,13 @@ import { ROUTES } from '../../../routes';
 import { confirmRegistration, deregister, exportMyRecords, fetchRegistrations } from '../api';
 import { relationLabels, type RegistrationSummary } from '../domain/registration';
 import { text } from '../text';
+import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 type Tap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>;
 
 /** 海外公民登记: my registrations (myself and family), the yearly confirmation, certificate, update, deregister, export. */
 Component({
+  behaviors: [elderModeBehavior],
   data: { text, relationLabels, registrations: [] as RegistrationSummary[], ready: false, loadError: '' },
   methods: {
     onShow() {
