@@ -21,6 +21,7 @@ export const ROUTES = {
   pay: '/packages/pay/index/index',
   payResult: '/packages/pay/result/index',
   interviewBook: '/packages/interview/book/index',
+  appointmentBook: '/packages/appointment/book/index',
   interviewCall: '/packages/interview/call/index',
   registration: '/packages/registration/index/index',
   registrationForm: '/packages/registration/form/index',

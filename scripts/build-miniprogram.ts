@@ -98,6 +98,8 @@ export const ICON_STYLESHEET = path.join(DIST, 'tdesign-miniprogram', 'icon', 'i
  */
 const SUBPACKAGE_VENDOR: Array<{ from: string; to: string }> = [
   { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'registration', 'vendor', 'qrcode.js') },
+  // The appointment's check-in code, shown at the counter.
+  { from: path.join(installedDir('qrcode-generator'), 'dist', 'qrcode.js'), to: path.join(MINIPROGRAM, 'packages', 'appointment', 'vendor', 'qrcode.js') },
 ];
 
 function syncSubpackageVendor(): void {

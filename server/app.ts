@@ -21,8 +21,10 @@ import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security
 import { infoConsoleRoutes } from './info/console-routes';
 import { infoRoutes } from './info/routes';
 import { interviewRoutes } from './interviews/routes';
+import { appointmentRoutes } from './appointments/routes';
 import { legalizationConsoleRoutes } from './legalization/console-routes';
 import { legalizationRoutes } from './legalization/routes';
+import { apostilleConsoleRoutes, apostilleRoutes } from './legalization/apostille-routes';
 import { missionRoutes } from './missions/routes';
 import { paymentRoutes } from './payments/routes';
 import { passportRoutes } from './passports/routes';
@@ -98,10 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });
+  await app.register(appointmentRoutes, { ...deps, sessions, staffSessions });
   await app.register(pensionRoutes, { ...deps, sessions, staffSessions });
   await app.register(passportRoutes, { ...deps, sessions, staffSessions });
   await app.register(legalizationRoutes, { ...deps, sessions });
   await app.register(legalizationConsoleRoutes, { ...deps, staffSessions });
+  await app.register(apostilleRoutes, { ...deps, sessions });
+  await app.register(apostilleConsoleRoutes, { ...deps, staffSessions });
   await app.register(infoRoutes, deps);
   await app.register(infoConsoleRoutes, { ...deps, staffSessions, onAlertPublished: registrationAlertHook(deps) });
   await app.register(registrationRoutes, { ...deps, sessions, staffSessions });

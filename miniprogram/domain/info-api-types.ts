@@ -30,11 +30,16 @@ export interface VerifiedRecord {
   authorityName: string;
 }
 
-/** The same not_found whether the number is unknown or the sticker does not match. */
-export type VerifyLegalizationResponse =
-  | { result: 'genuine'; record: VerifiedRecord }
-  | { result: 'revoked'; record: VerifiedRecord & { revokedOn: string } }
+/**
+ * The three answers of a public registry check (legalization or apostille): genuine, revoked
+ * (with the day), or not_found — the same whether the number is unknown or a detail is wrong.
+ */
+export type VerifyAnswer<R> =
+  | { result: 'genuine'; record: R }
+  | { result: 'revoked'; record: R & { revokedOn: string } }
   | { result: 'not_found' };
+
+export type VerifyLegalizationResponse = VerifyAnswer<VerifiedRecord>;
 
 /** Console: one registry record. The sticker number is stored only as a keyed hash. */
 export interface LegalizationRecord {
@@ -199,4 +204,39 @@ export interface DestinationGuide {
 export interface SaveGuideRequest {
   sections: Partial<Record<GuideSection, ArticleBlock[]>>;
   emergencyNumbers: EmergencyNumber[];
+}
+
+// ── 附加证明书查验 (apostille) ──────────────────────────────────────────────
+
+/** POST /api/legalization/apostille/verify */
+export interface VerifyApostilleRequest {
+  apostilleNo: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  authorityId: string;
+}
+
+/** What the Convention's register holds about one apostille, as the public check shows it. */
+export interface VerifiedApostille {
+  apostilleNo: string;
+  issuedOn: string;
+  /** Who signed and in what capacity; null for an unsigned document (then sealOf says whose seal it bears). */
+  signerName: string | null;
+  signerCapacity: string | null;
+  /** Whose seal or stamp the document bears, when no one signed it (box 4 of the model certificate). */
+  sealOf: string | null;
+  authorityId: string;
+  authorityName: string;
+}
+
+export type VerifyApostilleResponse = VerifyAnswer<VerifiedApostille>;
+
+/** Console: one apostille in the registry. */
+export interface ApostilleRecord extends VerifiedApostille {
+  id: string;
+  status: 'genuine' | 'revoked';
+  revokedAt: string | null;
+  revokedReason: string | null;
+  batchId: string | null;
+  createdAt: string;
 }

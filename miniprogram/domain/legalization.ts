@@ -109,26 +109,40 @@ export function normalizeDocumentNumber(raw: unknown): string {
   return normalizeInput(raw).replace(/[\s\-‐-―－]/g, '').toUpperCase();
 }
 
+/** YYYY-MM-DD (also YYYY/M/D and YYYY.M.D, as people copy dates) naming a real calendar day. */
+export function parseCalendarDate(raw: string): string | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
 const LEGALIZATION_NO = /^[0-9A-Z]{4,32}$/;
 const STICKER_NO = /^[0-9A-Z]{6,16}$/;
 
-export function checkLegalizationNo(raw: unknown): Check {
+/** A number printed on a sticker or certificate, normalized, then held to its pattern. */
+export function checkPrintedNumber(raw: unknown, pattern: RegExp, messages: { required: string; format: string }): Check {
   const value = normalizeDocumentNumber(raw);
-  if (!value) return fail(infoMessages.legalizationNoRequired);
-  return LEGALIZATION_NO.test(value) ? pass(value) : fail(infoMessages.legalizationNoFormat);
+  if (!value) return fail(messages.required);
+  return pattern.test(value) ? pass(value) : fail(messages.format);
 }
 
-export function checkStickerNo(raw: unknown): Check {
-  const value = normalizeDocumentNumber(raw);
-  if (!value) return fail(infoMessages.stickerNoRequired);
-  return STICKER_NO.test(value) ? pass(value) : fail(infoMessages.stickerNoFormat);
-}
+export const checkLegalizationNo = (raw: unknown): Check =>
+  checkPrintedNumber(raw, LEGALIZATION_NO, { required: infoMessages.legalizationNoRequired, format: infoMessages.legalizationNoFormat });
+
+export const checkStickerNo = (raw: unknown): Check =>
+  checkPrintedNumber(raw, STICKER_NO, { required: infoMessages.stickerNoRequired, format: infoMessages.stickerNoFormat });
 
 /** Authority ids are short slugs; whether the id exists is the server's (or the picker's) business. */
-export function checkAuthorityId(raw: unknown): Check {
+export function checkAuthorityId(
+  raw: unknown,
+  messages: { required: string; unknown: string } = { required: infoMessages.authorityRequired, unknown: infoMessages.authorityUnknown },
+): Check {
   const value = normalizeInput(raw);
-  if (!value) return fail(infoMessages.authorityRequired);
-  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(infoMessages.authorityUnknown);
+  if (!value) return fail(messages.required);
+  return /^[a-z0-9-]{2,64}$/.test(value) ? pass(value) : fail(messages.unknown);
 }
 
 export interface VerifyInput {
@@ -141,20 +155,26 @@ export type VerifyInputCheck =
   | { ok: true; value: VerifyInput }
   | { ok: false; errors: Partial<Record<keyof VerifyInput, string>> };
 
+/** A form's field checks → its normalized values, or the message of each bad field. */
+export function collectChecks<F extends string>(
+  checks: Record<F, Check>,
+): { ok: true; value: Record<F, string> } | { ok: false; errors: Partial<Record<F, string>> } {
+  const errors: Partial<Record<F, string>> = {};
+  const value = {} as Record<F, string>;
+  for (const [field, check] of Object.entries(checks) as Array<[F, Check]>) {
+    if (check.ok) value[field] = check.value;
+    else errors[field] = check.message;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
 /** The verification form, checked the same way on the page and on the server. */
 export function validateVerifyInput(input: { legalizationNo?: unknown; stickerNo?: unknown; authorityId?: unknown }): VerifyInputCheck {
-  const checks = {
+  return collectChecks<keyof VerifyInput>({
     legalizationNo: checkLegalizationNo(input.legalizationNo),
     stickerNo: checkStickerNo(input.stickerNo),
     authorityId: checkAuthorityId(input.authorityId),
-  };
-  const errors: Partial<Record<keyof VerifyInput, string>> = {};
-  for (const [field, check] of Object.entries(checks) as Array<[keyof VerifyInput, Check]>) {
-    if (!check.ok) errors[field] = check.message;
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const value = (field: keyof VerifyInput) => (checks[field] as { ok: true; value: string }).value;
-  return { ok: true, value: { legalizationNo: value('legalizationNo'), stickerNo: value('stickerNo'), authorityId: value('authorityId') } };
+  });
 }
 
 /** Shown to staff in place of a sticker number: the last four characters only. */

@@ -76,6 +76,8 @@ export interface OrderView {
   mission: OrderMission | null;
   supplements: SupplementSlot | null;
   interview: CitizenInterview | null;
+  /** In-person appointments the order needs (到馆预约: '采集指纹', '到馆领取证件'); empty: none. */
+  appointments: string[];
 }
 
 export interface CitizenMessage {

@@ -170,6 +170,7 @@ export interface Database {
   order_sequences: OrderSequenceTable;
   legalization_import_batches: LegalizationImportBatchTable;
   legalization_records: LegalizationRecordTable;
+  apostille_records: ApostilleRecordTable;
   rate_limit_buckets: RateLimitBucketTable;
   news_articles: NewsArticleTable;
   travel_alerts: TravelAlertTable;
@@ -185,9 +186,21 @@ export interface LegalizationImportBatchTable {
   file_name: string | null;
   row_count: number;
   created_at: Generated<Date>;
+  /** Which registry the batch fed (0017). */
+  registry: Generated<'legalization' | 'apostille'>;
 }
 
-export interface LegalizationRecordTable {
+/** What every registry's record has beside its own fields: status, revocation, batch, author (0002, 0017). */
+export interface RegistryRecordColumns {
+  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  batch_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface LegalizationRecordTable extends RegistryRecordColumns {
   id: Generated<string>;
   legalization_no: string;
   sticker_hash: Buffer;
@@ -196,12 +209,19 @@ export interface LegalizationRecordTable {
   document_type: string;
   /** A `date`; read it with to_char(..., 'YYYY-MM-DD') to stay clear of time zones. */
   issued_on: ColumnType<Date, string, string>;
-  status: ColumnType<'genuine' | 'revoked', 'genuine' | 'revoked' | undefined, 'genuine' | 'revoked'>;
-  revoked_at: Date | null;
-  revoked_reason: string | null;
-  batch_id: string | null;
-  created_by: string | null;
-  created_at: Generated<Date>;
+}
+
+// ── 0017: apostille registry ──
+
+export interface ApostilleRecordTable extends RegistryRecordColumns {
+  id: Generated<string>;
+  apostille_no: string;
+  /** A `date`; read it with to_char(..., 'YYYY-MM-DD'). */
+  issued_on: ColumnType<Date, string, string>;
+  signer_name: string | null;
+  signer_capacity: string | null;
+  seal_of: string | null;
+  authority_id: string;
 }
 
 export interface RateLimitBucketTable {
@@ -688,6 +708,74 @@ export interface SupplementReasonTable {
 
 export interface Database {
   supplement_reasons: SupplementReasonTable;
+}
+
+// ── 0016: in-person appointments (到馆预约) ──
+
+export interface Database {
+  appointment_types: AppointmentTypeTable;
+  appointment_slots: AppointmentSlotTable;
+  appointment_bookings: AppointmentBookingTable;
+  appointment_mail_requests: AppointmentMailRequestTable;
+}
+
+export interface AppointmentTypeTable {
+  id: Generated<string>;
+  mission_id: string;
+  kind: 'video_interview' | 'fingerprints' | 'pickup';
+  minutes: number;
+  capacity: number;
+  cutoff_hours: number;
+  active: boolean;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentSlotTable {
+  id: Generated<string>;
+  type_id: string;
+  mission_id: string;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  capacity: number;
+  booked: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  cancelled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  cancel_note: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type AppointmentBookingStatusColumn = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+
+export interface AppointmentBookingTable {
+  id: Generated<string>;
+  application_id: string;
+  slot_id: string;
+  type_id: string;
+  kind: 'fingerprints' | 'pickup';
+  user_id: string;
+  status: ColumnType<AppointmentBookingStatusColumn, AppointmentBookingStatusColumn | undefined, AppointmentBookingStatusColumn>;
+  code: string;
+  booked_at: Generated<Date>;
+  ended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  checked_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  checked_in_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentMailRequestTable {
+  id: Generated<string>;
+  application_id: string;
+  mission_id: string;
+  kind: 'fingerprints' | 'pickup';
+  user_id: string;
+  reason: string;
+  status: ColumnType<'pending' | 'accepted' | 'refused', 'pending' | 'accepted' | 'refused' | undefined, 'pending' | 'accepted' | 'refused'>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  requested_at: Generated<Date>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 // ── 0015: passport expiry reminders (我的证件) ──

@@ -18,19 +18,13 @@ import { interviewErrors } from './interview-errors';
 import { consoleScheduleSchema, consoleSlotSchema, createSlotsResultSchema } from './interview-schemas';
 import { bookingWhen, endOpenCall, type MissionZone, missionZone, notifyCitizen, slotView } from './interview-view';
 import { type InterviewContext, staffOf, UUID } from './interview-context';
-import { dateLabel, datesBetween, parseDate, parseTime, plannedSlots, startOfDay, timeZoneLabel } from '../workflow/slot-times';
+import { dateLabel, dateRangeProblem, datesBetween, parseDate, parseTime, plannedSlots, startOfDay, timeZoneLabel } from '../workflow/slot-times';
 
 /** Console: the mission's interview slots — schedule, batch creation at wall-clock times, cancellation. */
 
 const DAY_MS = 86_400_000;
 
-/** What is wrong with a from–to range of mission dates (valid, in order, at most SLOT_BATCH_MAX_DAYS days inclusive), or null. */
-function rangeProblem(from: string, to: string): 'from' | 'to' | null {
-  const start = parseDate(from);
-  const end = parseDate(to);
-  if (start === null) return 'from';
-  return end === null || end < start || (end - start) / DAY_MS + 1 > SLOT_BATCH_MAX_DAYS ? 'to' : null;
-}
+const rangeProblem = (from: string, to: string) => dateRangeProblem(from, to, SLOT_BATCH_MAX_DAYS);
 
 /** Slots of a mission with their current (not cancelled) booking, as the console shows them. */
 async function consoleSlots(db: Kysely<Database>, mission: MissionZone, where: { from: Date; to: Date } | { slotId: string }): Promise<ConsoleSlotView[]> {

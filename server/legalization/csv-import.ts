@@ -1,6 +1,7 @@
 import {
   checkLegalizationNo,
   checkStickerNo,
+  parseCalendarDate,
   parseDocumentType,
 } from '../../miniprogram/domain/legalization';
 import { normalizeInput } from '../../miniprogram/domain/validation';
@@ -10,11 +11,7 @@ import { legalizationMessages as m } from './legalization-messages';
 import { type LegalizationScope, mayHandle } from './authority-scope';
 import type { NewRecord } from './legalization-repository';
 
-/**
- * Checks a legalization import file row by row before anything is written: every bad
- * line is reported with its line number (line 1 is the header), and the caller imports
- * the batch only when there are none.
- */
+/** Rows one import may hold (either registry). */
 export const MAX_IMPORT_ROWS = 20_000;
 
 export interface LineError {
@@ -22,11 +19,7 @@ export interface LineError {
   message: string;
 }
 
-export type ImportRow = NewRecord & { line: number };
-
-export type ImportCheck =
-  | { ok: true; rows: ImportRow[] }
-  | { ok: false; code: 'CSV_ENCODING' | 'CSV_INVALID'; message: string; lines: LineError[] };
+export type ImportCheck = RegistryCsvCheck<NewRecord>;
 
 export type RecordColumn = 'legalization_no' | 'sticker_no' | 'authority_id' | 'document_type' | 'issued_on';
 
@@ -38,7 +31,6 @@ const COLUMN_ALIASES: Record<RecordColumn, string[]> = {
   document_type: ['document_type', '文书类型'],
   issued_on: ['issued_on', '认证日期', '签发日期'],
 };
-const COLUMNS = Object.keys(COLUMN_ALIASES) as RecordColumn[];
 
 /**
  * Text that went through a UTF-8 decoder but was not UTF-8 (GBK from Excel, UTF-16) shows
@@ -53,14 +45,7 @@ export function findEncodingDamage(text: string): LineError[] {
 }
 
 /** YYYY-MM-DD (Excel's YYYY/M/D too) that names a real calendar day. */
-export function parseIssueDate(raw: string): string | null {
-  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(raw);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
+export const parseIssueDate = parseCalendarDate;
 
 export interface RowContext {
   authorities: AuthorityIndex;
@@ -103,6 +88,34 @@ export function latestIssueDate(now = new Date()): string {
 }
 
 export function checkImportText(text: string, context: RowContext): ImportCheck {
+  return checkRegistryCsv(text, {
+    columns: COLUMN_ALIASES,
+    checkRow: (raw) => checkRecordFields(raw, context),
+    uniqueKeys: (record) => [
+      { key: `${record.authorityId}\u0000${record.legalizationNo}`, label: `${m.legalizationNoLabel} ${record.legalizationNo} ` },
+      { key: `${record.authorityId}\u0000${record.stickerNo}`, label: m.stickerNoLabel },
+    ],
+  });
+}
+
+/** How one registry's import file reads: its columns, its row rules, what must be unique in a file. */
+export interface RegistryCsvSpec<Column extends string, Row> {
+  /** Header names accepted per column: the English code first, the Chinese heading second (named in messages). */
+  columns: Record<Column, string[]>;
+  checkRow(raw: Record<Column, string>): { ok: true; record: Row } | { ok: false; errors: Partial<Record<Column, string>> };
+  /** Each value a row must not share with an earlier row: its key, and what to call it in the message. */
+  uniqueKeys(record: Row): Array<{ key: string; label: string }>;
+}
+
+export type RegistryCsvCheck<Row> =
+  | { ok: true; rows: Array<Row & { line: number }> }
+  | { ok: false; code: 'CSV_ENCODING' | 'CSV_INVALID'; message: string; lines: LineError[] };
+
+/**
+ * Any registry's import file, checked row by row before anything is written: every bad line
+ * is reported with its line number (line 1 is the header); the caller imports only when none is.
+ */
+export function checkRegistryCsv<Column extends string, Row>(text: string, spec: RegistryCsvSpec<Column, Row>): RegistryCsvCheck<Row> {
   const damaged = findEncodingDamage(text);
   if (damaged.length > 0) return { ok: false, code: 'CSV_ENCODING', message: m.csvEncoding, lines: damaged };
   const parsed = parseCsv(text.replace(/^\uFEFF/, ''));
@@ -112,53 +125,49 @@ export function checkImportText(text: string, context: RowContext): ImportCheck 
   if (records.length > MAX_IMPORT_ROWS) return invalid([{ line: records[MAX_IMPORT_ROWS].line, message: m.csvTooManyRows(MAX_IMPORT_ROWS) }]);
 
   // Header: every column once, in any order, by code or Chinese heading.
-  const positions = new Map<RecordColumn, number>();
+  const columns = Object.keys(spec.columns) as Column[];
+  const positions = new Map<Column, number>();
   const headerErrors: string[] = [];
   header.fields.forEach((name, index) => {
     const heading = normalizeInput(name).toLowerCase();
-    const column = COLUMNS.find((c) => COLUMN_ALIASES[c].includes(heading));
+    const column = columns.find((c) => spec.columns[c].includes(heading));
     if (!column) headerErrors.push(m.headerUnknown(name));
     else if (positions.has(column)) headerErrors.push(m.headerDuplicate(name));
     else positions.set(column, index);
   });
-  const missing = COLUMNS.filter((c) => !positions.has(c));
-  if (missing.length > 0) headerErrors.push(m.headerMissing(missing.map((c) => COLUMN_ALIASES[c][1]).join('、')));
+  const missing = columns.filter((c) => !positions.has(c));
+  if (missing.length > 0) headerErrors.push(m.headerMissing(missing.map((c) => spec.columns[c][1]).join('、')));
   if (headerErrors.length > 0) return invalid([{ line: header.line, message: headerErrors.join('；') }]);
 
   const errors: LineError[] = [];
-  const rows: ImportRow[] = [];
-  const seenNumbers = new Map<string, number>();
-  const seenStickers = new Map<string, number>();
+  const rows: Array<Row & { line: number }> = [];
+  const seen: Array<Map<string, number>> = [];
   for (const record of records) {
     if (record.fields.length !== header.fields.length) {
       errors.push({ line: record.line, message: m.columnCount(header.fields.length, record.fields.length) });
       continue;
     }
-    const raw = Object.fromEntries(COLUMNS.map((c) => [c, record.fields[positions.get(c)!]])) as Record<RecordColumn, string>;
-    const checked = checkRecordFields(raw, context);
+    const raw = Object.fromEntries(columns.map((c) => [c, record.fields[positions.get(c)!]])) as Record<Column, string>;
+    const checked = spec.checkRow(raw);
     if (!checked.ok) {
       errors.push({ line: record.line, message: Object.values(checked.errors).join('；') });
       continue;
     }
-    const { authorityId, legalizationNo, stickerNo } = checked.record;
-    const numberKey = `${authorityId}\u0000${legalizationNo}`;
-    const stickerKey = `${authorityId}\u0000${stickerNo}`;
-    const duplicates: string[] = [];
-    const sameNumber = seenNumbers.get(numberKey);
-    if (sameNumber !== undefined) duplicates.push(m.duplicateInFile(`${m.legalizationNoLabel} ${legalizationNo} `, sameNumber));
-    const sameSticker = seenStickers.get(stickerKey);
-    if (sameSticker !== undefined) duplicates.push(m.duplicateInFile(`${m.stickerNoLabel}`, sameSticker));
+    const keys = spec.uniqueKeys(checked.record);
+    const duplicates = keys.flatMap(({ key, label }, i) => {
+      const earlier = seen[i]?.get(key);
+      return earlier === undefined ? [] : [m.duplicateInFile(label, earlier)];
+    });
     if (duplicates.length > 0) {
       errors.push({ line: record.line, message: duplicates.join('；') });
       continue;
     }
-    seenNumbers.set(numberKey, record.line);
-    seenStickers.set(stickerKey, record.line);
+    keys.forEach(({ key }, i) => (seen[i] ??= new Map()).set(key, record.line));
     rows.push({ ...checked.record, line: record.line });
   }
   return errors.length > 0 ? invalid(errors) : { ok: true, rows };
 }
 
-function invalid(lines: LineError[]): ImportCheck {
+function invalid(lines: LineError[]): { ok: false; code: 'CSV_INVALID'; message: string; lines: LineError[] } {
   return { ok: false, code: 'CSV_INVALID', message: m.csvInvalid(lines.length), lines };
 }

@@ -23,4 +23,18 @@ export const legalizationMessages = {
   recordExists: '该签署机关下已有相同认证号或贴纸号的记录',
   recordNotFound: '未找到该认证记录',
   revokeReasonRequired: '请填写撤销原因',
+
+  // 附加证明书 (apostille) registry
+  authorityNotApostille: (name: string) => `${name}不签发附加证明书（签发机关应为外交部或地方外事办公室）`,
+  apostilleAuthorityNeedsMfaRole: '附加证明书只能由具有外交部认证权限的人员登记',
+  apostilleIssuedOnRange: '签发日期不能晚于今天，也不能早于2023年11月7日（公约对我国生效之日）',
+  signerRequired: '请填写签署人姓名及其身份；无人签署的文书请填写印章所属机关',
+  signerCapacityRequired: '已填写签署人，请同时填写其签署身份（职务）',
+  textTooLong: (label: string, max: number) => `${label}不能超过 ${max} 个字`,
+  signerNameLabel: '签署人',
+  signerCapacityLabel: '签署身份',
+  sealOfLabel: '印章所属机关',
+  apostilleNoLabel: '附加证明书编号',
+  apostilleExists: '该签发机关下已有相同编号的附加证明书',
+  apostilleNotFound: '未找到该附加证明书记录',
 } as const;

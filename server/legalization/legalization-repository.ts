@@ -5,6 +5,7 @@ import { DocumentType, documentTypeLabels, maskStickerNo } from '../../miniprogr
 import type { Database, LegalizationRecordTable } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { AuthorityIndex } from './authorities';
+import { REGISTRY_RECORD_COLUMNS, verifyAnswer } from './verify-answer';
 
 /** Keyed hash of a normalized sticker number; 32 bytes, so comparisons are fixed-length. */
 export function stickerHash(pii: PiiCipher, stickerNo: string): Buffer {
@@ -28,12 +29,7 @@ export function selectRecords(db: Kysely<Database>) {
       'authority_id',
       'document_type',
       sql<string>`to_char(issued_on, 'YYYY-MM-DD')`.as('issued_on'),
-      'status',
-      'revoked_at',
-      'revoked_reason',
-      'batch_id',
-      'created_by',
-      'created_at',
+      ...REGISTRY_RECORD_COLUMNS,
     ]);
 }
 
@@ -71,18 +67,13 @@ export async function verifyLegalization(
   const candidate = stickerHash(pii, input.stickerNo);
   const stored = row ? Buffer.from(row.sticker_hash) : ABSENT_HASH;
   const same = stored.length === candidate.length && crypto.timingSafeEqual(stored, candidate);
-  if (!row || !same) return { result: 'not_found' };
-  const record = {
-    documentType: row.document_type as DocumentType,
-    documentTypeZh: documentTypeLabels[row.document_type as DocumentType] ?? row.document_type,
-    issuedOn: row.issued_on,
-    authorityId: row.authority_id,
-    authorityName: authorities.nameOf(row.authority_id),
-  };
-  if (row.status === 'revoked') {
-    return { result: 'revoked', record: { ...record, revokedOn: new Date(row.revoked_at!).toISOString().slice(0, 10) } };
-  }
-  return { result: 'genuine', record };
+  return verifyAnswer(row, same, () => ({
+    documentType: row!.document_type as DocumentType,
+    documentTypeZh: documentTypeLabels[row!.document_type as DocumentType] ?? row!.document_type,
+    issuedOn: row!.issued_on,
+    authorityId: row!.authority_id,
+    authorityName: authorities.nameOf(row!.authority_id),
+  }));
 }
 
 export interface NewRecord {

@@ -3,23 +3,18 @@ import { z } from 'zod';
 import { validateVerifyInput } from '../../miniprogram/domain/legalization';
 import { infoMessages } from '../../miniprogram/domain/info-messages';
 import type { AppDeps } from '../app-deps';
-import { bearerToken } from '../citizen-auth/authenticate';
-import { ApiError, validationFailed } from '../http/api-error';
+import { validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';
 import { httpCache } from '../http/http-cache';
-import { serverMessages } from '../messages';
 import type { SessionStore } from '../security/session-store';
 import { AuthorityIndex, listAuthorities } from './authorities';
 import { verifyLegalization } from './legalization-repository';
-import { ipBucket, RateLimiter } from '../security/rate-limit';
 import { authorityListSchema, verifyResponseSchema } from './schemas';
+import { verifyRateLimit } from './verify-rate-limit';
 
 /** Public: the legalization check needs no login (a bearer token, if sent, adds a per-user limit). */
 export const legalizationRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: SessionStore }> = async (app, deps) => {
-  // Anti-enumeration limits (config.legalization.verify: LEGALIZATION_VERIFY_*); a carrier
-  // NAT puts many phones behind one address, hence the higher per-IP cap.
-  const limits = deps.config.legalization.verify;
-  const limiter = new RateLimiter(deps.db, limits.windowSeconds);
+  const rateLimit = verifyRateLimit(deps);
 
   app.get(
     '/api/legalization/authorities',
@@ -54,19 +49,7 @@ export const legalizationRoutes: FastifyPluginAsyncZod<AppDeps & { sessions: Ses
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      // Counted before anything else, so malformed guesses cost the same as good ones.
-      const token = bearerToken(request);
-      const session = token ? await deps.sessions.resolve(token) : null;
-      const hits = [limiter.hit(`legalization-verify:ip:${ipBucket(request.ip)}`).then((h) => ({ ...h, max: limits.maxPerIp }))];
-      if (session) {
-        hits.push(limiter.hit(`legalization-verify:user:${session.ownerId}`).then((h) => ({ ...h, max: limits.maxPerUser })));
-      }
-      const over = (await Promise.all(hits)).filter((h) => h.hits > h.max);
-      if (over.length > 0) {
-        const resetsAt = Math.max(...over.map((h) => h.resetsAt.getTime()));
-        reply.header('retry-after', String(Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000))));
-        throw new ApiError(429, 'RATE_LIMITED', serverMessages.verifyRateLimited);
-      }
+      await rateLimit(request, reply);
 
       const checked = validateVerifyInput(request.body);
       if (!checked.ok) throw validationFailed(checked.errors as Record<string, string>);

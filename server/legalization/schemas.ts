@@ -29,25 +29,35 @@ const verifiedRecordSchema = z.object({
   authorityName: z.string(),
 });
 
-export const verifyResponseSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('genuine'), record: verifiedRecordSchema }),
-  z.object({ result: z.literal('revoked'), record: verifiedRecordSchema.extend({ revokedOn: z.string() }) }),
-  z.object({ result: z.literal('not_found') }),
-]) satisfies z.ZodType<VerifyLegalizationResponse>;
+/** The three answers of a public registry check, around the registry's own record shape. */
+export function verifyAnswerSchema<Shape extends z.ZodRawShape>(record: z.ZodObject<Shape>) {
+  return z.discriminatedUnion('result', [
+    z.object({ result: z.literal('genuine'), record }),
+    z.object({ result: z.literal('revoked'), record: record.extend({ revokedOn: z.string() }) }),
+    z.object({ result: z.literal('not_found') }),
+  ]);
+}
+
+export const verifyResponseSchema = verifyAnswerSchema(verifiedRecordSchema) satisfies z.ZodType<VerifyLegalizationResponse>;
+
+/** The record columns every registry shares, as the console sees them. */
+export const registryRecordStatusShape = {
+  id: z.string(),
+  status: z.enum(['genuine', 'revoked']),
+  revokedAt: z.string().nullable(),
+  revokedReason: z.string().nullable(),
+  batchId: z.string().nullable(),
+  createdAt: z.string(),
+};
 
 export const recordSchema = z.object({
-  id: z.string(),
   legalizationNo: z.string(),
   stickerNoMasked: z.string(),
   authorityId: z.string(),
   authorityName: z.string(),
   documentType: documentTypeSchema,
   issuedOn: z.string(),
-  status: z.enum(['genuine', 'revoked']),
-  revokedAt: z.string().nullable(),
-  revokedReason: z.string().nullable(),
-  batchId: z.string().nullable(),
-  createdAt: z.string(),
+  ...registryRecordStatusShape,
 }) satisfies z.ZodType<LegalizationRecord>;
 
 export const batchSchema = z.object({

@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { APPOINTMENT_KIND_LABELS } from '../../miniprogram/domain/appointments';
+import { applicableAppointmentRules } from '../workflow/appointment-gate';
 import type { CitizenMessage, OrderView, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';
 import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/domain/services/order-state-machine';
@@ -219,6 +221,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
             mission: orderMissionSchema.nullable(),
             supplements: slotSchema.nullable(),
             interview: citizenInterviewSchema.nullable(),
+            appointments: z.array(z.string()),
           }),
           ...errorResponses,
         },
@@ -226,15 +229,16 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
     },
     async (request): Promise<OrderView> => {
       const row = await findOwnedApplication(db, request.params.id, citizenId(request));
-      const [application, timeline, mission, supplements, interview] = await Promise.all([
+      const [application, timeline, mission, supplements, interview, appointments] = await Promise.all([
         loadDetail(ctx, row),
         timelineOf(row),
         missions.find(row.mission_id),
         row.status === 'supplement_requested' ? slotOf(row) : null,
         row.status === 'interview' ? citizenInterview(db, row) : null,
+        applicableAppointmentRules(db, row, findApplicationService(row.service)),
       ]);
       const contact = mission && { id: mission.id, nameZh: mission.nameZh, addressZh: mission.addressZh, phone: mission.phone, hoursZh: mission.hoursZh };
-      return { application, timeline, mission: contact, supplements, interview };
+      return { application, timeline, mission: contact, supplements, interview, appointments: appointments.map((rule) => APPOINTMENT_KIND_LABELS[rule.kind]) };
     },
   );
 

@@ -116,6 +116,14 @@ export function whenLabel(instant: Date, timeZone: string, cityZh: string): stri
   return `${local.dateLabel} ${local.time}（${cityZh}时间）`;
 }
 
+/** What is wrong with a from–to range of mission dates (valid, in order, at most `maxDays` days inclusive), or null. */
+export function dateRangeProblem(from: string, to: string, maxDays: number): 'from' | 'to' | null {
+  const start = parseDate(from);
+  const end = parseDate(to);
+  if (start === null) return 'from';
+  return end === null || end < start || (end - start) / 86_400_000 + 1 > maxDays ? 'to' : null;
+}
+
 export interface SlotPlan {
   fromDate: string;
   toDate: string;

@@ -17,6 +17,7 @@ import type { ApplicationTable, Database } from '../db/schema';
 import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import { assertAppointmentGates } from './appointment-gate';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
 
@@ -142,6 +143,8 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
     throw new ApiError(409, code, check.message);
   }
   const transition = check.transition;
+  // A staff action the service makes wait for an in-person appointment (fingerprints before production).
+  await assertAppointmentGates(db, current, service, transition.action);
   const note = input.note?.trim() || null;
   const items = input.data?.items ?? [];
   const trackingNo = typeof input.data?.trackingNo === 'string' ? input.data.trackingNo.trim() : '';

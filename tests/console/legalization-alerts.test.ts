@@ -6,6 +6,7 @@
  */
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { launchBrowser, type TestBrowser } from './browser';
+import { csvFile as registryCsv, importAccepted, importRefused, revokeRecord, signInToConsole } from './helpers/registry-import';
 
 const admin = { username: 'wang.fang', password: 'legalization admin 2025', displayName: '王芳' };
 const reviewer = { username: 'zhou.jie', password: 'reviewer password 2025', displayName: '周杰' };
@@ -29,18 +30,9 @@ afterAll(async () => {
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const HEADER = '认证号,贴纸号,签署机关,文书类型,认证日期';
 
-function csvFile(name: string, rows: string[]) {
-  return { name, mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'utf8') };
-}
+const csvFile = (name: string, rows: string[]) => registryCsv(HEADER, name, rows);
 
-async function signIn(who = admin) {
-  const { page } = browser;
-  await page.goto(`${server.baseUrl}/console/`);
-  await page.fill(`${byTestId('login-username')} input`, who.username);
-  await page.fill(`${byTestId('login-password')} input`, who.password);
-  await page.click(byTestId('login-submit'));
-  await page.locator(byTestId('missions-table')).waitFor();
-}
+const signIn = (who = admin) => signInToConsole(browser.page, server.baseUrl, who);
 
 test('an admin imports legalization records: a file with bad rows is refused line by line, a good one goes in', async () => {
   const { page } = browser;
@@ -49,40 +41,33 @@ test('an admin imports legalization records: a file with bad rows is refused lin
   await page.locator(byTestId('legalization-page')).waitFor();
 
   // Line 3 has an impossible date, line 4 an authority that does not exist: nothing is imported.
-  await page.setInputFiles(
-    byTestId('csv-input'),
+  const refused = await importRefused(
+    page,
     csvFile('bad.csv', [
       'LA20250001,ST000001,mfa,学历学位证明,2025-03-01',
       'LA20250002,ST000002,mfa,无犯罪记录证明,2025-02-30',
       'LA20250003,ST000003,fao-atlantis,委托书,2025-03-02',
     ]),
   );
-  const errors = page.locator(byTestId('import-errors'));
-  await errors.waitFor();
-  const errorText = await errors.innerText();
-  expect(errorText).toContain('本批次未导入');
-  expect(errorText).toContain('认证日期应为 YYYY-MM-DD 格式的有效日期');
-  expect(errorText).toContain('fao-atlantis');
-  const lineNumbers = await page.locator(`${byTestId('import-error-lines')} tbody tr td:first-child`).allInnerTexts();
-  expect(lineNumbers.map((n) => n.trim())).toEqual(['3', '4']);
+  expect(refused.text).toContain('本批次未导入');
+  expect(refused.text).toContain('认证日期应为 YYYY-MM-DD 格式的有效日期');
+  expect(refused.text).toContain('fao-atlantis');
+  expect(refused.lines).toEqual(['3', '4']);
   expect(await page.locator(byTestId('import-history')).innerText()).toContain('暂无导入记录');
   await page.screenshot({ path: '/tmp/console-legalization-errors.png', fullPage: true });
 
   // The corrected file is imported in full.
-  await page.setInputFiles(
-    byTestId('csv-input'),
+  const accepted = await importAccepted(
+    page,
     csvFile('march.csv', [
       'LA20250001,ST000001,mfa,学历学位证明,2025-03-01',
       'LA20250002,ST000002,fao-beijing,无犯罪记录证明,2025-02-28',
       'LA20250003,ST000003,us-new-york,委托书,2025-03-02',
     ]),
   );
-  const success = page.locator(byTestId('import-success'));
-  await success.waitFor();
-  expect(await success.innerText()).toContain('已导入 3 条记录（march.csv）');
+  expect(accepted).toContain('已导入 3 条记录（march.csv）');
   await expect(page.locator(byTestId('import-errors')).count()).resolves.toBe(0);
   const history = page.locator(byTestId('import-history'));
-  await history.getByText('march.csv').waitFor();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: '/tmp/console-legalization.png', fullPage: true });
 
@@ -97,11 +82,7 @@ test('an admin imports legalization records: a file with bad rows is refused lin
   await page.screenshot({ path: '/tmp/console-legalization-records.png', fullPage: true });
 
   // Revoking one with a reason: the public check then answers revoked.
-  const row = records.locator('tr', { hasText: 'LA20250001' });
-  await row.locator(byTestId('record-revoke')).click();
-  await page.fill(`${byTestId('revoke-reason')} textarea`, '文书经核实系伪造');
-  await page.getByRole('button', { name: '确认撤销' }).click();
-  await row.getByText('已撤销').first().waitFor();
+  await revokeRecord(page, 'LA20250001', '文书经核实系伪造');
   const verify = await fetch(`${server.baseUrl}/api/legalization/verify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -96,6 +96,12 @@ export const router = createRouter({
           meta: { title: t.interviews.title, minRole: 'reviewer' },
         },
         {
+          path: 'appointments',
+          name: routeNames.appointments,
+          component: () => import('../pages/appointments/index.vue'),
+          meta: { title: t.appointments.title, minRole: 'reviewer' },
+        },
+        {
           path: 'registrations',
           name: routeNames.registrations,
           component: () => import('../pages/registrations/index.vue'),

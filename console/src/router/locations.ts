@@ -18,6 +18,7 @@ export const routeNames = {
   application: 'application',
   payments: 'payments',
   interviews: 'interviews',
+  appointments: 'appointments',
   staff: 'staff',
   dashboard: 'dashboard',
   registrations: 'registrations',

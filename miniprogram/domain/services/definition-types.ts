@@ -200,6 +200,26 @@ export interface ServiceRules {
    * certification): another account's attempt is refused without saying whose it is.
    */
   oncePerApplicantWithinMonths?: number;
+  /**
+   * In-person appointments the service's orders need (docs/appointments.md), each only at a
+   * mission that offers that appointment type (a mission's settings, not code).
+   */
+  appointments?: readonly AppointmentRule[];
+}
+
+/**
+ * An in-person appointment an order needs: booked while the order is in `bookableIn`;
+ * the staff `gates` actions are refused until it is taken (checked in at the counter) or
+ * the citizen's request to do it by two-way mail was accepted.
+ */
+export interface AppointmentRule {
+  kind: 'fingerprints' | 'pickup';
+  bookableIn: readonly string[];
+  /** Only orders collected this way (the `collection` answer): pickup at the counter is for 'mission'. */
+  collection?: 'mission' | 'mail';
+  gates?: readonly string[];
+  /** The citizen may ask to do it by two-way mail instead (elderly, sick, far away). */
+  mailException?: boolean;
 }
 
 /** Sentences a service adds to the shared ones (its text map's `messages`). */

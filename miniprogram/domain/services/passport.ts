@@ -284,6 +284,12 @@ export const passportStructure: ServiceStructure = {
     interviewUnderAge: 18,
     paymentMethodField: 'paymentMethod',
     district: 'residence',
+    // A passport applied for online carries no fingerprints: where the mission asks for
+    // them (US missions since 2024-11-18), production waits until they are taken.
+    appointments: [
+      { kind: 'fingerprints', bookableIn: ['submitted', 'supplement_requested', 'second_review', 'interview', 'approved'], gates: ['start_production'], mailException: true },
+      { kind: 'pickup', bookableIn: ['ready_for_pickup'], collection: 'mission' },
+    ],
   },
 };
 

@@ -31,6 +31,31 @@ const zhCN = {
   again: '查验其他认证',
   close: '关闭',
   shareTitle: '领事认证查验：核对领事认证真伪',
+
+  // Which check: the two kinds a document can carry.
+  modes: { legalization: '领事认证', apostille: '附加证明书' },
+  modeHint: '选择文书上的证明类型',
+  whichTitle: '我的文书是哪一种？',
+  whichApostille:
+    '附加证明书（Apostille）：2023年11月7日起，送往《取消外国公文认证要求的公约》缔约国使用的中国文书，由外交部或地方外事办公室签发附加证明书，不再办理领事认证。它是一页带国徽的证明书，印有编号、签发日期和二维码。',
+  whichLegalization: '领事认证：送往非缔约国使用的文书，或2023年11月7日以前办理的，贴有领事认证贴纸，印有认证号和贴纸号。',
+
+  apostilleIntro: '请扫描附加证明书上的二维码，或按证书内容填写编号、签发日期并选择签发机关。查验无需登录。',
+  scan: '扫描证书二维码',
+  scanHint: '二维码位于附加证明书右下方',
+  scanFailed: '无法打开扫码，请手动填写证书上的编号和日期',
+  apostilleNo: '证书编号',
+  apostilleNoPlaceholder: '附加证明书上的编号',
+  apostilleIssuedOn: '签发日期',
+  apostilleIssuedOnPlaceholder: '如 2024-03-05',
+  apostilleAuthority: '签发机关',
+  apostilleGroups: { ministry: '外交部', foreign_affairs_office: '地方外事办公室' },
+  signer: '签署人',
+  signerCapacity: '签署身份',
+  sealOf: '印章所属机关',
+  apostilleRevokedAdvice: '该附加证明书已失效，请勿使用。如有疑问，请联系签发机关。',
+  apostilleAgain: '查验其他附加证明书',
+  apostilleShareTitle: '附加证明书查验：核对附加证明书（Apostille）真伪',
 } as const;
 
 export type LegalizationText = Widen<typeof zhCN>;

@@ -3,6 +3,7 @@ import type { OrderText } from './text';
 /** English (keys and placeholders exactly as text.ts). */
 export const en: OrderText = {
   order: {
+    appointments: 'In-person appointment: {kinds}',
     title: 'Order details',
     orderNo: 'Order no.',
     copyHint: 'Tap to copy',

@@ -3,6 +3,7 @@ import type { OrderText } from './text';
 /** 繁體中文 (keys and placeholders exactly as the 简体中文 source). */
 export const zhHant: OrderText = {
   order: {
+    appointments: '到館預約：{kinds}',
     title: '訂單詳情',
     orderNo: '訂單號',
     copyHint: '點按複製',

@@ -10,6 +10,8 @@ import { zhHant } from './text-zh-Hant';
 const zhCN = {
   /** packages/orders: 订单详情 and 补充材料. */
   order: {
+    /** The cell to 到馆预约 (packages/appointment): '{kinds}' e.g. 采集指纹. */
+    appointments: '到馆预约：{kinds}',
     title: '订单详情',
     orderNo: '订单号',
     copyHint: '点按复制',

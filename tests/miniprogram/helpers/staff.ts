@@ -7,6 +7,7 @@ import * as http from 'node:http';
 export interface StaffHttpClient {
   get(path: string): Promise<{ status: number; body: any }>;
   post(path: string, payload?: unknown): Promise<{ status: number; body: any }>;
+  put(path: string, payload: unknown): Promise<{ status: number; body: any }>;
   /** GET the application for its version, then POST the action; throws unless 200. */
   act(applicationId: string, action: string, payload?: { note?: string; items?: string[]; trackingNo?: string; inPerson?: boolean }): Promise<any>;
 }
@@ -38,6 +39,7 @@ export async function signInStaff(baseUrl: string, account: { username: string; 
   const client: StaffHttpClient = {
     get: (path) => call(baseUrl, 'GET', path, cookie),
     post: (path, payload = {}) => call(baseUrl, 'POST', path, cookie, payload),
+    put: (path, payload) => call(baseUrl, 'PUT', path, cookie, payload),
     async act(applicationId, action, payload = {}) {
       const view = await client.get(`/api/console/applications/${applicationId}`);
       if (view.status !== 200) throw new Error(`console view: ${view.status} ${JSON.stringify(view.body)}`);

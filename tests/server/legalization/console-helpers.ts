@@ -21,3 +21,5 @@ export const CSV_HEADER = 'legalization_no,sticker_no,authority_id,document_type
 export function csvOf(rows: string[], header = CSV_HEADER, newline = '\r\n'): string {
   return [header, ...rows].join(newline) + newline;
 }
+
+export const APOSTILLE_CSV_HEADER = 'apostille_no,issued_on,signer_name,signer_capacity,seal_of,authority_id';

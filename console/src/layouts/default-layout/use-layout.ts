@@ -2,7 +2,7 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { toast } from '../../components/toast';
-import { ArticleIcon, CalendarIcon, ChartBarIcon, EarthIcon, ErrorCircleIcon, FileSearchIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
+import { ArticleIcon, CalendarIcon, ChartBarIcon, EarthIcon, ErrorCircleIcon, FileSearchIcon, ScanIcon, InstitutionIcon, MoneyIcon, TimeIcon, UserCircleIcon, UsergroupIcon, VerifiedIcon } from 'tdesign-icons-vue-next';
 import { routeNames } from '../../router/locations';
 import { hasRole } from '../../router/roles';
 import type { StaffRole } from '../../api/types';
@@ -15,6 +15,7 @@ const NARROW_BELOW_PX = 1280;
 export const menuItems: ReadonlyArray<{ name: string; label: string; icon: unknown; minRole?: StaffRole }> = [
   { name: routeNames.queue, label: t.nav.queue, icon: FileSearchIcon },
   { name: routeNames.interviews, label: t.nav.interviews, icon: CalendarIcon, minRole: 'reviewer' },
+  { name: routeNames.appointments, label: t.nav.appointments, icon: ScanIcon, minRole: 'reviewer' },
   { name: routeNames.dashboard, label: t.nav.dashboard, icon: ChartBarIcon, minRole: 'supervisor' },
   { name: routeNames.pension, label: t.nav.pension, icon: TimeIcon },
   { name: routeNames.payments, label: t.nav.payments, icon: MoneyIcon },

@@ -1,6 +1,7 @@
 /** The issuing authorities for the selects: loaded once per page load, shared by the panels. */
 import { ref } from 'vue';
-import { legalizationApi, type AuthorityList } from '../../api/legalization-api';
+import { legalizationApi, type AuthorityList, type RegistryName } from '../../api/legalization-api';
+import { issuesApostilles } from '../../../../miniprogram/domain/apostille';
 
 type Authority = AuthorityList['authorities'][number];
 
@@ -18,6 +19,10 @@ export function useAuthorities() {
         loading = null;
       });
   }
-  const options = () => authorities.value.map((a) => ({ value: a.id, label: `${a.nameZh}（${a.id}）` }));
+  // Missions legalize but never issue apostilles.
+  const options = (registry: RegistryName = 'legalization') =>
+    authorities.value
+      .filter((a) => registry === 'legalization' || issuesApostilles(a.kind))
+      .map((a) => ({ value: a.id, label: `${a.nameZh}（${a.id}）` }));
   return { authorities, options };
 }

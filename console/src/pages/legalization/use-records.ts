@@ -1,20 +1,38 @@
 /** Looking records up (by number, authority or import batch) and revoking one with a reason. */
 import { ref } from 'vue';
 import { toast } from '../../components/toast';
-import { legalizationApi, type LegalizationRecord } from '../../api/legalization-api';
+import { registryApis, type ApostilleRecord, type LegalizationRecord, type RegistryName } from '../../api/legalization-api';
 import { ApiError } from '../../api/http';
 import { documentTypeLabels } from '../../../../miniprogram/domain/legalization';
 import { t } from '../../locale/zh-CN';
 
-export interface RecordRow extends LegalizationRecord {
+/** A record of either registry as the table shows it: the number it is known by, its status, and its own columns. */
+export interface RecordRow {
   [key: string]: unknown;
-  documentTypeText: string;
+  id: string;
+  numberText: string;
+  status: 'genuine' | 'revoked';
+  revokedReason: string | null;
 }
 
-const toRow = (record: LegalizationRecord): RecordRow => ({ ...record, documentTypeText: documentTypeLabels[record.documentType] ?? record.documentType });
+const toRow: Record<RegistryName, (record: never) => RecordRow> = {
+  legalization: (record: LegalizationRecord) => ({
+    ...record,
+    numberText: record.legalizationNo,
+    documentTypeText: documentTypeLabels[record.documentType] ?? record.documentType,
+  }),
+  apostille: (record: ApostilleRecord) => ({
+    ...record,
+    numberText: record.apostilleNo,
+    // Signed documents name the signer and capacity; unsigned ones the seal's authority.
+    signedByText: record.signerName ? `${record.signerName}（${record.signerCapacity}）` : t.legalization.apostille.sealOf(record.sealOf ?? ''),
+  }),
+};
 
-export function useRecords() {
-  const legalizationNo = ref('');
+export function useRecords(registry: RegistryName) {
+  const api = registryApis[registry];
+  const rowOf = toRow[registry] as (record: LegalizationRecord | ApostilleRecord) => RecordRow;
+  const number = ref('');
   const authorityId = ref('');
   const batch = ref<{ id: string; fileName: string } | null>(null);
   const records = ref<RecordRow[]>([]);
@@ -29,18 +47,18 @@ export function useRecords() {
 
   async function search() {
     errorMessage.value = '';
-    if (!legalizationNo.value.trim() && !batch.value) {
-      errorMessage.value = t.legalization.records.searchRequired;
+    if (!number.value.trim() && !batch.value) {
+      errorMessage.value = registry === 'apostille' ? t.legalization.apostille.searchRequired : t.legalization.records.searchRequired;
       return;
     }
     loading.value = true;
     try {
-      const { records: found } = await legalizationApi.records({
-        legalizationNo: legalizationNo.value.trim() || undefined,
+      const { records: found } = await api.records({
+        number: number.value.trim() || undefined,
         authorityId: authorityId.value || undefined,
         batchId: batch.value?.id,
       });
-      records.value = found.map(toRow);
+      records.value = found.map(rowOf);
       searched.value = true;
     } catch (error) {
       errorMessage.value = error instanceof ApiError ? error.message : t.errors.unexpected;
@@ -51,7 +69,7 @@ export function useRecords() {
 
   function showBatch(id: string, fileName: string) {
     batch.value = { id, fileName };
-    legalizationNo.value = '';
+    number.value = '';
     void search();
   }
 
@@ -76,7 +94,7 @@ export function useRecords() {
     }
     revokeBusy.value = true;
     try {
-      const updated = toRow(await legalizationApi.revoke(row.id, reason.value.trim()));
+      const updated = rowOf(await api.revoke(row.id, reason.value.trim()));
       records.value = records.value.map((r) => (r.id === updated.id ? updated : r));
       revoking.value = null;
       void toast.success(t.legalization.records.revoked);
@@ -88,7 +106,7 @@ export function useRecords() {
   }
 
   return {
-    legalizationNo,
+    number,
     authorityId,
     batch,
     records,

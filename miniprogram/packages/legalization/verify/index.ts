@@ -1,29 +1,94 @@
-import { fetchAuthorities, verifyLegalization } from '../../../api/legalization';
+import { fetchAuthorities, verifyApostille, verifyLegalization } from '../../../api/legalization';
 import { ApiError } from '../../../api/request';
-import type { AuthorityList, VerifiedRecord } from '../../../domain/info-api-types';
+import type { AuthorityList, VerifyAnswer } from '../../../domain/info-api-types';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
+import { APOSTILLE_AUTHORITY_KINDS, parseApostilleQr, validateApostilleInput } from '../domain/apostille';
+import { apostilleMessages } from '../domain/apostille-messages';
 import { infoMessages } from '../domain/info-messages';
-import type { AuthorityKind, VerifyInput } from '../domain/legalization';
+import type { AuthorityKind } from '../domain/legalization';
 import { validateVerifyInput } from '../domain/legalization';
-import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { changedData } from '../../../utils/set-data';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
+import { apostilleRows, legalizationRows, type OutcomeView, type OutcomeWords, outcomeView, rateLimitedView } from './verify-outcome';
 
-type Field = keyof VerifyInput;
-type Errors = Partial<Record<Field, string>>;
+/** The two checks the page offers: a legalization sticker, or an apostille certificate (since 2023-11-07). */
+type Mode = 'legalization' | 'apostille';
+type Form = Record<string, string>;
+type Errors = Record<string, string>;
 type Authority = AuthorityList['authorities'][number];
 
-const FIELDS: Field[] = ['legalizationNo', 'stickerNo', 'authorityId'];
-const GROUP_ORDER: AuthorityKind[] = ['ministry', 'foreign_affairs_office', 'mission'];
+/** What each check needs; the page's flow (fields, picker, submit, answer) is the same for both. */
+interface CheckMode {
+  fields: string[];
+  /** Which issuing authorities the picker lists: missions legalize, but never issue apostilles. */
+  kinds: readonly AuthorityKind[];
+  shareTitle: string;
+  /** The form's field messages, or the request to make when there are none. */
+  prepare(form: Form): { errors: Errors } | { ask(): Promise<OutcomeView> };
+}
 
-export type VerifyOutcome =
-  | { kind: 'genuine'; record: VerifiedRecord }
-  | { kind: 'revoked'; record: VerifiedRecord & { revokedOn: string } }
-  | { kind: 'not_found' }
-  | { kind: 'rate_limited' }
-  | null;
+/** One check from its typed parts; the page sees only CheckMode. */
+function defineCheck<V, R>(spec: {
+  fields: string[];
+  kinds: readonly AuthorityKind[];
+  shareTitle: string;
+  validate(form: Form): { ok: true; value: V } | { ok: false; errors: Partial<Record<string, string>> };
+  send(value: V): Promise<VerifyAnswer<R>>;
+  words: OutcomeWords<R>;
+}): CheckMode {
+  return {
+    fields: spec.fields,
+    kinds: spec.kinds,
+    shareTitle: spec.shareTitle,
+    prepare(form) {
+      const checked = spec.validate(form);
+      if (!checked.ok) return { errors: checked.errors as Errors };
+      return { ask: async () => outcomeView(await spec.send(checked.value), spec.words) };
+    },
+  };
+}
+
+const MODES: Record<Mode, CheckMode> = {
+  legalization: defineCheck({
+    fields: ['legalizationNo', 'stickerNo', 'authorityId'],
+    kinds: ['ministry', 'foreign_affairs_office', 'mission'],
+    shareTitle: text.shareTitle,
+    validate: validateVerifyInput,
+    send: verifyLegalization,
+    words: {
+      genuine: infoMessages.resultGenuine,
+      revoked: infoMessages.resultRevoked,
+      notFound: infoMessages.resultNotFound,
+      revokedAdvice: text.revokedAdvice,
+      again: text.again,
+      rows: legalizationRows,
+    },
+  }),
+  apostille: defineCheck({
+    fields: ['apostilleNo', 'issuedOn', 'authorityId'],
+    kinds: APOSTILLE_AUTHORITY_KINDS,
+    shareTitle: text.apostilleShareTitle,
+    validate: validateApostilleInput,
+    send: verifyApostille,
+    words: {
+      genuine: apostilleMessages.resultGenuine,
+      revoked: apostilleMessages.resultRevoked,
+      notFound: apostilleMessages.resultNotFound,
+      revokedAdvice: text.apostilleRevokedAdvice,
+      again: text.apostilleAgain,
+      rows: apostilleRows,
+    },
+  }),
+};
+
+const EMPTY_FORMS: Record<Mode, Form> = {
+  legalization: { legalizationNo: '', stickerNo: '', authorityId: '' },
+  apostille: { apostilleNo: '', issuedOn: '', authorityId: '' },
+};
+const GROUP_ORDER: AuthorityKind[] = ['ministry', 'foreign_affairs_office', 'mission'];
 
 interface AuthorityGroup {
   kind: AuthorityKind;
@@ -40,40 +105,42 @@ function matches(authority: Authority, query: string): boolean {
   return [authority.nameZh, authority.nameEn.toLowerCase(), authority.id].some((value) => value.includes(q));
 }
 
-function groupAuthorities(authorities: Authority[], query: string): AuthorityGroup[] {
-  return GROUP_ORDER.map((kind) => ({
-    kind,
-    title: text.groups[kind],
-    items: authorities
-      .filter((a) => a.kind === kind && matches(a, query))
-      .map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
-  })).filter((group) => group.items.length > 0);
+function groupAuthorities(authorities: Authority[], query: string, mode: Mode): AuthorityGroup[] {
+  return GROUP_ORDER.filter((kind) => MODES[mode].kinds.includes(kind))
+    .map((kind) => ({
+      kind,
+      title: text.groups[kind],
+      items: authorities.filter((a) => a.kind === kind && matches(a, query)).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
+    }))
+    .filter((group) => group.items.length > 0);
 }
 
-function visibleErrors(form: Record<Field, string>, touched: Partial<Record<Field, boolean>>): Errors {
-  const result = validateVerifyInput(form);
-  if (result.ok) return {};
+function visibleErrors(mode: Mode, form: Form, touched: Record<string, boolean>): Errors {
+  const prepared = MODES[mode].prepare(form);
+  if (!('errors' in prepared)) return {};
   const shown: Errors = {};
-  for (const field of FIELDS) if (touched[field] && result.errors[field]) shown[field] = result.errors[field];
+  for (const field of MODES[mode].fields) if (touched[field] && prepared.errors[field]) shown[field] = prepared.errors[field];
   return shown;
 }
 
 /**
- * 领事认证查验: a public form (no login). The shared validator checks the numbers beside each
- * field; the server answers genuine, revoked or not found — never a near match — and 429
- * when someone tries too many numbers.
+ * 领事认证查验 and 附加证明书查验: public forms (no login). The citizen picks the kind their
+ * document carries (the page says how to tell); the shared validators check the fields beside
+ * each one; an apostille's QR code fills its form. The server answers genuine, revoked or not
+ * found — never a near match — and 429 when someone tries too many numbers.
  */
 Component({
   behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    resultText: { genuine: infoMessages.resultGenuine, revoked: infoMessages.resultRevoked, notFound: infoMessages.resultNotFound },
-    form: { legalizationNo: '', stickerNo: '', authorityId: '' } as Record<Field, string>,
-    authorityName: '',
-    touched: {} as Partial<Record<Field, boolean>>,
+    mode: 'legalization' as Mode,
+    forms: { legalization: { ...EMPTY_FORMS.legalization }, apostille: { ...EMPTY_FORMS.apostille } },
+    authorityNames: { legalization: '', apostille: '' },
+    touched: {} as Record<string, boolean>,
     errors: {} as Errors,
     formError: '',
     submitting: false,
-    outcome: null as VerifyOutcome,
+    scanning: false,
+    outcome: null as OutcomeView | null,
     pickerVisible: false,
     query: '',
     groups: [] as AuthorityGroup[],
@@ -81,7 +148,8 @@ Component({
     authoritiesFailed: false,
   },
   methods: {
-    onLoad() {
+    onLoad(query?: { mode?: string }) {
+      if (query?.mode === 'apostille') this.setData({ mode: 'apostille' });
       return this.loadAuthorities();
     },
     async loadAuthorities() {
@@ -95,71 +163,112 @@ Component({
       }
     },
     filterAuthorities() {
-      this.setData({ groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query) });
+      this.setData({ groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query, this.data.mode) });
     },
-    onInput(event: WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: Field }>) {
+    chooseMode(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { mode: Mode }>) {
+      const mode = event.currentTarget.dataset.mode;
+      if (mode === this.data.mode) return;
+      // Each form keeps what was typed; messages and answers belong to the check they came from.
+      this.setData({ mode, touched: {}, errors: {}, formError: '', outcome: null, query: '' });
+    },
+    onInput(event: WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: string }>) {
+      const { mode } = this.data;
       const field = event.currentTarget.dataset.field;
-      const form = { ...this.data.form, [field]: event.detail.value };
+      const form = { ...this.data.forms[mode], [field]: event.detail.value };
       // Per key press only what changed (the value, a message clearing, an old outcome going).
-      const patch = changedData(this.data, { [`form.${field}`]: form[field], errors: visibleErrors(form, this.data.touched), formError: '', outcome: null });
+      const patch = changedData(this.data, {
+        [`forms.${mode}.${field}`]: form[field],
+        errors: visibleErrors(mode, form, this.data.touched),
+        formError: '',
+        outcome: null,
+      });
       if (patch) this.setData(patch);
     },
-    onBlur(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: Field }>) {
+    onBlur(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { field: string }>) {
       const touched = { ...this.data.touched, [event.currentTarget.dataset.field]: true };
-      const patch = changedData(this.data, { touched, errors: visibleErrors(this.data.form, touched) });
+      const patch = changedData(this.data, { touched, errors: visibleErrors(this.data.mode, this.data.forms[this.data.mode], touched) });
       if (patch) this.setData(patch);
     },
     openPicker() {
       // The authority list is rendered only once the picker opens.
-      this.setData({ pickerVisible: true, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query) });
+      this.setData({ pickerVisible: true, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], this.data.query, this.data.mode) });
       if (this.data.authoritiesFailed) void this.loadAuthorities();
     },
     closePicker() {
       const touched = { ...this.data.touched, authorityId: true };
-      this.setData({ pickerVisible: false, touched, errors: visibleErrors(this.data.form, touched) });
+      this.setData({ pickerVisible: false, touched, errors: visibleErrors(this.data.mode, this.data.forms[this.data.mode], touched) });
     },
     onPickerVisibleChange(event: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
       if (!event.detail.visible) this.closePicker();
     },
     onSearch(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
       const query = event.detail.value;
-      this.setData({ query, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], query) });
+      this.setData({ query, groups: groupAuthorities(authoritiesByPage.get(this) ?? [], query, this.data.mode) });
     },
     chooseAuthority(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
       const authority = (authoritiesByPage.get(this) ?? []).find((a) => a.id === event.currentTarget.dataset.id);
       if (!authority) return;
-      const form = { ...this.data.form, authorityId: authority.id };
+      const { mode } = this.data;
+      const form = { ...this.data.forms[mode], authorityId: authority.id };
       const touched = { ...this.data.touched, authorityId: true };
       this.setData({
-        form,
+        [`forms.${mode}`]: form,
+        [`authorityNames.${mode}`]: authority.nameZh,
         touched,
-        authorityName: authority.nameZh,
         pickerVisible: false,
         outcome: null,
-        errors: visibleErrors(form, touched),
+        errors: visibleErrors(mode, form, touched),
       });
+    },
+    /** The certificate's QR code (docs/apostille.md): only a well-formed apostille code fills the form, and is checked at once. */
+    scanCertificate() {
+      if (this.data.scanning || this.data.submitting) return;
+      this.setData({ scanning: true, formError: '', outcome: null });
+      wx.scanCode({
+        onlyFromCamera: false,
+        scanType: ['qrCode'],
+        success: (result) => void this.onScanned(result.result),
+        fail: (error) => {
+          // Closing the scanner is not an error.
+          this.setData({ scanning: false, formError: /cancel/.test(error.errMsg) ? '' : text.scanFailed });
+        },
+      });
+    },
+    async onScanned(code: string) {
+      const parsed = parseApostilleQr(code);
+      if (!parsed.ok) {
+        this.setData({ scanning: false, formError: parsed.message });
+        return;
+      }
+      const authority = (authoritiesByPage.get(this) ?? []).find((a) => a.id === parsed.value.authorityId);
+      this.setData({
+        scanning: false,
+        'forms.apostille': { ...parsed.value },
+        'authorityNames.apostille': authority?.nameZh ?? parsed.value.authorityId,
+      });
+      await this.submit();
     },
     async submit() {
       if (this.data.submitting) return;
-      const touched = Object.fromEntries(FIELDS.map((field) => [field, true]));
-      const checked = validateVerifyInput(this.data.form);
-      if (!checked.ok) {
-        this.setData({ touched, errors: checked.errors, formError: text.fixErrors, outcome: null });
+      const { mode } = this.data;
+      const check = MODES[mode];
+      const touched = Object.fromEntries(check.fields.map((field) => [field, true]));
+      const prepared = check.prepare(this.data.forms[mode]);
+      if ('errors' in prepared) {
+        this.setData({ touched, errors: prepared.errors, formError: text.fixErrors, outcome: null });
         return;
       }
       this.setData({ touched, errors: {}, formError: '', outcome: null, submitting: true });
       try {
-        const answer = await verifyLegalization(checked.value);
-        const outcome: VerifyOutcome =
-          answer.result === 'not_found' ? { kind: 'not_found' } : answer.result === 'revoked' ? { kind: 'revoked', record: answer.record } : { kind: 'genuine', record: answer.record };
-        this.setData({ submitting: false, outcome });
+        this.setData({ submitting: false, outcome: await prepared.ask() });
       } catch (error) {
-        this.setData({ submitting: false, ...failure(error) });
+        this.setData({ submitting: false, ...failure(error, check.fields) });
       }
     },
     reset() {
+      const { mode } = this.data;
       this.setData({
-        form: { legalizationNo: '', stickerNo: '', authorityId: this.data.form.authorityId },
+        [`forms.${mode}`]: { ...EMPTY_FORMS[mode], authorityId: this.data.forms[mode].authorityId },
         touched: {},
         errors: {},
         formError: '',
@@ -167,16 +276,17 @@ Component({
       });
     },
     onShareAppMessage() {
-      return { title: text.shareTitle, path: ROUTES.legalizationVerify };
+      const { mode } = this.data;
+      return { title: MODES[mode].shareTitle, path: mode === 'apostille' ? `${ROUTES.legalizationVerify}?mode=apostille` : ROUTES.legalizationVerify };
     },
   },
 });
 
-function failure(error: unknown): { errors?: Errors; formError: string; outcome: VerifyOutcome } {
+function failure(error: unknown, fields: string[]): { errors?: Errors; formError: string; outcome: OutcomeView | null } {
   if (!(error instanceof ApiError)) return { formError: t.serverError, outcome: null };
-  if (error.status === 429) return { formError: '', outcome: { kind: 'rate_limited' } };
+  if (error.status === 429) return { formError: '', outcome: rateLimitedView };
   const errors: Errors = {};
-  for (const field of FIELDS) if (error.fields?.[field]) errors[field] = error.fields[field];
+  for (const field of fields) if (error.fields?.[field]) errors[field] = error.fields[field];
   if (Object.keys(errors).length > 0) return { errors, formError: text.fixErrors, outcome: null };
   return { formError: error.message, outcome: null };
 }

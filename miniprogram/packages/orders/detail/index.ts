@@ -105,6 +105,8 @@ Component({
     info: { serviceTitle: '', status: '', statusLabel: '', orderNo: '', submittedAt: '', mission: '', payment: '', trackingNo: '' },
     next: { yourTurn: false, todo: '', text: '', lines: [] as string[], action: '', joinLabel: '', canCall: false },
     entries: [] as EntryView[],
+    /** '到馆预约：采集指纹' when the order needs an in-person appointment. */
+    appointments: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -124,7 +126,7 @@ Component({
       if (!loaded.has(this)) this.setData({ loading: true, errorMessage: '' });
       try {
         // One round: the server embeds the mission's contact and, when the status asks, the slot or interview.
-        const { application: detail, timeline, mission, supplements: slot, interview } = await fetchOrder(id);
+        const { application: detail, timeline, mission, supplements: slot, interview, appointments } = await fetchOrder(id);
         if (detail.status === 'draft') {
           wx.redirectTo({ url: `${ROUTES.applyForm}?service=${detail.service}&id=${detail.id}` });
           return;
@@ -144,6 +146,8 @@ Component({
           },
           next: nextStepDetails(detail, timeline, mission, slot, interview),
           entries: timeline.entries.map(entryView).reverse(),
+          // In-person appointments the order needs (fingerprints, pickup): a cell to 到馆预约.
+          appointments: appointments.length ? fill(t.order.appointments, { kinds: appointments.join('、') }) : '',
         });
       } catch (error) {
         this.setData({ loading: false, errorMessage: error instanceof ApiError ? error.message : t.order.loadFailed });
@@ -155,6 +159,9 @@ Component({
     callMission() {
       const phone = loaded.get(this)?.mission?.phone;
       if (phone) wx.makePhoneCall({ phoneNumber: dialable(phone) });
+    },
+    openAppointments() {
+      wx.navigateTo({ url: `${ROUTES.appointmentBook}?id=${this.data.id}` });
     },
     joinInterview() {
       const state = loaded.get(this);

@@ -1,0 +1,253 @@
+/**
+ * 到馆预约 (in-person appointments, docs/appointments.md): appointment types per mission —
+ * the video interview (its slots and calls stay in server/interviews), fingerprint
+ * collection and document pickup at the counter — each with its own slots, length,
+ * capacity (several people per slot at a counter) and change cut-off. Which orders need an
+ * appointment, at which stage, and which staff action waits for it is declared by the
+ * service definition (`rules.appointments`), never by a service id.
+ *
+ * Shared by the server (server/appointments), the mini-program (packages/appointment) and
+ * the console. Pure TypeScript: no wx, no server imports. Times come with the mission's
+ * wall clock (`local`), computed on the server, as for video interviews.
+ */
+import type { ZonedLabel } from './interview';
+
+export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
+/** The kinds this module books at the counter (the video interview books in server/interviews). */
+export type InPersonKind = Exclude<AppointmentKind, 'video_interview'>;
+export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['video_interview', 'fingerprints', 'pickup'];
+export const IN_PERSON_KINDS: readonly InPersonKind[] = ['fingerprints', 'pickup'];
+
+export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+export type MailExceptionStatus = 'pending' | 'accepted' | 'refused';
+
+/** How far ahead the citizen sees free slots. */
+export const APPOINTMENT_HORIZON_DAYS = 60;
+/** The day-before reminder goes this long before the start. */
+export const APPOINTMENT_REMINDER_HOURS = 24;
+/** Bounds of a type's settings (staff edit them per mission). */
+export const APPOINTMENT_CAPACITY_MAX = 50;
+export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
+export const APPOINTMENT_MINUTES_CHOICES = [10, 15, 20, 30, 45, 60] as const;
+export const MAIL_REASON_MAX = 500;
+
+export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
+  video_interview: '视频面审',
+  fingerprints: '采集指纹',
+  pickup: '到馆领取证件',
+};
+
+export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
+  booked: '已预约',
+  cancelled: '已取消',
+  checked_in: '已到馆',
+  no_show: '未到馆',
+};
+
+export const MAIL_EXCEPTION_LABELS: Readonly<Record<MailExceptionStatus, string>> = {
+  pending: '邮寄申请审核中',
+  accepted: '已同意以邮寄方式办理',
+  refused: '未同意邮寄办理',
+};
+
+export type AppointmentErrorCode =
+  | 'APPOINTMENT_NOT_NEEDED'
+  | 'APPOINTMENT_NOT_OPEN'
+  | 'SLOT_UNAVAILABLE'
+  | 'SLOT_FULL'
+  | 'TOO_LATE'
+  | 'NO_BOOKING'
+  | 'ALREADY_DONE'
+  | 'MAIL_EXCEPTION_NOT_OFFERED'
+  | 'MAIL_EXCEPTION_EXISTS'
+  | 'MAIL_EXCEPTION_DECIDED'
+  | 'NOT_TODAY'
+  | 'TOO_EARLY'
+  | 'BOOKING_NOT_CHANGEABLE'
+  | 'APPOINTMENT_REQUIRED';
+
+/** Every sentence of the appointment flow (citizen and staff), in one place. */
+export const appointmentMessages = {
+  notNeeded: '该订单无需此项预约',
+  notOpen: '当前办理阶段尚不能预约，请留意订单状态',
+  slotUnavailable: '该时段不可预约，请选择其他时段',
+  slotFull: '该时段已约满，请选择其他时段',
+  tooLate: (hours: number) => `距预约时间已不足${hours}小时，不能再改约或取消；如无法到馆，请致电使领馆`,
+  noBooking: '您还没有预约',
+  alreadyDone: '已办理完毕，无需再预约',
+  mailNotOffered: '该事项不能申请邮寄办理',
+  mailExists: '您已提交邮寄办理申请，请等待使领馆答复',
+  mailDecided: '该申请已处理',
+  mailReasonRequired: '请说明无法到馆的原因（如年迈、患病、路途遥远）',
+  mailReasonTooLong: `原因请控制在${MAIL_REASON_MAX}字以内`,
+  notToday: '只能为当天的预约办理到馆登记',
+  tooEarly: '预约时间未到，不能标记未到馆',
+  notChangeable: '该预约已到馆、已取消或已标记未到馆',
+  codeUnknown: '未找到该预约码，请核对后重试，或按订单号、姓名查找',
+  bookingNotFound: '未找到该预约',
+  slotNotFound: '未找到该时段',
+  requestNotFound: '未找到该邮寄办理申请',
+  typeNotFound: '本馆未开通该预约类型',
+  invalidCapacity: `每个时段可预约人数应为 1–${APPOINTMENT_CAPACITY_MAX}`,
+  invalidCutoff: `改约截止时间应为 0–${APPOINTMENT_CUTOFF_HOURS_MAX} 小时`,
+  invalidMinutes: '请选择每个时段的时长',
+  decisionNoteRequired: '不同意时请说明理由',
+  /** The production gate (server/workflow/appointment-gate.ts). */
+  required: (kind: string) => `申请人尚未完成“${kind}”，完成（或同意邮寄办理）后才能继续`,
+  bookedTitle: '到馆预约成功',
+  booked: (kind: string, when: string, address: string) => `您已预约${kind}：${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
+  movedTitle: '到馆预约已改期',
+  cancelledTitle: '到馆预约已取消',
+  cancelled: (kind: string, when: string) => `您已取消${when}的${kind}预约。`,
+  cancelledByMission: (kind: string, when: string, note: string) => `使领馆取消了您${when}的${kind}预约${note ? `（${note}）` : ''}，请重新预约。`,
+  reminderTitle: '明日到馆预约提醒',
+  reminder: (kind: string, when: string, address: string) => `提醒：您预约的${kind}在 ${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
+  reminderHint: (date: string, time: string) => `${date} ${time}到馆办理`,
+  noShowTitle: '到馆预约未到',
+  noShow: (kind: string, when: string) => `您未按时前来办理${when}的${kind}，请重新预约。`,
+  checkedInTitle: '已到馆登记',
+  checkedIn: (kind: string) => `您已完成到馆登记（${kind}）。`,
+  mailRequestedTitle: '已提交邮寄办理申请',
+  mailRequested: (kind: string) => `您申请以双向邮寄方式办理“${kind}”，使领馆审核后会通知您。`,
+  mailAcceptedTitle: '同意邮寄办理',
+  mailAccepted: (kind: string, note: string) => `使领馆同意您以双向邮寄方式办理“${kind}”，无需到馆。${note ? `说明：${note}` : ''}`,
+  mailRefusedTitle: '未同意邮寄办理',
+  mailRefused: (kind: string, note: string) => `使领馆未同意以邮寄方式办理“${kind}”：${note}。请预约到馆时间。`,
+} as const;
+
+/** A map search for the mission's address (Google Maps URLs API: a plain link every map app opens). */
+export function mapLink(address: string): string {
+  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
+}
+
+export interface AppointmentSlotView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  minutes: number;
+  local: ZonedLabel;
+  capacity: number;
+  /** Places left. */
+  free: number;
+}
+
+export interface AppointmentDay {
+  date: string;
+  dateLabel: string;
+  slots: AppointmentSlotView[];
+}
+
+export interface AppointmentBookingView {
+  id: string;
+  kind: InPersonKind;
+  slotId: string;
+  status: AppointmentStatus;
+  statusLabel: string;
+  startsAt: string;
+  endsAt: string;
+  local: ZonedLabel;
+  /** '12月7日 周一 09:00（纽约时间）' */
+  when: string;
+  /** What staff scan at the counter (shown as a QR code). */
+  code: string;
+  /** The citizen may still move or cancel it (booked, before the cut-off). */
+  canChange: boolean;
+  note: string | null;
+}
+
+export interface MailExceptionView {
+  id: string;
+  status: MailExceptionStatus;
+  statusLabel: string;
+  reason: string;
+  note: string | null;
+  requestedAt: string;
+}
+
+/** One appointment an order needs (GET /api/applications/:id/appointments). */
+export interface CitizenAppointment {
+  kind: InPersonKind;
+  kindLabel: string;
+  /** The order is at a stage where it is booked. */
+  open: boolean;
+  /** Fingerprints taken / documents collected (checked in), or mail exception accepted. */
+  done: boolean;
+  minutes: number;
+  cutoffHours: number;
+  booking: AppointmentBookingView | null;
+  days: AppointmentDay[];
+  mailExceptionOffered: boolean;
+  mailException: MailExceptionView | null;
+}
+
+export interface CitizenAppointments {
+  applicationId: string;
+  orderNo: string | null;
+  status: string;
+  mission: { id: string; nameZh: string; address: string; phone: string; timeZone: string; mapUrl: string };
+  timeZoneLabel: string;
+  appointments: CitizenAppointment[];
+}
+
+// --- Console (staff) --------------------------------------------------------------------
+
+export interface AppointmentTypeView {
+  id: string;
+  kind: AppointmentKind;
+  kindLabel: string;
+  minutes: number;
+  capacity: number;
+  cutoffHours: number;
+  active: boolean;
+}
+
+export interface UpdateAppointmentTypeRequest {
+  minutes: number;
+  capacity: number;
+  cutoffHours: number;
+  active: boolean;
+}
+
+export interface CreateAppointmentSlotsRequest {
+  fromDate: string;
+  toDate: string;
+  weekdays: number[];
+  startTime: string;
+  endTime: string;
+}
+
+export interface ConsoleAppointmentView {
+  id: string;
+  kind: InPersonKind;
+  kindLabel: string;
+  status: AppointmentStatus;
+  statusLabel: string;
+  applicationId: string;
+  orderNo: string | null;
+  applicantName: string | null;
+  startsAt: string;
+  local: ZonedLabel;
+  checkedInAt: string | null;
+}
+
+export interface ConsoleAppointmentSlot extends AppointmentSlotView {
+  kind: InPersonKind;
+  cancelled: boolean;
+  booked: number;
+}
+
+export interface ConsoleAppointmentDay {
+  date: string;
+  dateLabel: string;
+  timeZoneLabel: string;
+  appointments: ConsoleAppointmentView[];
+  slots: ConsoleAppointmentSlot[];
+}
+
+export interface ConsoleMailException extends MailExceptionView {
+  kind: InPersonKind;
+  kindLabel: string;
+  applicationId: string;
+  orderNo: string | null;
+  applicantName: string | null;
+}
