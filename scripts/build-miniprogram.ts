@@ -19,7 +19,7 @@
  *   it weighs on that subpackage, not the main package (miniprogram/subpackage-domain.ts).
  *
  * No dayjs plugins are vendored: the mini-program formats mission time zones itself
- * (miniprogram/utils/zoned-time.ts), so only dayjs' main entry is needed.
+ * (miniprogram/domain/zoned-time.ts), so only dayjs' main entry is needed.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';

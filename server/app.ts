@@ -35,7 +35,8 @@ import { installRegistrationJobs, registrationAlertHook, registrationRoutes } fr
 import { SessionStore } from './security/session-store';
 import { staffRoutes } from './staff/routes';
 import { staffAccountRoutes } from './staff/staff-account-routes';
-import { installJobRunner, installRefusalAudit, reviewRoutes } from './orders/routes';
+import { installRefusalAudit, reviewRoutes } from './orders/routes';
+import { installJobs } from './jobs/jobs-plugin';
 import { applicantObjectionRoutes } from './orders/applicant-objections';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
@@ -88,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     caches: deps.caches,
   });
 
+  // Before the modules: each hands the runner the handlers of its own job kinds.
+  installJobs(app, deps);
   await app.register(healthRoutes, deps);
   await app.register(missionRoutes, deps);
   await app.register(citizenAuthRoutes, { ...deps, sessions, profiles });
@@ -96,7 +99,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffAccountRoutes, { ...deps, staffSessions });
   await app.register(applicationRoutes, { ...deps, sessions, staffSessions });
   await app.register(reviewRoutes, { ...deps, sessions, staffSessions });
-  installJobRunner(app, { ...deps, sessions, staffSessions });
   await app.register(applicantObjectionRoutes, { ...deps, sessions, staffSessions });
   await app.register(paymentRoutes, { ...deps, sessions, staffSessions });
   await app.register(interviewRoutes, { ...deps, sessions, staffSessions });

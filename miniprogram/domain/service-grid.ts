@@ -25,6 +25,8 @@ export interface ServiceDefinition {
   /** TDesign icon name. */
   icon: string;
   entry: ServiceEntry;
+  /** Its place among the 长辈版 home's large tiles (1 = first); absent: not shown there. */
+  elderHomeRank?: number;
 }
 
 export const SERVICES: readonly ServiceDefinition[] = [
@@ -34,11 +36,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
       id: tile.service,
       nameZh: tile.title,
       icon: tile.icon,
+      elderHomeRank: tile.elderHomeRank,
       entry: { kind: 'page', path: `/packages/apply/form/index?service=${encodeURIComponent(tile.service)}` },
     }),
   ),
   { id: 'legalization_check', nameZh: '领事认证查验', icon: 'verified', entry: { kind: 'page', path: '/packages/legalization/verify/index' } },
-  { id: 'consular_info', nameZh: '领事资讯', icon: 'article', entry: { kind: 'page', path: '/packages/info/index/index' } },
+  { id: 'consular_info', nameZh: '领事资讯', icon: 'article', elderHomeRank: 3, entry: { kind: 'page', path: '/packages/info/index/index' } },
   { id: 'hotline_12308', nameZh: '12308领事保护', icon: 'call', entry: { kind: 'hotline' } },
 ];
 
@@ -52,7 +55,9 @@ export function serviceName(service: ServiceDefinition, locale: string, names: R
  * 长辈版 home: the few services an older citizen comes for, as large tiles (12308 is a
  * button of its own there, always visible).
  */
-export const ELDER_HOME_SERVICE_IDS: readonly ServiceId[] = ['pension', 'passport', 'consular_info'];
+export const ELDER_HOME_SERVICE_IDS: readonly ServiceId[] = SERVICES.filter((service) => service.elderHomeRank !== undefined)
+  .sort((a, b) => a.elderHomeRank! - b.elderHomeRank!)
+  .map((service) => service.id);
 
 export function findService(id: string): ServiceDefinition | undefined {
   return SERVICES.find((service) => service.id === id);

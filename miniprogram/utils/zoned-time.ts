@@ -4,9 +4,12 @@
  * Why not dayjs' utc/timezone plugins: "构建npm" packs only dayjs' main entry, and the
  * timezone plugin rests on Intl anyway — which some Android WeChat runtimes ship without
  * time-zone data, so `.tz()` silently shows the phone's own time (iamkun/dayjs#2635).
- * Here we ask Intl directly (no plugin needed) and check its answer against a zone with a known fixed offset;
- * when the runtime can't convert, we say so rather than show a wrong time.
+ * Here we ask Intl directly (miniprogram/domain/zoned-time.ts) and check its answer against a
+ * zone with a known fixed offset; when the runtime can't convert, we say so rather than show a
+ * wrong time.
  */
+import { dateLabelOf, formatOffset, wallClock } from '../domain/zoned-time';
+
 export interface ZonedClock {
   /** e.g. "14:05" */
   time: string;
@@ -14,34 +17,6 @@ export interface ZonedClock {
   date: string;
   /** e.g. "UTC-4" or "UTC+5:30" */
   offset: string;
-}
-
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-/**
- * Wall-clock fields of `instant` in `timeZone` (held in the UTC fields of the returned Date),
- * or null when the runtime can't tell. The server reuses it (server/interviews/slot-times.ts).
- */
-export function wallClock(instant: Date, timeZone: string): Date | null {
-  if (typeof Intl === 'undefined' || typeof Intl.DateTimeFormat !== 'function') return null;
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(instant);
-  } catch {
-    return null; // unknown zone or no time-zone support
-  }
-  const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const utcMillis = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour') % 24, field('minute'), field('second'));
-  return Number.isNaN(utcMillis) ? null : new Date(utcMillis);
 }
 
 let intlTrusted: boolean | undefined;
@@ -55,15 +30,6 @@ function intlHonoursTimeZones(): boolean {
   return intlTrusted;
 }
 
-/** 'UTC-5', 'UTC+5:30' for an offset in minutes east of UTC. */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  const hours = Math.floor(abs / 60);
-  const rest = abs % 60;
-  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
-}
-
 export function zonedClock(timeZone: string, now: Date = new Date()): ZonedClock | null {
   if (!intlHonoursTimeZones()) return null;
   const wall = wallClock(now, timeZone);
@@ -74,7 +40,7 @@ export function zonedClock(timeZone: string, now: Date = new Date()): ZonedClock
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
     time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
-    date: `${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${WEEKDAYS[wall.getUTCDay()]}`,
+    date: dateLabelOf(wall),
     offset: formatOffset(offsetMinutes),
   };
 }

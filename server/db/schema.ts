@@ -1,6 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Typed view of the tables the migrations create (server/db/migrations). */
+/**
+ * Typed view of the tables the migrations create (server/db/migrations): one interface per
+ * table, and `Database` at the end naming them all. A column a later migration adds goes into
+ * its table's interface under a comment naming that migration — not into a second, merged
+ * declaration (tests/server/architecture/schema-interfaces.test.ts).
+ */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface MissionTable {
@@ -73,6 +78,8 @@ export interface StaffTable {
   disabled_at: Date | null;
   /** May handle MFA / provincial legalization records (0012). */
   mfa_legalization: Generated<boolean>;
+  // 0014: the reviewer's workstation (claims, supplement checklists, forced password change)
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface StaffLoginFailureTable {
@@ -116,6 +123,26 @@ export interface ApplicationTable {
   expires_at: Date | string | null;
   submitted_at: Date | string | null;
   withdrawn_at: Date | string | null;
+  // 0004: review workflow
+  version: ColumnType<number, number | undefined, number>;
+  queue_at: Date | string | null;
+  cross_district: ColumnType<boolean, boolean | undefined, boolean>;
+  applicant_name: string | null;
+  applicant_id_masked: string | null;
+  applicant_id_tail: string | null;
+  supplement_items: ColumnType<string[], string[] | undefined, string[]>;
+  supplement_note: string | null;
+  tracking_no: string | null;
+  mail_old_passport: ColumnType<boolean, boolean | undefined, boolean>;
+  collection: string | null;
+  refund_due: ColumnType<boolean, boolean | undefined, boolean>;
+  status_changed_at: Date | string | null;
+  // 0006: draft expiry reminders, recurring jobs
+  /** When the citizen was last reminded that this draft expires soon. */
+  reminded_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  // 0014: the reviewer's workstation (claims, supplement checklists, forced password change)
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ApplicationFileTable {
@@ -153,28 +180,6 @@ export interface OrderSequenceTable {
   prefix: string;
   day: string;
   last_value: number;
-}
-
-export interface Database {
-  missions: MissionTable;
-  users: UserTable;
-  user_sessions: UserSessionTable;
-  identities: IdentityTable;
-  staff: StaffTable;
-  staff_sessions: StaffSessionTable;
-  staff_login_failures: StaffLoginFailureTable;
-  audit_log: AuditLogTable;
-  applications: ApplicationTable;
-  application_files: ApplicationFileTable;
-  face_attempts: FaceAttemptTable;
-  order_sequences: OrderSequenceTable;
-  legalization_import_batches: LegalizationImportBatchTable;
-  legalization_records: LegalizationRecordTable;
-  apostille_records: ApostilleRecordTable;
-  rate_limit_buckets: RateLimitBucketTable;
-  news_articles: NewsArticleTable;
-  travel_alerts: TravelAlertTable;
-  destination_guides: DestinationGuideTable;
 }
 
 // ── 0002: legalization registry, rate limits, consular information ──
@@ -257,6 +262,9 @@ export interface TravelAlertTable {
   created_by: string;
   created_at: Generated<Date>;
   ended_by: string | null;
+  // 0010: citizen registration and targeted safety alerts
+  region: ColumnType<string | null, string | null | undefined, string | null>;
+  city: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DestinationGuideTable {
@@ -267,23 +275,7 @@ export interface DestinationGuideTable {
   updated_at: Timestamp;
 }
 
-// ── 0004: review workflow (interface merging keeps these edits appended) ──
-
-export interface ApplicationTable {
-  version: ColumnType<number, number | undefined, number>;
-  queue_at: Date | string | null;
-  cross_district: ColumnType<boolean, boolean | undefined, boolean>;
-  applicant_name: string | null;
-  applicant_id_masked: string | null;
-  applicant_id_tail: string | null;
-  supplement_items: ColumnType<string[], string[] | undefined, string[]>;
-  supplement_note: string | null;
-  tracking_no: string | null;
-  mail_old_passport: ColumnType<boolean, boolean | undefined, boolean>;
-  collection: string | null;
-  refund_due: ColumnType<boolean, boolean | undefined, boolean>;
-  status_changed_at: Date | string | null;
-}
+// ── 0004: review workflow ──
 
 export interface ApplicationHistoryTable {
   id: Generated<string>;
@@ -309,6 +301,10 @@ export interface MessageTable {
   status: string | null;
   created_at: Generated<Date>;
   read_at: Date | null;
+  // 0010: citizen registration and targeted safety alerts
+  alert_id: ColumnType<string | null, string | null | undefined, string | null>;
+  // 0015: passport expiry reminders (我的证件)
+  passport_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SubscriptionQuotaTable {
@@ -332,23 +328,12 @@ export interface JobTable {
   locked_until: Date | string | null;
   created_at: Generated<Date>;
   finished_at: Date | string | null;
+  // 0006: draft expiry reminders, recurring jobs
+  /** At most one job per key: recurring jobs use "<kind>@<slot start>". */
+  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface Database {
-  application_history: ApplicationHistoryTable;
-  messages: MessageTable;
-  subscription_quota: SubscriptionQuotaTable;
-  jobs: JobTable;
-}
-
-// ── 0005: payments (interface merging, like 0004) ──
-
-export interface Database {
-  mission_fees: MissionFeeTable;
-  payments: PaymentTable;
-  payment_refunds: PaymentRefundTable;
-  payment_events: PaymentEventTable;
-}
+// ── 0005: payments ──
 
 export type FeeOptionColumn = 'normal' | 'express' | 'urgent';
 
@@ -427,28 +412,7 @@ export interface PaymentEventTable {
   at: Generated<Date>;
 }
 
-// ── 0006: draft expiry reminders, recurring jobs ──
-
-export interface ApplicationTable {
-  /** When the citizen was last reminded that this draft expires soon. */
-  reminded_at: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
-}
-
-export interface JobTable {
-  /** At most one job per key: recurring jobs use "<kind>@<slot start>". */
-  dedupe_key: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
 // ── 0007: video interviews (视频面审) ──
-
-export interface Database {
-  interview_slots: InterviewSlotTable;
-  interview_bookings: InterviewBookingTable;
-  interview_calls: InterviewCallTable;
-  interview_call_tickets: InterviewCallTicketTable;
-  interview_signals: InterviewSignalTable;
-  interview_screenshots: InterviewScreenshotTable;
-}
 
 export interface InterviewSlotTable {
   id: Generated<string>;
@@ -549,17 +513,7 @@ export interface ApplicantObjectionTable {
   resolution: 'voided' | 'dismissed' | null;
 }
 
-export interface Database {
-  staff_sign_in_throttle: StaffSignInThrottleTable;
-  staff_known_addresses: StaffKnownAddressTable;
-  applicant_objections: ApplicantObjectionTable;
-}
-
 // ── 0008: the service registry's table (seeded from the registry at start) ──
-
-export interface Database {
-  services: ServiceTable;
-}
 
 export interface ServiceTable {
   id: string;
@@ -570,10 +524,6 @@ export interface ServiceTable {
 }
 
 // ── 0009: pension certifications (server/pension) ──
-
-export interface Database {
-  pension_certifications: PensionCertificationTable;
-}
 
 export type PensionPushState = 'queued' | 'sent' | 'accepted' | 'rejected';
 
@@ -605,7 +555,7 @@ export interface PensionCertificationTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
-// ── 0013: many instances — files in the database, staged files (interface merging) ──
+// ── 0013: many instances — files in the database, staged files ──
 
 export interface FileChunkTable {
   storage_key: string;
@@ -618,27 +568,7 @@ export interface FileStagingTable {
   delete_after: ColumnType<Date, Date, Date>;
 }
 
-export interface Database {
-  file_chunks: FileChunkTable;
-  file_staging: FileStagingTable;
-}
-
-// ── 0010: citizen registration and targeted safety alerts (interface merging, like 0004) ──
-
-export interface Database {
-  registrations: RegistrationTable;
-  alert_deliveries: AlertDeliveryTable;
-  alert_notifications: AlertNotificationTable;
-}
-
-export interface TravelAlertTable {
-  region: ColumnType<string | null, string | null | undefined, string | null>;
-  city: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-export interface MessageTable {
-  alert_id: ColumnType<string | null, string | null | undefined, string | null>;
-}
+// ── 0010: citizen registration and targeted safety alerts ──
 
 /** Dates (YYYY-MM-DD) come back as strings: the database types date columns that way (db/database.ts). */
 export interface RegistrationTable {
@@ -688,15 +618,6 @@ export interface AlertNotificationTable {
 
 // ── 0014: the reviewer's workstation (claims, supplement checklists, forced password change) ──
 
-export interface ApplicationTable {
-  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
-  claimed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-}
-
-export interface StaffTable {
-  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
-}
-
 export interface SupplementReasonTable {
   id: Generated<string>;
   mission_id: string;
@@ -706,18 +627,7 @@ export interface SupplementReasonTable {
   created_at: Generated<Date>;
 }
 
-export interface Database {
-  supplement_reasons: SupplementReasonTable;
-}
-
 // ── 0016: in-person appointments (到馆预约) ──
-
-export interface Database {
-  appointment_types: AppointmentTypeTable;
-  appointment_slots: AppointmentSlotTable;
-  appointment_bookings: AppointmentBookingTable;
-  appointment_mail_requests: AppointmentMailRequestTable;
-}
 
 export interface AppointmentTypeTable {
   id: Generated<string>;
@@ -805,11 +715,69 @@ export interface PassportExpiryReminderTable {
   sent_at: Generated<Date>;
 }
 
-export interface MessageTable {
-  passport_id: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
+/** Every table, by its name in SQL. */
 export interface Database {
+  // 0001–0003
+  missions: MissionTable;
+  users: UserTable;
+  user_sessions: UserSessionTable;
+  identities: IdentityTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionTable;
+  staff_login_failures: StaffLoginFailureTable;
+  audit_log: AuditLogTable;
+  applications: ApplicationTable;
+  application_files: ApplicationFileTable;
+  face_attempts: FaceAttemptTable;
+  order_sequences: OrderSequenceTable;
+  legalization_import_batches: LegalizationImportBatchTable;
+  legalization_records: LegalizationRecordTable;
+  rate_limit_buckets: RateLimitBucketTable;
+  news_articles: NewsArticleTable;
+  travel_alerts: TravelAlertTable;
+  destination_guides: DestinationGuideTable;
+  // 0004: review workflow
+  application_history: ApplicationHistoryTable;
+  messages: MessageTable;
+  subscription_quota: SubscriptionQuotaTable;
+  jobs: JobTable;
+  // 0005: payments
+  mission_fees: MissionFeeTable;
+  payments: PaymentTable;
+  payment_refunds: PaymentRefundTable;
+  payment_events: PaymentEventTable;
+  // 0007: video interviews (视频面审)
+  interview_slots: InterviewSlotTable;
+  interview_bookings: InterviewBookingTable;
+  interview_calls: InterviewCallTable;
+  interview_call_tickets: InterviewCallTicketTable;
+  interview_signals: InterviewSignalTable;
+  interview_screenshots: InterviewScreenshotTable;
+  // 0012: security hardening
+  staff_sign_in_throttle: StaffSignInThrottleTable;
+  staff_known_addresses: StaffKnownAddressTable;
+  applicant_objections: ApplicantObjectionTable;
+  // 0008: the service registry's table (seeded from the registry at start)
+  services: ServiceTable;
+  // 0009: pension certifications (server/pension)
+  pension_certifications: PensionCertificationTable;
+  // 0013: many instances — files in the database, staged files
+  file_chunks: FileChunkTable;
+  file_staging: FileStagingTable;
+  // 0010: citizen registration and targeted safety alerts
+  registrations: RegistrationTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_notifications: AlertNotificationTable;
+  // 0014: the reviewer's workstation (claims, supplement checklists, forced password change)
+  supplement_reasons: SupplementReasonTable;
+  // 0015: passport expiry reminders (我的证件)
   held_passports: HeldPassportTable;
   passport_expiry_reminders: PassportExpiryReminderTable;
+  // 0017: apostille registry
+  apostille_records: ApostilleRecordTable;
+  // 0016: in-person appointments (到馆预约)
+  appointment_types: AppointmentTypeTable;
+  appointment_slots: AppointmentSlotTable;
+  appointment_bookings: AppointmentBookingTable;
+  appointment_mail_requests: AppointmentMailRequestTable;
 }

@@ -13,7 +13,7 @@ import { slotRoutes } from './slot-routes';
 /**
  * 视频面审 (docs/interviews.md): slots (console), bookings and call tickets (citizen), calls
  * and screenshots (console), the call page's join and the WebRTC signalling (either side).
- * Needs the job runner (installJobRunner) for the reminder before a booked interview.
+ * Needs the job runner (server/jobs/jobs-plugin.ts) for the reminder before a booked interview.
  */
 export const interviewRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = async (app, options) => {
   const ctx: InterviewContext = { ...buildApplicationsContext(options), hub: new SignalHub() };

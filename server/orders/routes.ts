@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApplicationsOptions } from '../applications/application-context';
-import { DRAFT_SWEEP_JOB, draftSweepJob } from '../applications/draft-expiry';
 import { recordAudit } from '../audit/audit-log';
-import { FILE_SWEEP_EVERY_MS, FILE_SWEEP_JOB, fileSweepJob } from '../files/staged-files';
-import { JobRunner } from '../jobs/job-queue';
 import { createSubscribeMessageClient, type SubscribeMessageClient } from '../wechat/subscribe-message';
 import { reviewCitizenRoutes } from './citizen-routes';
 import { isApplicationRefusal, reviewConsoleRoutes } from './console-routes';
@@ -13,59 +10,25 @@ import { workstationRoutes } from './workstation-routes';
 import { dashboardRoutes } from './dashboard-routes';
 import { STATUS_TEMPLATE_JOB } from '../workflow/transitions';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The in-process job runner (tests call jobRunner.runDue()). */
-    jobRunner: JobRunner;
-  }
-}
-
 export type ReviewOptions = ApplicationsOptions & { subscribeMessages?: SubscribeMessageClient };
 
 /**
  * The review workflow: console queue/actions/audit/jobs, the citizen's timeline,
- * supplements, 消息中心 and subscriptions, and the job runner sending subscription messages.
+ * supplements, 消息中心 and subscriptions, and the job that sends a subscription message for
+ * every status change (enqueued by server/workflow/transitions.ts).
  */
 export const reviewRoutes: FastifyPluginAsyncZod<ReviewOptions> = async (app, options) => {
+  const { config, db } = options;
+  const client = options.subscribeMessages ?? createSubscribeMessageClient(config.wechat);
+  app.jobRunner.register(
+    STATUS_TEMPLATE_JOB,
+    statusMessageJob(db, client, { templateId: config.wechat.templates.orderStatus, miniprogramState: config.isProduction ? 'formal' : 'developer' }),
+  );
   await app.register(reviewConsoleRoutes, options);
   await app.register(workstationRoutes, options);
   await app.register(dashboardRoutes, options);
   await app.register(reviewCitizenRoutes, options);
 };
-
-/**
- * The job runner, decorated on the root instance and stopped with it: subscription
- * messages, the recurring draft sweep (reminders, expiry, file deletion); other modules
- * add their kinds with jobRunner.register (payments: refunds after a rejection).
- */
-export function installJobRunner(app: FastifyInstance, options: ReviewOptions): JobRunner {
-  const { config, db } = options;
-  const client = options.subscribeMessages ?? createSubscribeMessageClient(config.wechat);
-  const sweepMinutes = config.applications.draftSweepMinutes;
-  const runner = new JobRunner(
-    db,
-    {
-      [STATUS_TEMPLATE_JOB]: statusMessageJob(db, client, { templateId: config.wechat.templates.orderStatus, miniprogramState: config.isProduction ? 'formal' : 'developer' }),
-      [DRAFT_SWEEP_JOB]: draftSweepJob({
-        db,
-        files: options.files,
-        reminderDays: config.applications.draftReminderDays,
-        templateId: config.wechat.templates.orderStatus,
-      }),
-      // Uploads abandoned by a crash, replaced files not yet deleted (server/files/staged-files.ts).
-      [FILE_SWEEP_JOB]: fileSweepJob(options),
-    },
-    {
-      pollMs: config.jobs.pollMs,
-      recurring: [...(sweepMinutes > 0 ? [{ kind: DRAFT_SWEEP_JOB, everyMs: sweepMinutes * 60_000 }] : []), { kind: FILE_SWEEP_JOB, everyMs: FILE_SWEEP_EVERY_MS }],
-      log: app.log,
-    },
-  );
-  app.decorate('jobRunner', runner);
-  app.addHook('onReady', async () => runner.start());
-  app.addHook('onClose', async () => runner.stop());
-  return runner;
-}
 
 /**
  * Every refused attempt on an application (403, or 404 for someone else's / another

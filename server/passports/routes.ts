@@ -37,7 +37,7 @@ const idParams = z.object({ id: z.string().max(64) });
  * 我的证件 and passport expiry reminders (docs/expiry-reminders.md): the account's passports
  * (from completed orders, or added by the citizen), removing one, opening a renewal filled
  * in from the last application; the recurring reminder sweep and its 证件到期提醒 job.
- * Needs the job runner (installJobRunner).
+ * Needs the job runner (server/jobs/jobs-plugin.ts).
  */
 export const passportRoutes: FastifyPluginAsyncZod<PassportOptions> = async (app, options) => {
   const ctx = buildApplicationsContext(options);

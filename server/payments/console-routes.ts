@@ -15,7 +15,8 @@ import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, refundableFen, type RefundRow, toPaymentView, toRefundView } from '../workflow/payment-orders';
 import { paymentEventSchema, paymentViewSchema, refundViewSchema, staffFeeSchema, staffPaymentSchema } from '../workflow/payment-schemas';
 import { lastReconciliation, reconcilePayments } from './reconciliation';
-import { ensureRefundable, reserveRefund, sendRefund } from './refunds';
+import { reserveRefund } from '../workflow/refund-reservation';
+import { ensureRefundable, sendRefund } from './refunds';
 import { alreadyPaid, checkAtWechat } from './wechat-payments';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

@@ -1,15 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
-import { formatFen } from '../../miniprogram/domain/services/payment-api-types';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
-import type { Database } from '../db/schema';
-import { enqueueJob, type JobHandler, PermanentJobError } from '../jobs/job-queue';
+import { type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { ApiError } from '../http/api-error';
 import { serverMessages } from '../messages';
-import type { RefundHandler } from '../workflow/transitions';
 import { WechatPayApiError, WechatPayError } from '../wechat/pay/pay-client';
 import type { PaymentsJobContext } from './payment-context';
-import { type EventSource, findPaymentForApplication, listRefunds, type PaymentRow, recordPaymentEvent, type RefundRow, refundableFen } from '../workflow/payment-orders';
+import { type EventSource, type PaymentRow, type RefundRow } from '../workflow/payment-orders';
 import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
 
 /**
@@ -17,7 +13,8 @@ import { applyRefundOutcome, refundStatusFromWechat } from './settlement';
  * be refunded twice or beyond what was paid:
  *   1. reserve — in a transaction holding the payment row: the amount must fit in what is
  *      paid minus every refund that has or may have gone out; a refund row (`requested`,
- *      with its own out_refund_no) is written;
+ *      with its own out_refund_no) is written (`reserveRefund`, server/workflow, where a
+ *      rejection reserves its refund in its own transaction: `refundOnReject`);
  *   2. send — POST /v3/refund/domestic/refunds after commit (by the request, or by the
  *      REFUND_SEND_JOB job enqueued with the reservation). Retrying with the same
  *      out_refund_no is idempotent at WeChat, so an unknown outcome (timeout, 5xx) leaves
@@ -32,36 +29,6 @@ export function ensureRefundable(service: string): void {
 
 /** WeChat allows at most 80 characters of reason. */
 const reasonForWechat = (reason: string) => [...reason].slice(0, 80).join('');
-
-export async function reserveRefund(
-  tx: Kysely<Database>,
-  applicationId: string,
-  input: { amountFen: number; reason: string; staffId: string | null; source: EventSource },
-): Promise<{ refund: RefundRow; payment: PaymentRow }> {
-  const payment = await findPaymentForApplication(tx, applicationId, { forUpdate: true });
-  if (!payment || payment.status !== 'paid') throw new ApiError(409, 'NOT_PAID', serverMessages.refundNotPaid);
-  if (payment.paid_via !== 'wechat') throw new ApiError(409, 'PAID_AT_COUNTER', serverMessages.refundAtCounter);
-  const refunds = await listRefunds(tx, payment.id);
-  const available = refundableFen(payment, refunds);
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > available) {
-    const message = serverMessages.refundTooLarge.replace('{available}', formatFen(available, payment.currency));
-    throw new ApiError(409, 'REFUND_TOO_LARGE', message, { amountFen: message });
-  }
-  const refund = await tx
-    .insertInto('payment_refunds')
-    .values({
-      payment_id: payment.id,
-      out_refund_no: `${payment.out_trade_no}-R${refunds.length + 1}`,
-      amount_fen: input.amountFen,
-      reason: input.reason,
-      requested_by: input.staffId,
-      updated_at: new Date(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordPaymentEvent(tx, payment, 'refund_requested', input.source, { outRefundNo: refund.out_refund_no, amountFen: refund.amount_fen, reason: input.reason, staffId: input.staffId });
-  return { refund, payment };
-}
 
 /** Step 2: asks WeChat to refund; applies a verified answer, or a refusal; keeps an unknown outcome `requested`. */
 export async function sendRefund(ctx: PaymentsJobContext, refund: RefundRow, payment: PaymentRow, source: EventSource, log?: FastifyBaseLogger): Promise<RefundRow> {
@@ -89,34 +56,6 @@ export async function sendRefund(ctx: PaymentsJobContext, refund: RefundRow, pay
   }
   return ctx.db.selectFrom('payment_refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
 }
-
-/** Job kind: send a refund reserved in a transaction, right after it commits. */
-export const REFUND_SEND_JOB = 'payments.refund.send';
-
-/**
- * For server/orders: when a supervisor rejects a refundable order (不予受理), the whole
- * remaining fee is reserved for refund in the same transaction, with a job (same
- * transaction) that sends it as soon as that commits; reconciliation remains the safety
- * net. Only money actually taken is refunded or flagged: an unpaid order (到馆缴费 not yet
- * paid, nothing charged) has nothing to refund; a counter payment is refunded at the
- * counter (refund_due).
- */
-export const refundOnReject: RefundHandler = async (db, order, context) => {
-  const payment = await findPaymentForApplication(db, order.id, { forUpdate: true });
-  if (!payment || payment.status !== 'paid') return { outcome: 'none', note: 'not paid: nothing to refund' };
-  if (payment.paid_via !== 'wechat') return { outcome: 'due', note: serverMessages.refundAtCounter };
-  const available = refundableFen(payment, await listRefunds(db, payment.id));
-  if (available <= 0) return { outcome: 'none', note: 'already refunded' };
-  const reason = context.reason ? `不予受理：${context.reason}` : '申请不予受理，全额退款';
-  const { refund } = await reserveRefund(db, order.id, {
-    amountFen: available,
-    reason,
-    staffId: context.actor.kind === 'staff' ? (context.actor.id ?? null) : null,
-    source: context.actor.kind === 'staff' ? 'staff' : 'system',
-  });
-  await enqueueJob(db, { kind: REFUND_SEND_JOB, missionId: payment.mission_id, payload: { refundId: refund.id, applicationId: order.id, orderNo: order.order_no } });
-  return { outcome: 'requested', note: `refund ${refund.out_refund_no} of ${available} fen reserved; sent right after commit` };
-};
 
 /**
  * The REFUND_SEND_JOB handler: sends a reserved refund still `requested` (anything else

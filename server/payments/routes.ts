@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { registerRefundHandler } from '../workflow/transitions';
 import { citizenPaymentRoutes } from './citizen-routes';
 import { consolePaymentRoutes } from './console-routes';
 import { devPaymentRoutes } from './dev-routes';
 import { notifyRoutes } from './notify-routes';
 import type { PaymentsContext } from './payment-context';
-import { REFUND_SEND_JOB, refundOnReject, refundSendJob } from './refunds';
+import { REFUND_SEND_JOB } from '../workflow/refund-reservation';
+import { refundSendJob } from './refunds';
 
 /**
  * Payments: fees (public + console), 去支付 and the payment state (citizen), WeChat Pay's
@@ -14,9 +14,8 @@ import { REFUND_SEND_JOB, refundOnReject, refundSendJob } from './refunds';
  * server/bootstrap.ts (startReconciliation).
  */
 export const paymentRoutes: FastifyPluginAsyncZod<PaymentsContext> = async (app, ctx) => {
-  // A rejected (不予受理) refundable order gets its fee refunded (server/orders calls this).
-  registerRefundHandler(refundOnReject);
-  // …and sent right after the rejection commits, through the job queue.
+  // A rejected (不予受理) refundable order's refund, reserved by the rejection itself
+  // (server/workflow/refund-reservation.ts), is sent right after it commits, by this job.
   app.jobRunner.register(REFUND_SEND_JOB, refundSendJob(ctx, app.log));
   await app.register(citizenPaymentRoutes, { ctx });
   await app.register(notifyRoutes, { ctx });

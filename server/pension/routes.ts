@@ -18,7 +18,7 @@ export type PensionOptions = ApplicationsOptions & {
  * 养老金资格认证 (docs/pension.md): what the pension service needs beyond its definition —
  * the push to the pension authority and its result (jobs), the deadline reminders
  * (recurring job), the citizen's countdown/history/re-certification and the console view.
- * Needs the job runner (installJobRunner).
+ * Needs the job runner (server/jobs/jobs-plugin.ts).
  */
 export const pensionRoutes: FastifyPluginAsyncZod<PensionOptions> = async (app, options) => {
   const ctx = buildApplicationsContext(options);

@@ -138,7 +138,7 @@ export function detectFaces(rgb: Uint8Array, width: number, height: number): Pro
   const run = async (): Promise<DetectedFace[]> => {
     loading ??= load();
     const human = await loading;
-    const input = human.tf.tensor4d(Int32Array.from(rgb), [1, height, width, 3], 'int32');
+    const input = human.tf.tensor4d(toInt32(rgb), [1, height, width, 3], 'int32');
     try {
       const result = await human.detect(input);
       return result.face.map(toDetectedFace).sort((a, b) => b.score - a.score);
@@ -149,6 +149,19 @@ export function detectFaces(rgb: Uint8Array, width: number, height: number): Pro
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
+}
+
+/**
+ * TF.js takes no 8-bit tensors: the pixels are widened into one reused buffer (the WASM backend
+ * copies a tensor's values into its own heap when it is created, and calls are queued, so the
+ * buffer is free again at once). Saves a 3.7 MB allocation per photo and the GC it triggers.
+ */
+let scratch = new Int32Array(0);
+function toInt32(rgb: Uint8Array): Int32Array {
+  if (scratch.length < rgb.length) scratch = new Int32Array(rgb.length);
+  const out = scratch.length === rgb.length ? scratch : scratch.subarray(0, rgb.length);
+  for (let i = 0; i < rgb.length; i++) out[i] = rgb[i]!;
+  return out;
 }
 
 const DEG = 180 / Math.PI;

@@ -1,5 +1,5 @@
 import type { ZonedLabel } from '../../miniprogram/domain/interview';
-import { formatOffset, wallClock } from '../../miniprogram/utils/zoned-time';
+import { dateLabelOf, formatOffset, wallClock } from '../../miniprogram/domain/zoned-time';
 
 /**
  * Mission wall clock ↔ instants, pure (Intl only, no database). Slots are stored as
@@ -8,7 +8,6 @@ import { formatOffset, wallClock } from '../../miniprogram/utils/zoned-time';
  * (the spring-forward gap) is no slot at all.
  */
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -59,8 +58,7 @@ export const weekdayOf = (date: string) => new Date(parseDate(date)!).getUTCDay(
 
 /** '12月7日 周一' for a calendar date. */
 export function dateLabel(date: string): string {
-  const day = new Date(parseDate(date)!);
-  return `${day.getUTCMonth() + 1}月${day.getUTCDate()}日 ${WEEKDAYS[day.getUTCDay()]}`;
+  return dateLabelOf(new Date(parseDate(date)!));
 }
 
 /**

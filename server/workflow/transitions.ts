@@ -18,6 +18,7 @@ import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import { assertAppointmentGates } from './appointment-gate';
+import { refundOnReject } from './refund-reservation';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
 
@@ -71,20 +72,6 @@ export type RefundOutcome = 'requested' | 'due' | 'none';
 export interface RefundResult {
   outcome: RefundOutcome;
   note?: string;
-}
-
-/** Who may be refunded when an order is rejected; the payments module registers the real one. */
-export type RefundHandler = (
-  db: Kysely<Database>,
-  order: ApplicationRow,
-  context: { reason: string; actor: TransitionActor },
-) => Promise<RefundResult>;
-
-let refundHandler: RefundHandler | null = null;
-
-/** The payments module calls this once at start-up (see docs/review-workflow.md). */
-export function registerRefundHandler(handler: RefundHandler | null): void {
-  refundHandler = handler;
 }
 
 /** The job kind of a subscription message (WeChat 订阅消息) for a status change; template id from config. */
@@ -216,9 +203,10 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
   if (!updated) throw versionConflict();
 
   if (transition.action === 'reject' && service?.rules.refundable) {
-    // Refund: the payments module's handler if registered; otherwise marked due for staff.
-    // Only money actually taken is flagged: an unpaid order (到馆缴费 not yet paid) has nothing to refund.
-    const refund: RefundResult = refundHandler ? await refundHandler(db, updated, { reason: note ?? '', actor }) : { outcome: 'due', note: 'no payments module: refund due' };
+    // Refund, in this transaction: reserved and sent right after commit (a WeChat payment),
+    // or marked due for staff (a counter payment). Only money actually taken: an unpaid order
+    // (到馆缴费 not yet paid) has nothing to refund.
+    const refund = await refundOnReject(db, updated, { reason: note ?? '', actor });
     historyData.refund = refund.outcome;
     if (refund.note) historyData.refundNote = refund.note;
     if (refund.outcome === 'due') {

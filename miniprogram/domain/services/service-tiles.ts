@@ -18,6 +18,8 @@ export interface ServiceTile {
   title: string;
   /** Its title in the other locales ('zh-Hant', 'en'; their text maps' `title`). */
   titles: Readonly<Record<string, string>>;
+  /** Its place among the 长辈版 home's large tiles (1 = first); absent: not shown there. */
+  elderHomeRank?: number;
 }
 
 /** A tile's name in `locale`, the default one's when it has none. */
