@@ -16,10 +16,13 @@ import * as path from 'node:path';
 import { buildMiniprogramNpm } from './build-miniprogram';
 
 const ROOT = path.resolve(__dirname, '..');
-/** What every launch downloads. */
-const MAIN_PACKAGE_BUDGET = 300 * 1024;
-/** Every subpackage together (what a citizen using every service eventually downloads). */
-const SUBPACKAGES_BUDGET = 700 * 1024;
+/**
+ * What every launch downloads. 300 KiB was our own stricter budget; #14 (长辈版, tab-bar
+ * icons, the main pages' sentences in 简体/繁體/English) allows up to 400 KiB: 320 KiB.
+ */
+const MAIN_PACKAGE_BUDGET = 320 * 1024;
+/** Every subpackage together (what a citizen using every service eventually downloads); 900 KiB with three languages, apostille and appointments. */
+const SUBPACKAGES_BUDGET = 900 * 1024;
 
 /**
  * Every require() in the compiled package must land on a compiled file, resolved the way

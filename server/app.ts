@@ -15,6 +15,7 @@ import { frameworkErrorHandler, installErrorHandler } from './http/api-error';
 import { installConnectionDraining } from './http/connection-draining';
 import { serveConsole } from './http/console-static';
 import { installInputGuard } from './http/input-guard';
+import { installRequestLocale } from './http/request-locale';
 import { loggerOptions } from './http/log-options';
 import { installConsoleCsrfGuard, installSecurityHeaders } from './http/security-headers';
 import { infoConsoleRoutes } from './info/console-routes';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installRequestLocale(app);
   installErrorHandler(app);
   installInputGuard(app);
   installConsoleCsrfGuard(app, { publicUrl: deps.config.publicUrl });

@@ -13,7 +13,7 @@ import type {
 } from '../domain/services/application-api-types';
 import type { ApplicationServiceId } from '../domain/services/definition-types';
 import type { ApplicationFee } from '../domain/services/payment-api-types';
-import { t } from '../locale/zh-CN';
+import { t } from '../locale/text';
 import { ApiError, request, uploadFile } from './request';
 
 /** The server refuses bigger uploads; the mini-program checks first so nothing is sent in vain. */
@@ -83,7 +83,7 @@ function localFileSize(filePath: string): Promise<number> {
     wx.getFileSystemManager().getFileInfo({
       filePath,
       success: (res) => resolve(res.size),
-      fail: () => reject(new ApiError(0, 'FILE_READ_FAILED', t.apply.fileReadFailed)),
+      fail: () => reject(new ApiError(0, 'FILE_READ_FAILED', t.upload.fileReadFailed)),
     });
   });
 }
@@ -101,6 +101,6 @@ export function mimeOf(filePath: string): string | null {
  * check's findings. 413 FILE_TOO_LARGE, 400 IMAGE_REJECTED, 409 DOCUMENT_NOT_NEEDED.
  */
 export async function uploadDocument(id: string, docId: string, filePath: string): Promise<UploadedDocument> {
-  if ((await localFileSize(filePath)) > MAX_UPLOAD_BYTES) throw new ApiError(413, 'FILE_TOO_LARGE', t.apply.fileTooLarge);
+  if ((await localFileSize(filePath)) > MAX_UPLOAD_BYTES) throw new ApiError(413, 'FILE_TOO_LARGE', t.upload.fileTooLarge);
   return uploadFile<UploadedDocument>(`/api/applications/${enc(id)}/documents/${enc(docId)}`, filePath, 'file');
 }

@@ -5,7 +5,7 @@
  */
 import type { ApplicationDetail } from '../domain/services/application-api-types';
 import type { PensionCertificationView, PensionPersonList } from '../domain/services/pension-api-types';
-import { fill, t } from '../locale/zh-CN';
+import { fill, t } from '../locale/text';
 import { request } from './request';
 
 // Plain promise chains: this module is in the main package (no regenerator code).

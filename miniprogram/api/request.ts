@@ -6,7 +6,8 @@
 import { apiBaseUrl } from '../config';
 import { ApiError } from '../domain/api-error';
 import type { ApiErrorBody, LoginResponse } from '../domain/api-types';
-import { t } from '../locale/zh-CN';
+import { acceptLanguage } from '../locale/language';
+import { t } from '../locale/text';
 
 export { ApiError };
 
@@ -20,7 +21,8 @@ interface RawResponse {
 
 /** wx.request as a promise; never rejects on HTTP status, only on network failure. */
 function send(method: HttpMethod, path: string, body?: unknown, token?: string | null, extraHeader: Record<string, string> = {}): Promise<RawResponse> {
-  const header: Record<string, string> = { ...extraHeader };
+  // The server answers (error messages included) in the language the citizen reads.
+  const header: Record<string, string> = { 'Accept-Language': acceptLanguage(), ...extraHeader };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@
  * that binds sessionStore's `loggedIn` gets its first load when the login lands.
  */
 import { ApiError } from '../api/request';
-import { t } from '../locale/zh-CN';
+import { t } from '../locale/text';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 

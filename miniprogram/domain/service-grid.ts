@@ -6,7 +6,7 @@
  * The application services' tiles come from the registry side (services/service-tiles.ts),
  * so adding a service never means editing this file.
  */
-import { APPLICATION_TILES } from './services/service-tiles';
+import { APPLICATION_TILES, tileTitle } from './services/service-tiles';
 
 /** An application service's id (from its tile), or one of the other tiles below. */
 export type ServiceId = string;
@@ -44,6 +44,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
   { id: 'consular_info', nameZh: '领事资讯', icon: 'article', elderHomeRank: 3, entry: { kind: 'page', path: '/packages/info/index/index' } },
   { id: 'hotline_12308', nameZh: '12308领事保护', icon: 'call', entry: { kind: 'hotline' } },
 ];
+
+/** A tile's name in `locale`: application services from their tiles, the others from `names` (the locale's catalogue). */
+export function serviceName(service: ServiceDefinition, locale: string, names: Readonly<Record<string, string>>): string {
+  const tile = APPLICATION_TILES.find((t) => t.service === service.id);
+  return tile ? tileTitle(tile, locale) : (names[service.id] ?? service.nameZh);
+}
 
 /**
  * 长辈版 home: the few services an older citizen comes for, as large tiles (12308 is a

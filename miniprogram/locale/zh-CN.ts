@@ -1,9 +1,13 @@
+import type { Widen } from './language';
+
 /**
- * Every sentence the mini-program itself shows, in one place so another language (or an
- * elder edition with plainer wording) can follow. Validator messages come from
- * domain/messages.ts instead, because the server returns those same strings.
+ * Every sentence the main package shows, in 简体中文 — the source language: en.ts and
+ * zh-Hant.ts have exactly its keys and placeholders (tests/miniprogram/locale-catalogues.test.ts).
+ * A subpackage's sentences live in that subpackage (packages/<name>/text.ts), so the main
+ * package does not carry them. Validator messages come from domain/messages.ts instead,
+ * because the server returns those same strings. Read them through `t` (locale/text.ts).
  */
-export const t = {
+export const zhCN = {
   appName: '中国领事',
   comingSoon: '即将开放',
   loading: '加载中…',
@@ -21,6 +25,31 @@ export const t = {
     restart: '重启',
     later: '稍后',
   },
+  /** The tab bar (app.json has the 简体 ones; wx.setTabBarItem puts these in). */
+  tabBar: ['首页', '我的订单', '消息', '我的'],
+  /** Picking images to upload (main api/applications.ts and the subpackages that upload). */
+  upload: {
+    fileTooLarge: '图片超过5MB，请压缩或重新拍摄后再上传',
+    fileType: '只能上传JPG或PNG图片',
+    fileReadFailed: '无法读取该图片，请重新选择',
+  },
+  /** 长辈版 (elder mode): the switch on home and in 我的. */
+  elderMode: {
+    title: '长辈版',
+    description: '大字体、大按钮、简洁首页',
+    on: '已开启',
+    off: '未开启',
+    turnedOn: '已开启长辈版',
+    turnedOff: '已关闭长辈版',
+    autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
+    keep: '保持开启',
+    turnOff: '关闭长辈版',
+  },
+  /** 我的 → 语言: each language is named in itself; only "follow the phone" is translated. */
+  language: {
+    title: '语言',
+    system: '跟随系统',
+  },
 
   home: {
     title: '中国领事',
@@ -36,18 +65,9 @@ export const t = {
     localTime: '当地时间',
     localTimeUnavailable: '当前设备无法换算当地时间',
     shareTitle: '中国领事：护照、旅行证、养老金资格认证等领事服务',
-  },
-  /** 长辈版 (elder mode): the switch on home and in 我的. */
-  elderMode: {
-    title: '长辈版',
-    description: '大字体、大按钮、简洁首页',
-    on: '已开启',
-    off: '未开启',
-    turnedOn: '已开启长辈版',
-    turnedOff: '已关闭长辈版',
-    autoNotice: '您的微信字体较大，已为您自动开启长辈版。',
-    keep: '保持开启',
-    turnOff: '关闭长辈版',
+    /** Tiles that are not application services (those are named by their tiles). */
+    kind: { embassy: '大使馆', consulate_general: '总领事馆' },
+    tiles: { legalization_check: '领事认证查验', consular_info: '领事资讯', hotline_12308: '12308领事保护' },
   },
   /** The countdown card (home, 我的): one line per person this account certifies. */
   pensionCountdown: {
@@ -119,57 +139,6 @@ export const t = {
     blockingApplications: '以我名义提交的申请',
     privacy: '隐私保护指引',
   },
-  identity: {
-    title: '实名认证',
-    intro: '请填写与证件一致的信息。证件号码加密保存，仅以部分隐藏的形式显示。',
-    name: '姓名',
-    namePlaceholder: '与证件一致',
-    idType: '证件类型',
-    idTypePlaceholder: '请选择证件类型',
-    idNumber: '证件号码',
-    idNumberPlaceholder: '请输入证件号码',
-    phone: '手机号码',
-    phonePlaceholder: '中国大陆手机号或+国家代码的境外号码',
-    email: '电子邮箱',
-    emailPlaceholder: '选填，可代替手机号码',
-    submit: '提交认证',
-    submitting: '提交中…',
-    success: '实名认证成功',
-    fixErrors: '请按提示修改后再提交',
-    taken: '该证件已被其他微信账号认证。如非本人操作，请联系使领馆。',
-    pickerConfirm: '确定',
-    pickerCancel: '取消',
-    verifiedAs: '已认证：{name}（{idNumber}）',
-  },
-  /** Applications other accounts submitted with my verified ID number (issue #13). */
-  blocking: {
-    title: '以我名义提交的申请',
-    intro: '以下申请由其他微信账号使用您已认证的证件号码提交。如非您本人委托，请提出异议，使领馆核实后可作废该申请。',
-    loading: '加载中…',
-    empty: '没有其他账号以您的名义提交的申请',
-    identityRequired: '请先完成实名认证，才能查看以您的证件号码提交的申请',
-    verify: '去实名认证',
-    orderNo: '订单号 {orderNo}',
-    submittedAt: '提交于 {date}',
-    object: '提出异议',
-    objected: '已提出异议，等待使领馆处理',
-    dialogTitle: '对该申请提出异议',
-    reasonLabel: '异议理由（选填）',
-    reasonPlaceholder: '例如：我从未委托他人办理',
-    confirm: '提交异议',
-    cancel: '取消',
-    sent: '异议已提交，使领馆将核实处理',
-  },
-  mission: {
-    title: '选择使领馆',
-    searchPlaceholder: '搜索国家、城市或使领馆名称',
-    empty: '没有找到匹配的使领馆',
-    saved: '已选择{name}',
-    loadFailed: '使领馆列表加载失败，请下拉重试',
-    district: '领区',
-    retry: '重试',
-    chosen: '已选择',
-  },
   privacy: {
     title: '隐私保护提示',
     content:
@@ -178,146 +147,12 @@ export const t = {
     agree: '同意并继续',
     disagree: '不同意',
   },
-  apply: {
-    next: '保存并继续',
-    back: '上一步',
-    saving: '保存中…',
-    resumed: '已恢复您上次保存的草稿，从“{step}”继续填写。',
-    restart: '放弃草稿，重新填写',
-    restartConfirm: '放弃后，已填写的内容和上传的材料将不再保留。确定重新填写吗？',
-    confirm: '确定',
-    cancel: '取消',
-    choose: '请选择',
-    chooseDate: '请选择日期',
-    required: '必填',
-    /** A required field's placeholder when its definition has none: a hint, not an answer. */
-    requiredHint: '请填写',
-    optional: '选填',
-    fixErrors: '请按提示修改后再继续',
-    needMission: '请先选择受理您申请的使领馆。',
-    needIdentity: '申请前请先完成实名认证。',
-    goMission: '选择使领馆',
-    goIdentity: '去实名认证',
-    loadFailed: '加载失败，请稍后重试',
-    retry: '重试',
-    goService: '改为申请{service}',
-    signer: { applicant: '请申请人本人签名', guardian: '申请人未满10周岁，请监护人签名' },
-    signHint: '请在下方方框内用手指签名',
-    signEmpty: '请先在方框内签名',
-    signClear: '清除重写',
-    signConfirm: '确认签名',
-    signDone: '签名已保存',
-    signAgain: '重新签名',
-    photoCamera: '拍摄证件照',
-    photoAlbum: '从相册选择',
-    photoRetake: '重新拍摄或选择',
-    photoShoot: '拍照',
-    cameraUnavailable: '无法使用相机，请从相册选择照片，或在设置中允许使用相机',
-    photoGuide: '请将脸放进椭圆框、眼睛对准横线，正对镜头，背景为白色或浅色',
-    photoChecking: '正在检查照片…',
-    photoPassed: '照片已通过自动检查（提交后仍由工作人员审核）',
-    photoFailed: '照片未通过检查，请按以下原因重新拍摄或选择：',
-    photoAdvice: '建议：',
-    photoOriginal: '原照片',
-    photoAutoCrop: '已为您按规格裁剪',
-    photoAutoCropHint: '照片中的人脸符合要求，只是取景不合规格。您可以使用按规格裁剪后的照片，或重新拍摄。',
-    photoUseCrop: '使用裁剪后的照片',
-    docPick: '拍照或选择图片',
-    docReplace: '重新上传',
-    docUploaded: '已上传',
-    docFailed: '未通过：',
-    uploadNotPassed: '上传的图片未通过检查，请按提示重新拍摄或上传',
-    docTypes: 'JPG或PNG图片，每张不超过5MB',
-    uploading: '上传中…',
-    fileTooLarge: '图片超过5MB，请压缩或重新拍摄后再上传',
-    fileType: '只能上传JPG或PNG图片',
-    fileReadFailed: '无法读取该图片，请重新选择',
-    faceStart: '开始人脸核验',
-    faceSkip: '跳过，改为视频面审',
-    faceSkipTitle: '跳过人脸核验',
-    faceSkipContent: '跳过后，使领馆将与您预约视频面审，审核时间可能延长。确定跳过吗？',
-    faceUnsupported: '当前设备不支持人脸核验，请跳过此步骤，使领馆将安排视频面审。',
-    faceUnavailable: '人脸核验仅支持持居民身份证的申请人。请跳过此步骤，使领馆将安排视频面审。',
-    facePassed: '人脸核验已通过',
-    faceFailed: '人脸核验未通过。可以再试一次（今日还可尝试{n}次），或跳过并预约视频面审。',
-    faceSkipped: '已跳过人脸核验，需视频面审',
-    faceChecking: '正在核验…',
-    review: {
-      edit: '修改',
-      empty: '未填写',
-      documents: '上传的材料',
-      face: '身份核验',
-      interview: '您的申请需要视频面审：',
-      fees: '应缴费用',
-      submit: '提交申请',
-      submitting: '提交中…',
-      incomplete: '以下内容需要补充：',
-      goFix: '去补充',
-      noWithdrawTitle: '提交前请确认',
-      noWithdrawContent: '应急旅行证申请提交后不可撤回，已缴费用不予退还。确定提交吗？',
-      submitConfirm: '确认提交',
-    },
-    faceStatus: { passed: '已通过', failed: '未通过', skipped: '已跳过（需视频面审）', none: '未完成' },
-    yes: '是',
-    result: {
-      title: '申请已提交',
-      orderNo: '订单号',
-      quote: '咨询使领馆时请提供此订单号。',
-      status: '状态',
-      interview: '使领馆将与您联系预约视频面审。',
-      mailOldPassport: '订单进入“待制证”后，请将旧护照寄至使领馆，并注明姓名和订单号。',
-      home: '返回首页',
-      orders: '查看我的订单',
-      awaitingPayment: '请完成缴费，支付成功后申请将进入审核。',
-      pay: '去支付',
-    },
-  },
   alertBanner: {
     heading: '{country}安全提醒',
-  },
-  /** packages/orders: 订单详情 and 补充材料. */
-  order: {
-    /** The cell to 到馆预约 (packages/appointment): '{kinds}' e.g. 采集指纹. */
-    appointments: '到馆预约：{kinds}',
-    orderNo: '订单号',
-    copyHint: '点按复制',
-    submittedAt: '提交时间',
-    mission: '受理使领馆',
-    payment: '缴费',
-    trackingNo: '快递单号',
-    nextStep: '下一步',
-    yourTurn: '需要您处理',
-    timeline: '办理进度',
-    actor: { citizen: '您', staff: '使领馆', system: '系统' },
-    requested: '需补充：',
-    staffNote: '使领馆说明：',
-    mailTo: '寄至：{address}',
-    mailSlip: '纸条内容：{name}，订单号 {orderNo}',
-    collectAt: '领取地点：{address}（{hours}）',
-    callMission: '致电使领馆',
-    confirmReceipt: '确认收到证件',
-    receiptConfirmed: '已确认收到',
-    loadFailed: '订单加载失败，请稍后重试',
-    retry: '重试',
-    supplements: {
-      intro: '请按使领馆要求上传以下材料。全部上传后点“重新提交”，申请将按原顺序继续审核。',
-      pick: '拍照或从相册选择',
-      replace: '重新上传',
-      uploaded: '已上传',
-      failed: '未通过：',
-      advice: '建议：',
-      uploading: '上传中…',
-      resubmit: '重新提交',
-      resubmitting: '提交中…',
-      missing: '请先上传所有需要补充的材料',
-      closed: '当前没有需要补充的材料',
-      backToOrder: '查看订单',
-      done: '已重新提交，等待审核',
-    },
+    /** The same words as domain/info-messages.ts's alert levels (which the server and console use). */
+    levels: { take_care: '注意安全', caution: '谨慎前往', do_not_travel: '暂勿前往' },
   },
 } as const;
 
-/** Fills {placeholders} in a sentence. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
+/** What every other locale's main catalogue must match. */
+export type Catalogue = Widen<typeof zhCN>;

@@ -5,7 +5,7 @@
  * new version starts next time. A failed download needs nothing: WeChat tries again at the
  * next cold start.
  */
-import { t } from '../locale/zh-CN';
+import { t } from '../locale/text';
 
 export function watchForUpdates(): void {
   // Not in every runtime (old base libraries, tests): nothing to watch then.

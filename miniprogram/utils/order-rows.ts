@@ -3,7 +3,7 @@
  * dates, what happens next and — when it is the citizen's turn — the button for it.
  */
 import type { ApplicationSummary } from '../domain/services/application-api-types';
-import { fill, t } from '../locale/zh-CN';
+import { fill, t } from '../locale/text';
 import { ROUTES } from '../routes';
 import { formatDate } from './format';
 

@@ -7,8 +7,7 @@ import { createApplication, fetchApplication, listApplications, saveStep } from 
 import { clearSession } from '../../miniprogram/api/request';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
-import { t } from '../../miniprogram/locale/zh-CN';
-import { applyText } from '../../miniprogram/packages/apply/text';
+import { t } from '../../miniprogram/packages/apply/text';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
@@ -215,14 +214,14 @@ describe('申请 step-form page — 证件照 step', () => {
 
     // Before a photo: the camera is the one primary (filled) button; 保存并继续 is disabled and says why.
     expect(button('.next')).toContain('t-button--disabled');
-    expect(textOf(form)).toContain(applyText.photoFirst);
+    expect(textOf(form)).toContain(t.apply.photoFirst);
     const camera = photo().querySelector('.photo__open-camera')!.querySelector('.t-button')!.dom.className;
     expect(camera).toContain('t-button--base');
     expect(camera).toContain('t-button--primary');
     // A drawn sample of a good photo beside it, with the rules.
     // Drawn at the spec's proportions (240 rpx high): crown at 8.3 % (20), head 63.5 % (152–153).
     expect(photo().querySelector('.photo__sample-head')!.dom.getAttribute('style')).toMatch(/^top: 20px; height: 15[23]px;/);
-    for (const rule of applyText.photoSampleRules) expect(textOf(form)).toContain(rule);
+    for (const rule of t.apply.photoSampleRules) expect(textOf(form)).toContain(rule);
 
     // The album hands over a good photo; crop and compress keep it.
     wx.chooseMedia = ((o: WechatMiniprogram.ChooseMediaOption) =>
@@ -234,6 +233,6 @@ describe('申请 step-form page — 证件照 step', () => {
     expect(button('.next')).not.toContain('t-button--disabled');
     expect(photo().querySelector('.photo__open-camera')!.querySelector('.t-button')!.dom.className).toContain('t-button--outline');
     expect(photo().querySelector('.photo__sample')).toBeFalsy();
-    expect(textOf(form)).not.toContain(applyText.photoFirst);
+    expect(textOf(form)).not.toContain(t.apply.photoFirst);
   });
 });

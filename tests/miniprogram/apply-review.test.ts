@@ -4,8 +4,7 @@
  * into the steps, and submits only after the no-withdrawal / no-refund confirmation.
  */
 import { createApplication, fetchApplication, fetchFee, saveStep, skipFace, uploadDocument } from '../../miniprogram/api/applications';
-import { fill, t } from '../../miniprogram/locale/zh-CN';
-import { applyText } from '../../miniprogram/packages/apply/text';
+import { fill, t } from '../../miniprogram/packages/apply/text';
 import { emergencySteps } from '../server/applications/fixtures';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
@@ -59,7 +58,7 @@ describe('核对并提交', () => {
     await until(() => !!(page.instance.data as { review: { fee: unknown } }).review.fee, 'the fee');
     const reviewed = textOf(page);
     expect(reviewed).toContain('应急旅行证费');
-    expect(reviewed).toContain(fill(applyText.review.feeTotal, { amount: '¥130.00' }));
+    expect(reviewed).toContain(fill(t.apply.review.feeTotal, { amount: '¥130.00' }));
     expect(reviewed).toContain('提交时确定金额');
     expect(reviewed).not.toContain('以使领馆通知为准');
 

@@ -7,7 +7,7 @@
 import { submitApplication } from '../../miniprogram/api/applications';
 import { clearSession } from '../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../miniprogram/config';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/identity/text';
 import { ROUTES } from '../../miniprogram/routes';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen, residentId } from './helpers/citizen';

@@ -4,7 +4,7 @@
  * (One top-level component per test file: miniprogram-simulate registers TDesign once.)
  */
 import { createApplication, saveStep } from '../../miniprogram/api/applications';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { listen, tapButton, textOf, until } from './helpers/interact';
@@ -41,11 +41,11 @@ describe('document upload', () => {
 
     phoneReturns('/tmp/scan.jpg', 6 * 1024 * 1024);
     await tapButton(upload, '.doc__pick');
-    await until(() => textOf(upload).includes(t.apply.fileTooLarge), 'size message');
+    await until(() => textOf(upload).includes(t.upload.fileTooLarge), 'size message');
 
     phoneReturns('/tmp/scan.gif', 1000);
     await tapButton(upload, '.doc__pick');
-    await until(() => textOf(upload).includes(t.apply.fileType), 'type message');
+    await until(() => textOf(upload).includes(t.upload.fileType), 'type message');
     expect(counters.requests.length).toBe(before);
   });
 

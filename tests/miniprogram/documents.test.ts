@@ -8,7 +8,7 @@
 import { createApplication, saveStep, skipFace, submitApplication, uploadDocument } from '../../miniprogram/api/applications';
 import { maskIdNumber } from '../../miniprogram/domain/identity';
 import { messages as domainMessages } from '../../miniprogram/domain/messages';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/locale/text';
 import { text } from '../../miniprogram/packages/documents/text';
 import { ROUTES } from '../../miniprogram/routes';
 import { renewalSteps } from '../server/applications/fixtures';

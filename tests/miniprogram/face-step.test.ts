@@ -3,7 +3,7 @@
  * verifyId, wx.requestFacialVerify, then the server asks "WeChat" for the real result.
  */
 import { createApplication, saveStep } from '../../miniprogram/api/applications';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { listen, tapButton, textOf, until } from './helpers/interact';

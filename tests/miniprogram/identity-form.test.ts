@@ -1,5 +1,5 @@
 import { messages } from '../../miniprogram/domain/messages';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/identity/text';
 import { fillInput, tapButton, textOf, typeKeys, until } from './helpers/interact';
 import { renderPage } from './helpers/load';
 import { meterSetData } from './helpers/set-data-meter';

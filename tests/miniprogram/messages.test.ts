@@ -5,7 +5,7 @@
  */
 import { fetchUnreadCount } from '../../miniprogram/api/messages';
 import { clearSession } from '../../miniprogram/api/request';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/locale/text';
 import { sessionStore } from '../../miniprogram/stores/session-store';
 import { refreshUnreadBadge } from '../../miniprogram/utils/unread-badge';
 import { useChildServer } from './helpers/child-server';

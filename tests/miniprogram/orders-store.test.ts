@@ -6,7 +6,7 @@
  * offers 去办理. And a new version of the mini-program asks to restart.
  */
 import { submitApplication } from '../../miniprogram/api/applications';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/locale/text';
 import { watchForUpdates } from '../../miniprogram/utils/app-update';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';

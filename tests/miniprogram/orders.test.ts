@@ -6,7 +6,7 @@
  */
 import { createApplication, submitApplication } from '../../miniprogram/api/applications';
 import { fetchTimeline } from '../../miniprogram/api/orders';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/orders/text';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
 import { tapButton, textOf } from './helpers/interact';

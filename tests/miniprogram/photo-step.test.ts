@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { createApplication } from '../../miniprogram/api/applications';
 import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { PHOTO_MESSAGES } from '../../server/photo/photo-messages';
 import { useChildServer } from './helpers/child-server';
 import { readyCitizen } from './helpers/citizen';
@@ -102,7 +102,7 @@ describe('证件照 step', () => {
     const photo = renderPage('packages/apply/components/photo-step/index', { applicationId: draft.id });
     const before = counters.requests.length;
     await tapButton(photo, '.photo__album');
-    await until(() => textOf(photo).includes(t.apply.fileTooLarge), 'size message');
+    await until(() => textOf(photo).includes(t.upload.fileTooLarge), 'size message');
     expect(counters.requests.length).toBe(before);
   });
 });

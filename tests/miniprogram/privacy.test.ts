@@ -1,5 +1,5 @@
 import { SERVICES } from '../../miniprogram/domain/service-grid';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/locale/text';
 import { AGREE_BUTTON_ID, installPrivacyHandler } from '../../miniprogram/utils/privacy';
 import { textOf } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { t } from '../../miniprogram/locale/zh-CN';
+import { t } from '../../miniprogram/packages/apply/text';
 import { bindCanvasExport, FakeCanvas } from './helpers/fake-canvas';
 import { listen, tapButton, textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';

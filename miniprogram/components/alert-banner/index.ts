@@ -1,6 +1,6 @@
-import { alertLevelIcons, alertLevelLabels, AlertLevel } from '../../domain/alert-levels';
+import { alertLevelIcons, AlertLevel } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
-import { fill, t } from '../../locale/zh-CN';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 
 /**
@@ -24,7 +24,7 @@ Component({
       const level = alert?.level as AlertLevel | undefined;
       this.setData({
         heading: fill(t.alertBanner.heading, { country: countryZh }),
-        label: level ? alertLevelLabels[level] : '',
+        label: level ? t.alertBanner.levels[level] : '',
         icon: level ? alertLevelIcons[level] : '',
       });
     },

@@ -1,5 +1,6 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { t } from '../../locale/zh-CN';
+import { localizedPage } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 import { elderModeStore } from '../../stores/elder-mode-store';
 
 /**
@@ -8,7 +9,7 @@ import { elderModeStore } from '../../stores/elder-mode-store';
  * or turn it off.
  */
 ComponentWithStore({
-  data: { text: t.elderMode },
+  ...localizedPage(() => ({ text: t.elderMode })),
   storeBindings: { store: elderModeStore, fields: ['enabled', 'autoEnabled'], actions: {} },
   methods: {
     toggle() {

@@ -1,7 +1,7 @@
 import type { Mission } from '../../domain/api-types';
 import { dialable } from '../../domain/hotline';
-import { missionKindLabels } from '../../domain/missions';
-import { t } from '../../locale/zh-CN';
+import { localizedData } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 import { zonedClock } from '../../utils/zoned-time';
 
 /** The citizen's mission: where it is, how to reach it, and what time it is there now. */
@@ -9,14 +9,14 @@ Component({
   properties: {
     mission: { type: Object, value: null as Mission | null },
   },
+  behaviors: [localizedData(() => ({ text: t.home }))],
   data: {
-    text: t.home,
     kindLabel: '',
     clock: '',
   },
   observers: {
     mission(mission: Mission | null) {
-      this.setData({ kindLabel: mission ? missionKindLabels[mission.kind] : '' });
+      this.setData({ kindLabel: mission ? t.home.kind[mission.kind] : '' });
       this.tick();
     },
   },

@@ -1,4 +1,5 @@
-import { t } from '../../locale/zh-CN';
+import { localizedData } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 
 type NetworkListener = WechatMiniprogram.OnNetworkStatusChangeCallback;
 const listeners = new WeakMap<object, NetworkListener>();
@@ -14,9 +15,8 @@ Component({
     /** What failed, e.g. 网络连接失败，请稍后重试 (ApiError's message). */
     message: { type: String, value: '' },
   },
-  data: {
-    text: t.networkBanner,
-  },
+  // Re-rendered in the language of the moment on the page's show (locale/localized-page.ts).
+  behaviors: [localizedData(() => ({ text: t.networkBanner }))],
   lifetimes: {
     attached() {
       if (typeof wx.onNetworkStatusChange !== 'function') return;

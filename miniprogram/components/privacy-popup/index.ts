@@ -1,12 +1,13 @@
-import { t } from '../../locale/zh-CN';
+import { localizedData } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 import { AGREE_BUTTON_ID, answerPrivacyRequest, reportPrivacyExposure, watchPrivacyRequests } from '../../utils/privacy';
 
 /** Put <privacy-popup /> on any page whose features may call a privacy-sensitive API. */
 Component({
+  behaviors: [localizedData(() => ({ text: t.privacy }))],
   data: {
     visible: false,
     agreeButtonId: AGREE_BUTTON_ID,
-    text: t.privacy,
   },
   lifetimes: {
     attached() {

@@ -16,8 +16,15 @@ export interface ServiceTile {
   icon: string;
   /** The service's title in the default locale (its text map's `title`). */
   title: string;
+  /** Its title in the other locales ('zh-Hant', 'en'; their text maps' `title`). */
+  titles: Readonly<Record<string, string>>;
   /** Its place among the 长辈版 home's large tiles (1 = first); absent: not shown there. */
   elderHomeRank?: number;
+}
+
+/** A tile's name in `locale`, the default one's when it has none. */
+export function tileTitle(tile: ServiceTile, locale: string): string {
+  return tile.titles[locale] ?? tile.title;
 }
 
 /** In the order the home page shows them. */

@@ -18,8 +18,7 @@ import {
 } from './domain/services/engine';
 import { isRequired } from './domain/services/field-validation';
 import { type ApplicationFee, FEE_OPTION_LABELS, formatFen } from './domain/services/payment-api-types';
-import { fill, t } from '../../locale/zh-CN';
-import { applyText } from './text';
+import { fill, t } from './text';
 import { COUNTRIES, countryLabel } from './countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';
@@ -178,7 +177,7 @@ export interface ProgressView {
   label: string;
 }
 
-type Part = keyof typeof applyText.parts;
+type Part = keyof typeof t.apply.parts;
 
 const PART_OF_KIND: Record<StepDefinition['kind'], Part> = {
   eligibility: 'details',
@@ -213,7 +212,7 @@ export function progressOf(service: ServiceDefinition, stepId: string, answers: 
     index,
     total,
     percent: total ? Math.round(((index + within) / total) * 100) : 0,
-    label: fill(applyText.partOf, { n: String(index + 1), total: String(total), part: current ? applyText.parts[current.part] : '' }),
+    label: fill(t.apply.partOf, { n: String(index + 1), total: String(total), part: current ? t.apply.parts[current.part] : '' }),
   };
 }
 
@@ -278,10 +277,10 @@ export interface FeeView {
  * (GET /api/applications/:id/fee) — the amount the pay page will show, fixed on submission.
  */
 export function feeView(fee: ApplicationFee): FeeView {
-  const note = fill(applyText.review.feeNote, { option: FEE_OPTION_LABELS[fee.option] });
+  const note = fill(t.apply.review.feeNote, { option: FEE_OPTION_LABELS[fee.option] });
   return {
     lines: fee.items.map((item) => ({ code: item.code, label: item.label, amount: formatFen(item.amountFen, fee.currency) })),
-    total: fill(applyText.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
+    total: fill(t.apply.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
     note: fee.refundNote ? `${note}${fee.refundNote}。` : note,
   };
 }

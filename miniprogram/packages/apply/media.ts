@@ -5,7 +5,7 @@
  * after a slow upload.
  */
 import { MAX_UPLOAD_BYTES, mimeOf } from '../../api/applications';
-import { t } from '../../locale/zh-CN';
+import { t } from './text';
 
 export class MediaError extends Error {
   constructor(message: string, readonly cancelled = false) {
@@ -27,7 +27,7 @@ export function chooseImage(sourceType: Array<'album' | 'camera'> = ['album', 'c
         if (file) resolve({ path: file.tempFilePath, size: file.size });
         else reject(new MediaError('', true));
       },
-      fail: (err) => reject(new MediaError(t.apply.fileReadFailed, cancelled(err.errMsg))),
+      fail: (err) => reject(new MediaError(t.upload.fileReadFailed, cancelled(err.errMsg))),
     });
   });
 }
@@ -40,7 +40,7 @@ export function cropToIdPhoto(src: string): Promise<string> {
       src,
       cropScale: '3:4',
       success: (res) => resolve(res.tempFilePath),
-      fail: (err) => reject(new MediaError(t.apply.fileReadFailed, cancelled(err.errMsg))),
+      fail: (err) => reject(new MediaError(t.upload.fileReadFailed, cancelled(err.errMsg))),
     });
   });
 }
@@ -63,15 +63,15 @@ export function fileSize(filePath: string): Promise<number> {
     wx.getFileSystemManager().getFileInfo({
       filePath,
       success: (res) => resolve(res.size),
-      fail: () => reject(new MediaError(t.apply.fileReadFailed)),
+      fail: () => reject(new MediaError(t.upload.fileReadFailed)),
     });
   });
 }
 
 /** A message when the file cannot be uploaded as it is (type, size); '' when it can. */
 export function uploadProblem(filePath: string, size: number): string {
-  if (!mimeOf(filePath)) return t.apply.fileType;
-  if (size > MAX_UPLOAD_BYTES) return t.apply.fileTooLarge;
+  if (!mimeOf(filePath)) return t.upload.fileType;
+  if (size > MAX_UPLOAD_BYTES) return t.upload.fileTooLarge;
   return '';
 }
 
@@ -88,7 +88,7 @@ export function writeTempJpeg(base64: string, name: string): Promise<string> {
       data: base64,
       encoding: 'base64',
       success: () => resolve(filePath),
-      fail: () => reject(new MediaError(t.apply.fileReadFailed)),
+      fail: () => reject(new MediaError(t.upload.fileReadFailed)),
     });
   });
 }

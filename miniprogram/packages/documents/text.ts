@@ -3,9 +3,12 @@
  * not carry it. Field messages come from the shared domain/messages.ts (the server returns
  * the same sentences); reminder wording from domain/held-passport.ts.
  */
+import { localized, type Widen } from '../../locale/language';
 import type { PassportAdvice } from './domain/held-passport';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
 
-export const text = {
+const zhCN = {
   title: '我的证件',
   intro: '护照到期前12、9、6个月，我们会在消息中提醒您，并为您预填好换发申请。',
   empty: '还没有证件。通过本小程序办结的护照会自动显示在这里，您也可以添加持有的护照。',
@@ -45,3 +48,8 @@ export const text = {
   loadFailed: '加载失败，请稍后重试',
   retry: '重试',
 } as const;
+
+export type DocumentsText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language (text-en.ts, text-zh-Hant.ts: the same keys and placeholders). */
+export const text = localized<DocumentsText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

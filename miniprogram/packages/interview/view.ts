@@ -4,7 +4,7 @@
  * phone's OWN time is worked out here, from the ISO instant with plain Date, and shown
  * beside the mission time when the two clocks differ.
  */
-import { fill } from '../../locale/zh-CN';
+import { fill } from '../../locale/text';
 import type { CitizenInterview, InterviewBookingView, InterviewSlotView, ZonedLabel } from './domain/interview';
 import { text } from './text';
 

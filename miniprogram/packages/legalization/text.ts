@@ -1,5 +1,9 @@
+import { localized, type Widen } from '../../locale/language';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
+
 /** What the legalization check shows; the field rules' messages come from domain/info-messages.ts (the server sends the same). */
-export const text = {
+const zhCN = {
   title: '领事认证查验',
   intro: '请按认证贴纸上的内容填写认证号、贴纸号，并选择签署机关。查验无需登录。',
   legalizationNo: '认证号',
@@ -53,3 +57,8 @@ export const text = {
   apostilleAgain: '查验其他附加证明书',
   apostilleShareTitle: '附加证明书查验：核对附加证明书（Apostille）真伪',
 } as const;
+
+export type LegalizationText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language (text-en.ts, text-zh-Hant.ts: the same keys and placeholders). */
+export const text = localized<LegalizationText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

@@ -5,7 +5,7 @@
  * cannot require each other's code at run time.
  */
 import type { CitizenInterview } from '../../domain/interview';
-import { fill } from '../../locale/zh-CN';
+import { fill } from './text';
 
 const text = {
   book: '预约面审',

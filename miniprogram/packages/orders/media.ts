@@ -4,7 +4,7 @@
  * the application form's uploads; the server checks again).
  */
 import { MAX_UPLOAD_BYTES, mimeOf } from '../../api/applications';
-import { t } from '../../locale/zh-CN';
+import { t } from './text';
 
 /** A picked image, or null when the citizen cancelled. Rejects with a message to show. */
 export function pickImage(idPhoto: boolean): Promise<{ path: string; size: number } | null> {
@@ -30,17 +30,17 @@ export function pickImage(idPhoto: boolean): Promise<{ path: string; size: numbe
                 success: (small) => resolve({ path: small.tempFilePath, size: 0 }),
                 fail: () => resolve({ path: cropped.tempFilePath, size: 0 }),
               }),
-            fail: (err) => (/cancel/i.test(err.errMsg) ? resolve(null) : reject(new Error(t.apply.fileReadFailed))),
+            fail: (err) => (/cancel/i.test(err.errMsg) ? resolve(null) : reject(new Error(t.upload.fileReadFailed))),
           });
       },
-      fail: (err) => (/cancel/i.test(err.errMsg) ? resolve(null) : reject(new Error(t.apply.fileReadFailed))),
+      fail: (err) => (/cancel/i.test(err.errMsg) ? resolve(null) : reject(new Error(t.upload.fileReadFailed))),
     });
   });
 }
 
 /** A message when the file cannot be uploaded as it is; '' when it can (size 0 = unknown, uploadFile checks). */
 export function uploadProblem(filePath: string, size: number): string {
-  if (!mimeOf(filePath)) return t.apply.fileType;
-  if (size > MAX_UPLOAD_BYTES) return t.apply.fileTooLarge;
+  if (!mimeOf(filePath)) return t.upload.fileType;
+  if (size > MAX_UPLOAD_BYTES) return t.upload.fileTooLarge;
   return '';
 }

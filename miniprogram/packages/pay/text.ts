@@ -1,5 +1,9 @@
+import { localized, type Widen } from '../../locale/language';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
+
 /** What the pay pages (packages/pay) say; kept in the subpackage so the main package does not carry it. */
-export const text = {
+const zhCN = {
   title: '支付',
   loading: '加载中',
   loadFailed: '订单加载失败，请稍后重试',
@@ -47,4 +51,9 @@ export const text = {
     orders: '我的订单',
     home: '返回首页',
   },
-};
+} as const;
+
+export type PayText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language (text-en.ts, text-zh-Hant.ts: the same keys and placeholders). */
+export const text = localized<PayText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

@@ -1,5 +1,9 @@
+import { localized, type Widen } from '../../locale/language';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
+
 /** What the pension pages show (the service's own words are its text map; the server sends those). */
-export const text = {
+const zhCN = {
   title: '养老金资格认证',
   intro: '在境外领取国内基本养老金，须每12个月至少认证一次。认证免费，结果一般10个工作日内通过消息通知您。',
   empty: '您还没有提交过养老金资格认证。',
@@ -27,3 +31,8 @@ export const text = {
   back: '返回我的认证',
   loadFailed: '加载失败，请稍后重试',
 } as const;
+
+export type PensionText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language (text-en.ts, text-zh-Hant.ts: the same keys and placeholders). */
+export const text = localized<PensionText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

@@ -6,8 +6,10 @@ import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
 import { dialable, HOTLINE } from '../../domain/hotline';
-import { ELDER_HOME_SERVICE_IDS, findService, SERVICES } from '../../domain/service-grid';
-import { fill, t } from '../../locale/zh-CN';
+import { ELDER_HOME_SERVICE_IDS, findService, serviceName, SERVICES } from '../../domain/service-grid';
+import { currentLocale } from '../../locale/language';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
+import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { ordersStore } from '../../stores/orders-store';
 import { elderModeStore } from '../../stores/elder-mode-store';
@@ -18,16 +20,21 @@ import { changedData } from '../../utils/set-data';
 
 /** 首页: the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
 ComponentWithStore({
+  ...localizedPage(
+    () => ({
+      text: t.home,
+      hotline: {
+        ...t.hotline,
+        content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
+      },
+      services: SERVICES.map((service) => ({ id: service.id, name: serviceName(service, currentLocale(), t.home.tiles), icon: service.icon })),
+      elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
+        .filter((service) => service !== undefined)
+        .map((service) => ({ id: service.id, name: serviceName(service, currentLocale(), t.home.tiles), icon: service.icon })),
+    }),
+    () => t.home.title,
+  ),
   data: {
-    text: t.home,
-    hotline: {
-      ...t.hotline,
-      content: fill(t.hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
-    },
-    services: SERVICES.map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
-    elderServices: ELDER_HOME_SERVICE_IDS.map(findService)
-      .filter((service) => service !== undefined)
-      .map(({ id, nameZh, icon }) => ({ id, nameZh, icon })),
     /** The most severe travel alert in force for the mission's country (alert-banner). */
     alert: null as TravelAlert | null,
     /** 养老金资格认证: "距下次认证截止还有 N 天" per certified person (logged-in citizens). */
@@ -58,6 +65,7 @@ ComponentWithStore({
   },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       void this.loadAlert(sessionStore.mission);
       this.loadCountdown();
       this.loadOrders();
@@ -130,10 +138,10 @@ ComponentWithStore({
      * main package that every launch downloads.
      */
     openHotline() {
-      const { hotline } = this.data;
+      const hotline = t.hotline;
       wx.showModal({
         title: hotline.title,
-        content: hotline.content,
+        content: fill(hotline.content, { primary: HOTLINE.primary, backup: HOTLINE.backup }),
         confirmText: hotline.confirm,
         cancelText: hotline.cancel,
         confirmColor: '#c7000b',

@@ -3,7 +3,8 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMessages, markAllMessagesRead, markMessageRead } from '../../api/messages';
 import { listLoad, messageOf } from '../../behaviors/list-load';
 import type { CitizenMessage } from '../../domain/order-api-types';
-import { t } from '../../locale/zh-CN';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { elderModeStore } from '../../stores/elder-mode-store';
 import { ordersStore } from '../../stores/orders-store';
@@ -44,10 +45,9 @@ type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wech
  * marks it read and goes to its order; the tab's badge follows the unread count.
  */
 ComponentWithStore({
+  ...localizedPage(() => ({ text: t.messages, loadingText: t.loading }), () => t.messages.title),
   data: {
     ...listLoad.data,
-    text: t.messages,
-    loadingText: t.loading,
     messages: [] as MessageRow[],
     hasMore: false,
     loadingMore: false,
@@ -62,6 +62,7 @@ ComponentWithStore({
   observers: { ...listLoad.observers },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       if (sessionStore.loggedIn) void this.load();
     },
   },

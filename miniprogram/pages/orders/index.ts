@@ -1,7 +1,8 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { listLoad } from '../../behaviors/list-load';
-import { t } from '../../locale/zh-CN';
+import { localizedPage, localizeTabBar } from '../../locale/localized-page';
+import { t } from '../../locale/text';
 import { ROUTES } from '../../routes';
 import { elderModeStore } from '../../stores/elder-mode-store';
 import { ordersStore } from '../../stores/orders-store';
@@ -18,10 +19,9 @@ type TapEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wech
  * uploads live in the orders subpackage (preloaded from this tab).
  */
 ComponentWithStore({
+  ...localizedPage(() => ({ text: t.orders, loadingText: t.loading }), () => t.orders.title),
   data: {
     ...listLoad.data,
-    text: t.orders,
-    loadingText: t.loading,
   },
   storeBindings: [
     { store: sessionStore, fields: ['loggedIn', 'status'], actions: {} },
@@ -33,6 +33,7 @@ ComponentWithStore({
   observers: { ...listLoad.observers },
   pageLifetimes: {
     show() {
+      localizeTabBar();
       // Back from the detail, the form or a supplement upload: statuses may have moved.
       if (sessionStore.loggedIn) void this.load();
     },

@@ -24,7 +24,9 @@ import {
   validateStep,
 } from '../domain/services/engine';
 import { findApplicationService } from '../domain/services/service-registry';
-import { fill, t } from '../../../locale/zh-CN';
+import { currentLocale } from '../../../locale/language';
+import { localizedData } from '../../../locale/localized-page';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { ordersStore } from '../../../stores/orders-store';
 import { sessionStore } from '../../../stores/session-store';
@@ -42,7 +44,6 @@ import {
   splitServerErrors,
   stepDocuments,
 } from '../form-model';
-import { applyText } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /**
@@ -80,14 +81,16 @@ type FieldEvent<T extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 const uploadedOf = (detail: ApplicationDetail | null): UploadedDocument[] => detail?.documents ?? [];
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      // Only the strings the template reads (t.apply holds ~90).
+      text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'photoFirst', 'restart', 'restartConfirm', 'retry', 'saving']),
+      reviewText: pick(t.apply.review, ['edit', 'feeUnknown', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
+      loadingText: t.loading,
+    })),
+  ],
   data: {
-    // Only the strings the template reads (t.apply holds ~90).
-    text: pick(t.apply, ['back', 'cancel', 'confirm', 'docTypes', 'goIdentity', 'goMission', 'next', 'optional', 'requiredHint', 'restart', 'restartConfirm', 'retry', 'saving']),
-    reviewText: pick(t.apply.review, ['edit', 'fees', 'goFix', 'incomplete', 'interview', 'noWithdrawContent', 'noWithdrawTitle', 'submit', 'submitConfirm', 'submitting']),
-    /** The subpackage's own strings the template reads (text.ts). */
-    applyText: { photoFirst: applyText.photoFirst, feeUnknown: applyText.review.feeUnknown },
-    loadingText: t.loading,
     phase: 'loading' as 'loading' | 'blocked' | 'error' | 'form',
     blockedMessage: '',
     blockedAction: '' as '' | 'mission' | 'identity',
@@ -126,7 +129,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const service = findApplicationService(query.service ?? '');
+      const service = findApplicationService(query.service ?? '', currentLocale());
       if (!service) {
         this.setData({ phase: 'error', errorMessage: t.apply.loadFailed });
         return Promise.resolve();
@@ -268,7 +271,7 @@ Component({
       const photoDoc = service.documents.find((d) => d.step === stepId && d.kind === 'id_photo');
       const signatureDoc = service.documents.find((d) => d.step === stepId && d.kind === 'signature');
       const docMessage = (id: string | undefined) => (id ? state.documentErrors[id] ?? '' : '');
-      const redirect = refusal?.redirectService ? findApplicationService(refusal.redirectService) : undefined;
+      const redirect = refusal?.redirectService ? findApplicationService(refusal.redirectService, currentLocale()) : undefined;
 
       const patch = changedData(this.data, {
         progress: progressOf(service, stepId, answers),

@@ -1,17 +1,22 @@
 import { fetchApplication } from '../../../api/applications';
 import { ApiError } from '../../../api/request';
 import { interviewReasonLabels } from '../domain/services/engine';
-import { t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { t } from '../text';
 import { ROUTES } from '../../../routes';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** 申请已提交: the order number to quote, the status, and what happens next. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.apply,
+      result: t.apply.result,
+      loadingText: t.loading,
+    }), () => t.apply.result.pageTitle),
+  ],
   data: {
-    text: t.apply,
-    result: t.apply.result,
-    loadingText: t.loading,
     loading: true,
     errorMessage: '',
     id: '',

@@ -2,7 +2,7 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { ApiError } from '../../../api/request';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 import { dialable } from '../../../domain/hotline';
-import { fill } from '../../../locale/zh-CN';
+import { fill } from '../../../locale/text';
 import { askMailException, bookAppointment, cancelAppointment, fetchAppointments } from '../api';
 import type { CitizenAppointment, CitizenAppointments } from '../domain/appointments';
 import { qrRows } from '../qr-rows';

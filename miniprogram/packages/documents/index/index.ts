@@ -1,10 +1,11 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { ApiError } from '../../../api/request';
 import { recordSubscription } from '../../../api/messages';
-import { fill } from '../../../locale/zh-CN';
+import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { addPassport, fetchExpiryTemplate, fetchPassports, openRenewal, removePassport } from '../api';
 import { type HeldPassport, type HeldPassportErrors, type HeldPassportField, validateHeldPassport } from '../domain/held-passport';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -60,9 +61,8 @@ function visibleErrors(form: Record<HeldPassportField, string>, touched: Partial
  * to that passport's ready renewal.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     passports: [] as PassportRow[],
     ready: false,
     loadError: '',

@@ -1,7 +1,8 @@
 import Toast from 'tdesign-miniprogram/toast/index';
 import { type BlockingApplication, fetchBlockingApplications, objectToApplication } from '../../../api/blocking-applications';
 import { ApiError } from '../../../api/request';
-import { fill, t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
@@ -22,9 +23,13 @@ const toRow = (application: BlockingApplication): Row => ({
  * block my own), each with 提出异议 — a reason in a dialog — and, once objected, that state.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.blocking,
+    }), () => t.blocking.title),
+  ],
   data: {
-    text: t.blocking,
     phase: 'loading' as 'loading' | 'ready' | 'identity_required' | 'failed',
     failure: '',
     applications: [] as Row[],

@@ -3,7 +3,8 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { ID_TYPES, idTypeLabels, IdType } from '../../../domain/identity';
 import { FieldErrors, IdentityField, validateIdentityInput } from '../../../domain/identity-form';
 import { ApiError } from '../../../api/request';
-import { fill, t } from '../../../locale/zh-CN';
+import { localizedPage } from '../../../locale/localized-page';
+import { fill, t } from '../text';
 import { elderModeStore } from '../../../stores/elder-mode-store';
 import { sessionStore } from '../../../stores/session-store';
 import { changedData } from '../../../utils/set-data';
@@ -23,8 +24,10 @@ function visibleErrors(form: IdentityForm, touched: Partial<Record<IdentityField
 
 /** 实名认证: the domain validator runs on blur and on submit; the server's 400/409 show the same way. */
 ComponentWithStore({
-  data: {
+  ...localizedPage(() => ({
     text: t.identity,
+  }), () => t.identity.title),
+  data: {
     form: { name: '', idType: 'resident_id', idNumber: '', phone: '', email: '' } as IdentityForm,
     touched: {} as Partial<Record<IdentityField, boolean>>,
     errors: {} as FieldErrors<IdentityField>,

@@ -1,5 +1,5 @@
 import { fetchAlerts } from '../../../api/info';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { AlertRow, toAlertRow } from '../alert-rows';
 import { freshOrSaved } from '../offline';

@@ -3,7 +3,7 @@ import { fetchMissions } from '../../../api/missions';
 import { mostSevereAlert } from '../../../domain/alert-levels';
 import type { TravelAlert } from '../../../domain/info-api-types';
 import { listLoad } from '../../../behaviors/list-load';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { AlertRow, levelLegend, toAlertRow } from '../alert-rows';

@@ -1,7 +1,7 @@
 import { fetchArticle } from '../../../api/info';
 import { ApiError } from '../../../api/request';
 import type { NewsArticle } from '../../../domain/info-api-types';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
 import { freshOrSaved } from '../offline';

@@ -4,7 +4,7 @@ import type { Mission } from '../../../domain/api-types';
 import type { ArticleBlock } from '../../../domain/article-blocks';
 import { dialable } from '../../../domain/hotline';
 import type { DestinationGuide, EmergencyNumber } from '../../../domain/info-api-types';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { formatDate } from '../../../utils/format';

@@ -1,7 +1,7 @@
 import { fetchNews } from '../../../api/info';
 import type { NewsSummary } from '../../../domain/info-api-types';
 import { listLoad } from '../../../behaviors/list-load';
-import { t } from '../../../locale/zh-CN';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { formatDate } from '../../../utils/format';

@@ -3,7 +3,7 @@ import { fetchTimeline } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import { dialable } from '../../../domain/hotline';
 import type { Timeline } from '../../../domain/order-api-types';
-import { fill } from '../../../locale/zh-CN';
+import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { bookSlot, cancelBooking, fetchInterview } from '../api';
 import type { CitizenInterview } from '../domain/interview';

@@ -1,7 +1,8 @@
 import { fetchAuthorities, verifyApostille, verifyLegalization } from '../../../api/legalization';
 import { ApiError } from '../../../api/request';
 import type { AuthorityList, VerifyAnswer } from '../../../domain/info-api-types';
-import { t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { APOSTILLE_AUTHORITY_KINDS, parseApostilleQr, validateApostilleInput } from '../domain/apostille';
 import { apostilleMessages } from '../domain/apostille-messages';
@@ -129,9 +130,8 @@ function visibleErrors(mode: Mode, form: Form, touched: Record<string, boolean>)
  * found — never a near match — and 429 when someone tries too many numbers.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     mode: 'legalization' as Mode,
     forms: { legalization: { ...EMPTY_FORMS.legalization }, apostille: { ...EMPTY_FORMS.apostille } },
     authorityNames: { legalization: '', apostille: '' },

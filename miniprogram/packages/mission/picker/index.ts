@@ -2,7 +2,8 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { fetchMissions } from '../../../api/missions';
 import type { Mission } from '../../../domain/api-types';
 import { missionKindLabels, missionMatches } from '../../../domain/missions';
-import { fill, t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
@@ -26,10 +27,14 @@ function toRow(mission: Mission): MissionRow {
 
 /** 选择使领馆: a public list, searchable by country, city, mission or district name. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.mission,
+      loadingText: t.loading,
+    }), () => t.mission.title),
+  ],
   data: {
-    text: t.mission,
-    loadingText: t.loading,
     query: '',
     rows: [] as MissionRow[],
     loading: true,

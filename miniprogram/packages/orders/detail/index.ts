@@ -4,7 +4,8 @@ import { dialable } from '../../../domain/hotline';
 import type { OrderMission, SupplementSlot, Timeline, TimelineEntry } from '../../../domain/order-api-types';
 import type { CitizenInterview } from '../../../domain/interview';
 import type { ApplicationDetail } from '../../../domain/services/application-api-types';
-import { fill, t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { fill, t } from '../text';
 import { ROUTES } from '../../../routes';
 import { ordersStore } from '../../../stores/orders-store';
 import { formatDateTime } from '../../../utils/format';
@@ -90,10 +91,14 @@ const loaded = new WeakMap<object, { detail: ApplicationDetail; mission: OrderMi
  *   /packages/orders/detail/index?id=<application id>
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.order,
+      loadingText: t.loading,
+    }), () => t.order.title),
+  ],
   data: {
-    text: t.order,
-    loadingText: t.loading,
     id: '',
     loading: true,
     errorMessage: '',

@@ -1,7 +1,8 @@
 import { fetchSupplements, resubmit, uploadSupplement } from '../../../api/orders';
 import { ApiError } from '../../../api/request';
 import type { SupplementItem } from '../../../domain/order-api-types';
-import { t } from '../../../locale/zh-CN';
+import { localizedData } from '../../../locale/localized-page';
+import { t } from '../text';
 import { ROUTES } from '../../../routes';
 import { ordersStore } from '../../../stores/orders-store';
 import { refreshUnreadBadge } from '../../../utils/unread-badge';
@@ -40,11 +41,15 @@ type ItemEvent = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, Wec
  *   /packages/orders/supplements/index?id=<application id>
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({
+      text: t.order.supplements,
+      orderText: t.order,
+      loadingText: t.loading,
+    }), () => t.order.supplements.title),
+  ],
   data: {
-    text: t.order.supplements,
-    orderText: t.order,
-    loadingText: t.loading,
     id: '',
     loading: true,
     errorMessage: '',

@@ -5,6 +5,7 @@ import { ROUTES } from '../../../routes';
 import { devConfirmPayment, fetchFee, requestPayment, startPayment } from '../api';
 import { FEE_OPTION_LABELS, formatFen, type PaymentState } from '../domain/services/payment-api-types';
 import { fill, formatTime } from '../format';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -16,9 +17,8 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
  * 到馆缴费 orders get the counter instructions instead of a button.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     loading: true,
     errorMessage: '',
     id: '',

@@ -5,6 +5,7 @@ import { ordersStore } from '../../../stores/orders-store';
 import { fetchPayment } from '../api';
 import { formatFen, type PaymentView } from '../domain/services/payment-api-types';
 import { formatTime } from '../format';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -23,9 +24,8 @@ const POLL_GIVE_UP_MS = 60_000;
 type Phase = 'confirming' | 'slow' | 'paid' | 'closed' | 'error';
 
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }))],
   data: {
-    text,
     id: '',
     phase: 'confirming' as Phase,
     errorMessage: '',

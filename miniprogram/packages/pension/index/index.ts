@@ -1,9 +1,10 @@
 import { fetchPensionPersons, recertify } from '../../../api/pension';
 import { ApiError } from '../../../api/request';
 import type { PensionPerson } from '../../../domain/services/pension-api-types';
-import { fill } from '../../../locale/zh-CN';
+import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -38,9 +39,8 @@ const personView = (p: PensionPerson): PersonView => ({
 
 /** 我的养老金认证: each certified person with the countdown, the latest status, history and one-tap re-certification. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     loading: true,
     errorMessage: '',
     persons: [] as PersonView[],

@@ -3,6 +3,7 @@ import { ApiError } from '../../../api/request';
 import type { PensionCertificationView } from '../../../domain/services/pension-api-types';
 import { ROUTES } from '../../../routes';
 import { formatDateTime } from '../../../utils/format';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -13,9 +14,8 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
  * certification is kept queued, nothing to do again.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }))],
   data: {
-    text,
     loading: true,
     errorMessage: '',
     id: '',

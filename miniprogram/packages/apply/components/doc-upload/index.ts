@@ -1,5 +1,6 @@
 import { uploadDocument } from '../../../../api/applications';
-import { t } from '../../../../locale/zh-CN';
+import { localizedPage } from '../../../../locale/localized-page';
+import { t } from '../../text';
 import { chooseImage, MediaError, uploadProblem } from '../../media';
 
 /**
@@ -12,8 +13,10 @@ Component({
     applicationId: { type: String, value: '' },
     doc: { type: Object, value: {} as WechatMiniprogram.IAnyObject },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     busy: false,
     message: '',
   },

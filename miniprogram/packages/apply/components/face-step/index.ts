@@ -1,6 +1,7 @@
 import { faceResult, skipFace, startFace } from '../../../../api/applications';
 import type { ApplicationDetail } from '../../domain/services/application-api-types';
-import { t } from '../../../../locale/zh-CN';
+import { localizedPage } from '../../../../locale/localized-page';
+import { t } from '../../text';
 
 /**
  * 身份核验 (WeChat face verification 2.0): wx.checkIsSupportFacialRecognition → the server
@@ -38,8 +39,10 @@ Component({
     /** The applicant has no resident ID: face verification cannot be used. */
     unavailable: { type: Boolean, value: false },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     busy: false,
     notice: '',
     canTry: true,

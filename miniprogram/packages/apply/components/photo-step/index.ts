@@ -1,10 +1,8 @@
 import { uploadDocument } from '../../../../api/applications';
 import type { UploadedDocument } from '../../domain/services/application-api-types';
 import { headGuide } from '../../domain/services/photo-frame';
-import { t } from '../../../../locale/zh-CN';
-import { applyText } from '../../text';
-
-const pickSample = () => ({ photoSampleTitle: applyText.photoSampleTitle, photoSampleLabel: applyText.photoSampleLabel, photoSampleRules: applyText.photoSampleRules });
+import { localizedPage } from '../../../../locale/localized-page';
+import { t } from '../../text';
 import { chooseImage, compressPhoto, cropToIdPhoto, fileSize, MediaError, uploadProblem, writeTempJpeg } from '../../media';
 
 /** The camera guide's 3:4 frame in rpx (index.wxss .photo__guide). */
@@ -65,8 +63,10 @@ Component({
     /** A message from the page (e.g. "请上传：证件照"). */
     error: { type: String, value: '' },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     camera: false,
     busy: false,
     preview: '',
@@ -77,7 +77,6 @@ Component({
     message: '',
     /** The server's spec crop of the last upload, as a local file ('' when none). */
     cropPreview: '',
-    sampleText: pickSample(),
     guide: guideStyles(),
     sample: sampleStyles(),
   },

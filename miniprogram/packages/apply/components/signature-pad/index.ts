@@ -1,6 +1,7 @@
 import { uploadDocument } from '../../../../api/applications';
 import { ApiError } from '../../../../api/request';
-import { t } from '../../../../locale/zh-CN';
+import { localizedPage } from '../../../../locale/localized-page';
+import { t } from '../../text';
 
 /**
  * 手写签名: a canvas 2d pad. Strokes are kept as points (so "is anything drawn?" does not
@@ -78,8 +79,10 @@ Component({
     /** A message from the page (e.g. "请上传：…"). */
     error: { type: String, value: '' },
   },
-  data: {
+  ...localizedPage(() => ({
     text: t.apply,
+  })),
+  data: {
     busy: false,
     message: '',
   },
@@ -185,7 +188,7 @@ Component({
             canvas: canvas as unknown as WechatMiniprogram.IAnyObject,
             fileType: 'png',
             success: (res) => resolve(res.tempFilePath),
-            fail: () => reject(new ApiError(0, 'CANVAS_EXPORT_FAILED', t.apply.fileReadFailed)),
+            fail: () => reject(new ApiError(0, 'CANVAS_EXPORT_FAILED', t.upload.fileReadFailed)),
           },
           this,
         );

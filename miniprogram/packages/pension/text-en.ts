@@ -1,0 +1,31 @@
+import type { PensionText } from './text';
+
+/** English (keys and placeholders exactly as text.ts). */
+export const en: PensionText = {
+  title: 'Pension eligibility certification',
+  intro: 'If you draw a basic pension from China while living abroad, you must certify at least once every 12 months. Certification is free; we usually send you a message with the result within 10 working days.',
+  empty: 'You have not submitted a pension eligibility certification yet.',
+  start: 'Start certification',
+  startForFamily: 'Certify for myself or a family member',
+  recertify: 'Certify again (face verification only)',
+  recertifying: 'Preparing…',
+  daysLeft: '{days} days left until the next certification deadline',
+  overdue: 'The certification deadline passed {days} days ago. Please certify as soon as possible.',
+  deadline: 'Next certification deadline',
+  certifiedOn: 'Last certified',
+  latest: 'Latest certification',
+  history: 'Certification history',
+  status: 'Status',
+  orderNo: 'Order no.',
+  agency: 'Paying agency',
+  submittedAt: 'Submitted',
+  expectedResultBy: 'Result expected by',
+  reason: 'Reason not certified',
+  paperFormTitle: 'Certify on paper at the embassy or consulate',
+  missionAddress: 'Address',
+  missionHours: 'Office hours',
+  missionPhone: 'Phone',
+  retry: 'Retry',
+  back: 'Back to my certifications',
+  loadFailed: 'Loading failed. Please try again later.',
+};

@@ -1,0 +1,31 @@
+import type { PensionText } from './text';
+
+/** 繁體中文 (keys and placeholders exactly as the 简体中文 source). */
+export const zhHant: PensionText = {
+  title: '養老金資格認證',
+  intro: '在境外領取國內基本養老金，須每12個月至少認證一次。認證免費，結果一般10個工作日內透過訊息通知您。',
+  empty: '您還沒有提交過養老金資格認證。',
+  start: '開始認證',
+  startForFamily: '為本人或家人認證',
+  recertify: '重新認證（只需人臉核驗）',
+  recertifying: '正在準備…',
+  daysLeft: '距下次認證截止還有 {days} 天',
+  overdue: '已超過認證截止日 {days} 天，請儘快認證',
+  deadline: '下次認證截止日',
+  certifiedOn: '上次認證通過',
+  latest: '最近一次認證',
+  history: '認證記錄',
+  status: '狀態',
+  orderNo: '訂單號',
+  agency: '發放機構',
+  submittedAt: '提交時間',
+  expectedResultBy: '預計出結果日期',
+  reason: '未通過原因',
+  paperFormTitle: '到使領館辦理紙質認證',
+  missionAddress: '地址',
+  missionHours: '辦公時間',
+  missionPhone: '電話',
+  retry: '重試',
+  back: '返回我的認證',
+  loadFailed: '載入失敗，請稍後重試',
+};
