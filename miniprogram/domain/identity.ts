@@ -1,3 +1,4 @@
+import { localizedMessages } from './message-locale';
 import { messages } from './messages';
 import { Check, fail, normalizeInput, pass } from './validation';
 
@@ -9,10 +10,12 @@ import { Check, fail, normalizeInput, pass } from './validation';
 export type IdType = 'resident_id' | 'passport';
 export const ID_TYPES: readonly IdType[] = ['resident_id', 'passport'];
 
-export const idTypeLabels: Record<IdType, string> = {
-  resident_id: '居民身份证',
-  passport: '普通护照',
-};
+/** In the current message locale (domain/message-locale.ts). */
+export const idTypeLabels: Record<IdType, string> = localizedMessages({
+  'zh-CN': { resident_id: '居民身份证', passport: '普通护照' },
+  'zh-Hant': { resident_id: '居民身份證', passport: '普通護照' },
+  en: { resident_id: 'Resident ID card', passport: 'Ordinary passport' },
+});
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

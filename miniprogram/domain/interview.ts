@@ -99,9 +99,12 @@ export interface CitizenInterview {
   status: ApplicationStatus;
   /** The order is in 待视频面审: booking and joining are possible. */
   required: boolean;
-  mission: { id: string; nameZh: string; timeZone: string; phone: string };
+  /** The city names let the page name the time zone in the reader's language. */
+  mission: { id: string; nameZh: string; cityZh: string; cityEn: string; timeZone: string; phone: string };
   /** e.g. '纽约时间（UTC-5）' — every time on the page is in it. */
   timeZoneLabel: string;
+  /** Today's offset of the mission's zone, e.g. 'UTC-5' (in timeZoneLabel too). */
+  timeZoneOffset: string;
   /** The active booking (status booked), if any. */
   booking: InterviewBookingView | null;
   /** The call staff have started for the booking: the citizen can join now. */

@@ -1,5 +1,6 @@
 import { checkEmail, checkPhone } from './contact';
 import { checkIdNumber, checkPersonName, IdType, residentIdBirthDate } from './identity';
+import { localizedMessages, type MessageLocale } from './message-locale';
 import { registrationMessages as rm } from './registration-messages';
 import { Check, fail, normalizeInput, pass } from './validation';
 
@@ -18,10 +19,40 @@ export const RELATIONS: readonly RegistrationRelation[] = ['self', 'spouse', 'ch
 export const PURPOSES: readonly RegistrationPurpose[] = ['student', 'worker', 'resident', 'visitor'];
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['active', 'ended', 'deregistered'];
 
-export const relationLabels: Record<RegistrationRelation, string> = { self: '本人', spouse: '配偶', child: '子女', parent: '父母' };
-export const purposeLabels: Record<RegistrationPurpose, string> = { student: '留学', worker: '工作', resident: '定居', visitor: '旅行探亲' };
-export const registrationStatusLabels: Record<RegistrationStatus, string> = { active: '有效', ended: '已结束', deregistered: '已注销' };
-export const alertAnswerLabels: Record<AlertAnswer, string> = { safe: '我平安', help: '需要帮助' };
+/** Labels in the current message locale (the console, the export and jobs read them in 简体中文). */
+const labels = {
+  'zh-CN': {
+    relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母' },
+    purpose: { student: '留学', worker: '工作', resident: '定居', visitor: '旅行探亲' },
+    status: { active: '有效', ended: '已结束', deregistered: '已注销' },
+    answer: { safe: '我平安', help: '需要帮助' },
+  },
+  'zh-Hant': {
+    relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母' },
+    purpose: { student: '留學', worker: '工作', resident: '定居', visitor: '旅行探親' },
+    status: { active: '有效', ended: '已結束', deregistered: '已註銷' },
+    answer: { safe: '我平安', help: '需要幫助' },
+  },
+  en: {
+    relation: { self: 'Myself', spouse: 'Spouse', child: 'Child', parent: 'Parent' },
+    purpose: { student: 'Study', worker: 'Work', resident: 'Living there', visitor: 'Travel or family visit' },
+    status: { active: 'Valid', ended: 'Ended', deregistered: 'Cancelled' },
+    answer: { safe: 'I am safe', help: 'I need help' },
+  },
+} satisfies Record<MessageLocale, {
+  relation: Record<RegistrationRelation, string>;
+  purpose: Record<RegistrationPurpose, string>;
+  status: Record<RegistrationStatus, string>;
+  answer: Record<AlertAnswer, string>;
+}>;
+
+export const registrationLabelCatalogues = labels;
+const byLocale = <K extends keyof (typeof labels)['zh-CN']>(key: K) =>
+  localizedMessages({ 'zh-CN': labels['zh-CN'][key], 'zh-Hant': labels['zh-Hant'][key], en: labels.en[key] });
+export const relationLabels: Record<RegistrationRelation, string> = byLocale('relation');
+export const purposeLabels: Record<RegistrationPurpose, string> = byLocale('purpose');
+export const registrationStatusLabels: Record<RegistrationStatus, string> = byLocale('status');
+export const alertAnswerLabels: Record<AlertAnswer, string> = byLocale('answer');
 
 /** What the form sends (create and update). Never bank details. */
 export interface RegistrationInput {
@@ -87,7 +118,8 @@ function addDays(day: string, days: number): string {
   return isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 }
 
-const requiredMessages = { region: rm.regionRequired, city: rm.cityRequired, address: rm.addressRequired } as const;
+/** Read when a message is needed, so it is in the language of that moment. */
+const requiredMessage = (field: 'region' | 'city' | 'address') => ({ region: rm.regionRequired, city: rm.cityRequired, address: rm.addressRequired })[field];
 
 /**
  * `identityOnFile`: 更新登记 on the phone, which only has the masked number — the person's
@@ -137,7 +169,7 @@ export function validateRegistrationInput(
   for (const field of ['region', 'city', 'address'] as const) {
     const checked = checkText(input[field], true);
     if (checked?.ok) value[field] = checked.value;
-    else errors[field] = checked && !checked.ok && checked.message === rm.tooLong ? rm.tooLong : requiredMessages[field];
+    else errors[field] = checked && !checked.ok && checked.message === rm.tooLong ? rm.tooLong : requiredMessage(field);
   }
 
   if (PURPOSES.includes(input.purpose as RegistrationPurpose)) value.purpose = input.purpose as RegistrationPurpose;

@@ -16,7 +16,8 @@ import type { ApplicationStatus } from '../../miniprogram/domain/services/applic
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
 import { interviewHeld } from '../workflow/interview-labels';
-import { timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
+import { offsetMinutes, timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
+import { formatOffset } from '../../miniprogram/domain/zoned-time';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
 
@@ -30,13 +31,14 @@ export interface MissionZone {
   id: string;
   nameZh: string;
   cityZh: string;
+  cityEn: string;
   timeZone: string;
   phone: string;
 }
 
 export async function missionZone(db: Kysely<Database>, missionId: string): Promise<MissionZone> {
-  const row = await db.selectFrom('missions').select(['id', 'name_zh', 'city_zh', 'timezone', 'phone']).where('id', '=', missionId).executeTakeFirstOrThrow();
-  return { id: row.id, nameZh: row.name_zh, cityZh: row.city_zh, timeZone: row.timezone, phone: row.phone };
+  const row = await db.selectFrom('missions').select(['id', 'name_zh', 'city_zh', 'city_en', 'timezone', 'phone']).where('id', '=', missionId).executeTakeFirstOrThrow();
+  return { id: row.id, nameZh: row.name_zh, cityZh: row.city_zh, cityEn: row.city_en, timeZone: row.timezone, phone: row.phone };
 }
 
 export function slotView(slot: { id: string; starts_at: Date | string; ends_at: Date | string; minutes: number }, timeZone: string): InterviewSlotView {
@@ -195,8 +197,9 @@ export async function citizenInterview(db: Kysely<Database>, order: OrderRow, no
     orderNo: order.order_no,
     status: order.status as ApplicationStatus,
     required,
-    mission: { id: mission.id, nameZh: mission.nameZh, timeZone: mission.timeZone, phone: mission.phone },
+    mission: { id: mission.id, nameZh: mission.nameZh, cityZh: mission.cityZh, cityEn: mission.cityEn, timeZone: mission.timeZone, phone: mission.phone },
     timeZoneLabel: timeZoneLabel(mission.cityZh, mission.timeZone, new Date(now)),
+    timeZoneOffset: formatOffset(offsetMinutes(new Date(now), mission.timeZone)),
     booking: active ? bookingView(active, mission.timeZone, !!call, now) : null,
     call: call ? callView(call) : null,
     days: required && !held ? await freeSlotDays(db, mission, now) : [],

@@ -1,13 +1,17 @@
 /**
- * What the interview pages (packages/interview) say; kept in the subpackage so the main
- * package does not carry it. The server's own messages (slot taken, too late, not open…)
- * come from domain/interview.ts interviewMessages, shared with the server.
+ * What the interview pages (packages/interview) say, in 简体中文 (the source language:
+ * text-en.ts and text-zh-Hant.ts have exactly these keys and placeholders); kept in the
+ * subpackage so the main package does not carry it. The server's own messages (slot taken,
+ * too late, not open…) come from domain/interview.ts interviewMessages, shared with the
+ * server; the few this page says itself are here, in each language.
  */
-import { BOOKING_LEAD_MINUTES, interviewMessages, SLOT_STATUS_LABELS } from './domain/interview';
+import { localized, type Widen } from '../../locale/language';
+import { BOOKING_LEAD_MINUTES, BOOKING_STATUS_LABELS, interviewMessages, SLOT_STATUS_LABELS } from './domain/interview';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
 
-export { interviewMessages };
-
-export const text = {
+const zhCN = {
+  title: '预约视频面审',
   loading: '加载中',
   loadFailed: '面审信息加载失败，请稍后重试',
   retry: '重试',
@@ -15,14 +19,25 @@ export const text = {
   orderNo: '订单号',
   why: '需要面审的原因',
   zone: '以下时间均为{zone}',
+  /** The mission's time zone: its city and today's offset. */
+  zoneLabel: '{city}时间（{offset}）',
   zoneNote: '您的手机不在该时区，括号中是您手机上的时间。',
   phoneTime: '（您的时间 {time}）',
   minutes: '{minutes}分钟',
+  /** A time and how long it lasts: '09:00（30分钟）'. */
+  timeAndLength: '{time}（{length}）',
+  /** A mission date: '12月7日 周一' ({month} from months, {weekday} from weekdays). */
+  dayLabel: '{month}月{day}日 {weekday}',
+  /** The phone's own date and time, on another day than the mission's. */
+  dayTime: '{month}月{day}日 {time}',
+  months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+  weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   tips: '面审时请在光线充足、安静的地方，准备好证件原件，由申请人本人出镜。',
   notRequired: interviewMessages.notRequired,
+  slotTaken: interviewMessages.slotTaken,
 
   booking: '当前预约',
-  bookingWhen: '面审时间',
+  bookingStatus: BOOKING_STATUS_LABELS,
   change: '改约',
   cancel: '取消预约',
   keep: '不改约了',
@@ -37,8 +52,6 @@ export const text = {
   slots: '选择面审时段',
   slotsDay: '{count}个时段可预约',
   slotOpen: SLOT_STATUS_LABELS.open,
-  slotCurrent: '当前预约',
-  chosen: '已展开',
   leadNote: `可预约${BOOKING_LEAD_MINUTES}分钟之后的时段。`,
   empty: '近期暂无可预约的时段，请致电使领馆预约面审。',
   callMission: '致电使领馆',
@@ -58,11 +71,16 @@ export const text = {
   cancelled: '已取消预约',
 
   call: {
+    title: '视频面审',
     preparing: '正在进入面审…',
     permissionTitle: '需要摄像头和麦克风',
     permission: '视频面审时，使领馆工作人员需要看到和听到您。请允许“中国领事”使用摄像头和麦克风。',
     denied: '您未允许使用摄像头或麦克风，无法进行视频面审。请在设置中打开“摄像头”和“麦克风”后重试。',
     openSetting: '去设置',
-    allow: '允许并继续',
   },
 };
+
+export type InterviewText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language. */
+export const text = localized<InterviewText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

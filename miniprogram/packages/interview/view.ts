@@ -1,9 +1,11 @@
 /**
- * The interview as the book page renders it. Every time shown is the mission's wall clock
- * as the server sent it (`local`); the phone never converts mission time. Only the
- * phone's OWN time is worked out here, from the ISO instant with plain Date, and shown
- * beside the mission time when the two clocks differ.
+ * The interview as the book page renders it, in the reader's language. Every time shown is
+ * the mission's wall clock as the server sent it (`local`); the phone never converts mission
+ * time. Dates are named from the mission's calendar date (`local.date`), not converted either.
+ * Only the phone's OWN time is worked out here, from the ISO instant with plain Date, and
+ * shown beside the mission time when the two clocks differ.
  */
+import { currentLocale } from '../../locale/language';
 import { fill } from '../../locale/text';
 import type { CitizenInterview, InterviewBookingView, InterviewSlotView, ZonedLabel } from './domain/interview';
 import { text } from './text';
@@ -39,6 +41,13 @@ export interface PastRow extends BookingCard {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** '12月7日 周一' / 'Mon 7 Dec' for a calendar date 'YYYY-MM-DD' (weekday by calendar arithmetic: no time zone involved). */
+export function dayLabel(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return fill(text.dayLabel, { month: text.months[month - 1] ?? '', day: String(day), weekday: text.weekdays[weekday] ?? '' });
+}
+
 /** The phone's own clock at `iso` ('22:00', or '12月8日 22:00' on another date), '' when it reads as the mission's. */
 export function phoneClock(iso: string, local: ZonedLabel): string {
   const at = new Date(iso);
@@ -46,18 +55,27 @@ export function phoneClock(iso: string, local: ZonedLabel): string {
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
   const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   if (date === local.date && time === local.time) return '';
-  return fill(text.phoneTime, { time: date === local.date ? time : `${at.getMonth() + 1}月${at.getDate()}日 ${time}` });
+  const onDay = fill(text.dayTime, { month: text.months[at.getMonth()] ?? '', day: String(at.getDate()), time });
+  return fill(text.phoneTime, { time: date === local.date ? time : onDay });
 }
 
-const whenOf = (local: ZonedLabel) => `${local.dateLabel} ${local.time}`;
+const whenOf = (local: ZonedLabel) => `${dayLabel(local.date)} ${local.time}`;
+
+const withLength = (time: string, minutes: number) => fill(text.timeAndLength, { time, length: fill(text.minutes, { minutes: String(minutes) }) });
+
+/** The mission's zone named in the reader's language: '纽约时间（UTC-5）', 'New York time (UTC-5)'. */
+function zoneLabel(interview: CitizenInterview): string {
+  const city = currentLocale() === 'en' ? interview.mission.cityEn : interview.mission.cityZh;
+  return fill(text.zoneLabel, { city, offset: interview.timeZoneOffset });
+}
 
 /** A slot across a daylight-saving change from today: its own offset beside its time (the label at the top says today's). */
-const otherOffset = (local: ZonedLabel, zoneLabel: string) => (zoneLabel.includes(`（${local.offset}）`) ? '' : ` ${local.offset}`);
+const otherOffset = (local: ZonedLabel, todayOffset: string) => (local.offset === todayOffset ? '' : ` ${local.offset}`);
 
-function slotRow(slot: InterviewSlotView, zoneLabel: string): SlotRow {
+function slotRow(slot: InterviewSlotView, todayOffset: string): SlotRow {
   return {
     id: slot.id,
-    title: `${slot.local.time}${otherOffset(slot.local, zoneLabel)}（${fill(text.minutes, { minutes: String(slot.minutes) })}）`,
+    title: withLength(`${slot.local.time}${otherOffset(slot.local, todayOffset)}`, slot.minutes),
     phoneTime: phoneClock(slot.startsAt, slot.local),
     label: text.slotOpen,
     when: whenOf(slot.local),
@@ -67,9 +85,9 @@ function slotRow(slot: InterviewSlotView, zoneLabel: string): SlotRow {
 function bookingCard(booking: InterviewBookingView): BookingCard {
   const minutes = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
   return {
-    when: `${whenOf(booking.local)}${minutes > 0 ? `（${fill(text.minutes, { minutes: String(minutes) })}）` : ''}`,
+    when: minutes > 0 ? withLength(whenOf(booking.local), minutes) : whenOf(booking.local),
     phoneTime: phoneClock(booking.startsAt, booking.local),
-    statusLabel: booking.statusLabel,
+    statusLabel: text.bookingStatus[booking.status],
     note: booking.note ?? '',
   };
 }
@@ -79,9 +97,9 @@ export function interviewView(interview: CitizenInterview) {
     .filter((day) => day.slots.length > 0)
     .map((day) => ({
       date: day.date,
-      dateLabel: day.dateLabel,
+      dateLabel: dayLabel(day.date),
       countText: fill(text.slotsDay, { count: String(day.slots.length) }),
-      slots: day.slots.map((slot) => slotRow(slot, interview.timeZoneLabel)),
+      slots: day.slots.map((slot) => slotRow(slot, interview.timeZoneOffset)),
     }));
   const booking = interview.booking ? bookingCard(interview.booking) : null;
   const past: PastRow[] = interview.past.map((b) => ({ id: b.id, ...bookingCard(b) }));
@@ -91,7 +109,7 @@ export function interviewView(interview: CitizenInterview) {
     orderNo: interview.orderNo ?? '',
     required: interview.required,
     heldNotice: interview.heldNotice ?? '',
-    zoneText: fill(text.zone, { zone: interview.timeZoneLabel }),
+    zoneText: fill(text.zone, { zone: zoneLabel(interview) }),
     zoneDiffers,
     booking,
     canChange: !!interview.booking?.canChange,

@@ -1,14 +1,21 @@
 /**
- * What the registration pages (packages/registration) say; kept in the subpackage so the
- * main package does not carry it. Field and server messages come from the shared
- * domain/registration-messages.ts (copied beside this file).
+ * What the registration pages (packages/registration) say, in 简体中文 (the source language:
+ * text-en.ts and text-zh-Hant.ts have exactly these keys and placeholders); kept in the
+ * subpackage so the main package does not carry it. Field and server messages, the privacy
+ * statement and 致登记人 come from the shared domain/registration-messages.ts (copied beside
+ * this file), in the same three languages.
  */
+import { localized, type Widen } from '../../locale/language';
 import { registrationDeclaration, registrationMessages, registrationPrivacy } from './domain/registration-messages';
+import { en } from './text-en';
+import { zhHant } from './text-zh-Hant';
 
 export { registrationDeclaration, registrationMessages, registrationPrivacy };
 
-export const text = {
+const zhCN = {
   title: '海外公民登记',
+  /** A registered person and how they relate to the account holder. */
+  person: '{name}（{relation}）',
   intro: '登记后，遇到自然灾害、安全事件等紧急情况时，使领馆可以及时联系您并发送安全提醒。',
   empty: '您还没有登记',
   add: '新增登记',
@@ -17,13 +24,14 @@ export const text = {
   update: '更新登记',
   deregister: '注销登记',
   deregisterConfirm: '注销后将不再收到该地区的安全提醒，确定注销吗？',
+  /** The modal's buttons (WeChat allows 4 characters). */
+  deregisterYes: '注销',
+  deregisterNo: '不注销',
   confirm: '信息无误',
   needsConfirmation: '已一年未确认，请核对信息是否仍然准确',
   exportRecords: '导出我的登记信息',
   exported: '已复制到剪贴板，可粘贴保存',
   loadFailed: '加载失败，请稍后重试',
-  retry: '重试',
-  required: '*',
   fields: {
     relation: '与您的关系',
     name: '姓名',
@@ -57,6 +65,8 @@ export const text = {
   updated: '已更新',
   serverError: '提交失败，请稍后再试',
   // certificate
+  /** The QR code's accessible name (screen readers). */
+  qrLabel: '登记凭证二维码，编号 {code}',
   certificateHint: '请保存此凭证，到使领馆办事时出示。',
   code: '凭证编号',
   mission: '登记使领馆',
@@ -66,10 +76,15 @@ export const text = {
   albumDenied: '需要“保存到相册”权限才能保存凭证，请在设置中允许',
   openSettings: '去设置',
   // alert answers
+  alertTitle: '安全提醒',
   alertIntro: '请告诉使领馆您和家人是否平安：',
   safe: '我平安',
   help: '需要帮助',
   answered: '已回复：',
-  helpSent: registrationMessages.helpShownToCitizen,
   call12308: '拨打 12308',
-} as const;
+};
+
+export type RegistrationText = Widen<typeof zhCN>;
+
+/** This subpackage's sentences in the current language. */
+export const text = localized<RegistrationText>({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });

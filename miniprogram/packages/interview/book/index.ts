@@ -7,9 +7,10 @@ import { fill } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { bookSlot, cancelBooking, fetchInterview } from '../api';
 import type { CitizenInterview } from '../domain/interview';
-import { interviewMessages, text } from '../text';
+import { text } from '../text';
 import { interviewView, type DayRow, type InterviewPageView } from '../view';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
+import { localizedData } from '../../../locale/localized-page';
 
 type SlotTap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string; date: string }>;
 
@@ -42,9 +43,8 @@ const EMPTY: InterviewPageView = {
  *   /packages/interview/book/index?id=<application id>
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     id: '',
     loading: true,
     /** Loaded once: later loads refresh in place. */
@@ -66,7 +66,7 @@ Component({
       return this.load();
     },
     onShow() {
-      // Back from the call page or the phone's settings: the booking or call may have moved on.
+      // Back from the call page or the phone's settings (or another language): the booking or call may have moved on.
       if (this.data.ready) void this.load();
     },
     async onPullDownRefresh() {
@@ -137,7 +137,7 @@ Component({
       } catch (error) {
         const message = error instanceof ApiError ? error.message : text.loadFailed;
         // Someone else was quicker: the slot is gone from the refreshed list. The message stays on the page.
-        const notice = error instanceof ApiError && error.code === 'SLOT_TAKEN' ? interviewMessages.slotTaken : message;
+        const notice = error instanceof ApiError && error.code === 'SLOT_TAKEN' ? text.slotTaken : message;
         this.setData({ notice });
         this.toast(notice, 'error');
         // What the server has now (TOO_LATE, INTERVIEW_NOT_REQUIRED: the page shows why the buttons went).

@@ -3,6 +3,7 @@ import { callPageUrl, requestCallTicket } from '../api';
 import { cameraAndMicrophone, openSettings } from '../permissions';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
+import { localizedData } from '../../../locale/localized-page';
 
 type Phase = 'checking' | 'denied' | 'joining' | 'open' | 'failed';
 
@@ -15,9 +16,8 @@ type Phase = 'checking' | 'denied' | 'joining' | 'open' | 'failed';
  *   /packages/interview/call/index?id=<application id>
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.call.title)],
   data: {
-    text,
     id: '',
     phase: 'checking' as Phase,
     message: '',

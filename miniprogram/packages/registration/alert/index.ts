@@ -1,15 +1,17 @@
 import { dialable, HOTLINE } from '../../../domain/hotline';
 import { answerAlert, fetchAlert } from '../api';
 import { alertAnswerLabels, type AlertAnswer, type RegistrationAlertView } from '../domain/registration';
-import { text } from '../text';
+import { localizedData } from '../../../locale/localized-page';
+import { registrationMessages, text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** 我平安 / 需要帮助: opened from the alert's 消息中心 message or subscription message, one answer per registered person. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({ text: { ...text }, answerLabels: { ...alertAnswerLabels }, helpSent: registrationMessages.helpShownToCitizen }), () => text.alertTitle),
+  ],
   data: {
-    text,
-    answerLabels: alertAnswerLabels,
     alertId: '',
     view: null as RegistrationAlertView | null,
     loadError: '',

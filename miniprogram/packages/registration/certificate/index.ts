@@ -3,6 +3,8 @@ import { fetchCertificate } from '../api';
 import type { RegistrationCertificate } from '../domain/registration';
 import { albumAllowed, openAlbumSettings, saveToAlbum } from '../album';
 import { drawQr, qrMatrix } from '../qr-matrix';
+import { fill } from '../../../locale/text';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -12,11 +14,12 @@ type CanvasNode = WechatMiniprogram.Canvas & { width: number; height: number };
 
 /** 登记凭证: the code as a QR code drawn on a canvas, saved to the album after the permission prompt. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.certificate)],
   data: {
-    text,
     size: SIZE,
     certificate: null as RegistrationCertificate | null,
+    /** The QR code's accessible name; the code itself is never translated. */
+    qrLabel: '',
     loadError: '',
     notice: '',
     saving: false,
@@ -26,7 +29,7 @@ Component({
     async onLoad(query: Record<string, string | undefined>) {
       try {
         const certificate = await fetchCertificate(query.id ?? '');
-        this.setData({ certificate });
+        this.setData({ certificate, qrLabel: fill(text.qrLabel, { code: certificate.code }) });
         await this.draw(certificate.qrText);
       } catch (error) {
         this.setData({ loadError: (error as Error).message || text.loadFailed });

@@ -18,6 +18,7 @@ import {
 import { registrationDeclaration, registrationPrivacy, text } from '../text';
 import { askForSafetyAlerts } from '../subscribe';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
+import { localizedData } from '../../../locale/localized-page';
 
 type Form = Record<RegistrationField, string>;
 type Option = { value: string; label: string };
@@ -45,11 +46,11 @@ function visibleErrors(form: Form, touched: Partial<Record<RegistrationField, bo
  * messages), then 安全提醒 subscription asked from the submit tap. `?id=` updates (更新登记).
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({ text: { ...text }, declaration: { ...registrationDeclaration }, privacy: { ...registrationPrivacy } }), () => text.title),
+  ],
   data: {
-    text,
-    declaration: registrationDeclaration,
-    privacy: registrationPrivacy,
     required: Object.fromEntries(REQUIRED_FIELDS.map((f) => [f, true])) as Record<string, boolean>,
     step: 'declaration' as 'declaration' | 'form',
     id: '',
@@ -70,6 +71,10 @@ Component({
       const form = { ...emptyForm(), ...(detail.form as unknown as Partial<Form>) };
       this.setData({ form });
       await this.refreshLabels(form);
+    },
+    onShow() {
+      // The picker labels are words too: in the language of the moment (after a switch in 我的).
+      if (this.data.step === 'form') void this.refreshLabels(this.data.form);
     },
     startForm() {
       this.setData({ step: 'form' });

@@ -1,23 +1,33 @@
 import Toast from 'tdesign-miniprogram/toast/index';
+import { fill } from '../../../locale/text';
+import { localizedData } from '../../../locale/localized-page';
 import { ROUTES } from '../../../routes';
 import { confirmRegistration, deregister, exportMyRecords, fetchRegistrations } from '../api';
 import { relationLabels, type RegistrationSummary } from '../domain/registration';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
+/** A registration as its card shows it: the person and their relation, in the reader's language. */
+type RegistrationRow = RegistrationSummary & { title: string };
+
+const rowOf = (registration: RegistrationSummary): RegistrationRow => ({
+  ...registration,
+  title: fill(text.person, { name: registration.name, relation: relationLabels[registration.relation] }),
+});
+
 type Tap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>;
 
 /** 海外公民登记: my registrations (myself and family), the yearly confirmation, certificate, update, deregister, export. */
 Component({
-  behaviors: [elderModeBehavior],
-  data: { text, relationLabels, registrations: [] as RegistrationSummary[], ready: false, loadError: '' },
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
+  data: { registrations: [] as RegistrationRow[], ready: false, loadError: '' },
   methods: {
     onShow() {
       void this.load();
     },
     async load() {
       try {
-        this.setData({ registrations: await fetchRegistrations(), ready: true, loadError: '' });
+        this.setData({ registrations: (await fetchRegistrations()).map(rowOf), ready: true, loadError: '' });
       } catch (error) {
         this.setData({ ready: true, loadError: (error as Error).message || text.loadFailed });
       }
@@ -39,6 +49,8 @@ Component({
       const id = event.currentTarget.dataset.id;
       wx.showModal({
         content: text.deregisterConfirm,
+        confirmText: text.deregisterYes,
+        cancelText: text.deregisterNo,
         success: async (result) => {
           if (!result.confirm) return;
           await deregister(id);
