@@ -32,6 +32,15 @@ import { en as documentsEn } from '../../miniprogram/packages/documents/text-en'
 import { zhHant as documentsZhHant } from '../../miniprogram/packages/documents/text-zh-Hant';
 import { text as documentsText } from '../../miniprogram/packages/documents/text';
 
+import { en as interviewEn } from '../../miniprogram/packages/interview/text-en';
+import { zhHant as interviewZhHant } from '../../miniprogram/packages/interview/text-zh-Hant';
+import { text as interviewText } from '../../miniprogram/packages/interview/text';
+import { en as registrationEn } from '../../miniprogram/packages/registration/text-en';
+import { zhHant as registrationZhHant } from '../../miniprogram/packages/registration/text-zh-Hant';
+import { text as registrationText } from '../../miniprogram/packages/registration/text';
+import { registrationMessageCatalogues } from '../../miniprogram/domain/registration-messages';
+import { registrationLabelCatalogues } from '../../miniprogram/domain/registration';
+
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
   if (typeof value === 'string') {
@@ -56,6 +65,14 @@ const catalogues = {
   pay: { 'zh-CN': (chooseLocale('zh-CN'), { ...payText }), 'zh-Hant': payZhHant, en: payEn },
   pension: { 'zh-CN': (chooseLocale('zh-CN'), { ...pensionText }), 'zh-Hant': pensionZhHant, en: pensionEn },
   legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },
+  interview: { 'zh-CN': (chooseLocale('zh-CN'), { ...interviewText }), 'zh-Hant': interviewZhHant, en: interviewEn },
+  registration: { 'zh-CN': (chooseLocale('zh-CN'), { ...registrationText }), 'zh-Hant': registrationZhHant, en: registrationEn },
+  // Shared with the server: field messages, privacy statement, 致登记人, labels.
+  registrationMessages: {
+    'zh-CN': { ...registrationMessageCatalogues['zh-CN'], labels: registrationLabelCatalogues['zh-CN'] },
+    'zh-Hant': { ...registrationMessageCatalogues['zh-Hant'], labels: registrationLabelCatalogues['zh-Hant'] },
+    en: { ...registrationMessageCatalogues.en, labels: registrationLabelCatalogues.en },
+  },
 };
 
 describe('locale catalogues', () => {

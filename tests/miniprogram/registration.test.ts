@@ -203,7 +203,7 @@ describe('海外公民登记 pages', () => {
     expect(textOf(alert)).toContain('缅因州暴风雪');
     await tapButton(alert, '.person--0 .help');
     await until(() => instanceOf(alert).data.helpAsked === true, 'help recorded');
-    expect(textOf(alert)).toContain(text.helpSent);
+    expect(textOf(alert)).toContain(rm.helpShownToCitizen);
     const answers = await env.reviewer.get(`/api/console/registrations/alerts/${published.body.id}/answers`);
     expect(answers.body.items).toEqual([expect.objectContaining({ answer: 'help', region: '缅因' })]);
   });

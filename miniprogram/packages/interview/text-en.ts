@@ -37,7 +37,7 @@ export const en: InterviewText = {
   join: 'Join the interview',
 
   slots: 'Choose an interview slot',
-  slotsDay: '{count} slots free',
+  slotsDay: 'Free slots: {count}',
   slotOpen: 'Free',
   leadNote: `Slots starting at least ${BOOKING_LEAD_MINUTES} minutes from now can be booked.`,
   empty: 'No slots are free in the coming weeks. Please call the mission to arrange an interview.',
