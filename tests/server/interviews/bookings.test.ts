@@ -49,8 +49,10 @@ describe.each(databaseKinds)('interview bookings, citizen (%s)', (database) => {
       orderNo,
       status: 'interview',
       required: true,
-      mission: { id: 'us-new-york', nameZh: expect.stringContaining('纽约'), timeZone: 'America/New_York', phone: expect.any(String) },
+      mission: { id: 'us-new-york', nameZh: expect.stringContaining('纽约'), cityZh: '纽约', cityEn: 'New York', timeZone: 'America/New_York', phone: expect.any(String) },
       timeZoneLabel: expect.stringMatching(/^纽约时间（UTC-[45]）$/),
+      // The page names the zone in the reader's language from the cities and today's offset.
+      timeZoneOffset: expect.stringMatching(/^UTC-[45]$/),
       booking: null,
     });
     const slots = await onDate(api, id, date);
