@@ -167,6 +167,13 @@ describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-
       expect(text).toContain('陈静（本人）');
       expect(text).toContain('有效');
       expect(text).toContain('註銷登記');
+
+      // Switched to English in 我的: the page speaks it on its next show, the server's label too.
+      chooseLocale('en');
+      show(page);
+      await until(() => textOf(page).includes('陈静 (Myself)') && textOf(page).includes('Valid'), 'the page in English');
+      expect(textOf(page)).toContain(registrationEn.intro);
+      expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: registrationEn.title });
     }
     expectSentences(text);
   });
