@@ -14,10 +14,10 @@ import {
 } from '../../miniprogram/domain/interview';
 import type { ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
+import { formatOffset } from '../../miniprogram/domain/zoned-time';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
 import { interviewHeld } from '../workflow/interview-labels';
 import { offsetMinutes, timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
-import { formatOffset } from '../../miniprogram/domain/zoned-time';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
 
