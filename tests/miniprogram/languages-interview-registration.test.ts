@@ -1,6 +1,7 @@
 /**
- * 预约视频面审 and 海外公民登记 (index and form) in 繁體中文 and English, against the real
- * server (a child process) with the New York mission's reviewer: the pages' own words in
+ * 预约视频面审 (and the order detail's interview step) and 海外公民登记 (index and form) in
+ * 繁體中文 and English, against the real server (a child process) with the New York
+ * mission's reviewer: the pages' own words in
  * that language, the shared validator's and the server's words in it too, the navigation
  * bar title, and never a raw key or an unfilled {placeholder}. In English no Chinese is
  * left outside what is data (the citizen's name, the mission, the consular district).
@@ -13,6 +14,9 @@ import { zhHant as interviewZhHant } from '../../miniprogram/packages/interview/
 import { createRegistration } from '../../miniprogram/packages/registration/api';
 import { en as registrationEn } from '../../miniprogram/packages/registration/text-en';
 import { zhHant as registrationZhHant } from '../../miniprogram/packages/registration/text-zh-Hant';
+import { en as ordersEn } from '../../miniprogram/packages/orders/text-en';
+import { zhHant as ordersZhHant } from '../../miniprogram/packages/orders/text-zh-Hant';
+import { fill } from '../../miniprogram/locale/language';
 import { useChildServer } from './helpers/child-server';
 import { createSlots, interviewOf, orderInInterview, readyCitizen } from './helpers/interview';
 import { tapButton, textOf, until } from './helpers/interact';
@@ -67,6 +71,7 @@ const withoutData = (text: string, data: string[]) => data.reduce((rest, value) 
 describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-CN'>) => {
   const interviewWords = locale === 'en' ? interviewEn : interviewZhHant;
   const registrationWords = locale === 'en' ? registrationEn : registrationZhHant;
+  const ordersWords = locale === 'en' ? ordersEn : ordersZhHant;
 
   it('预约视频面审: the time zone, days, slots, the dialog and the booking card in that language', async () => {
     chooseLocale('zh-CN');
@@ -122,6 +127,14 @@ describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-
     expect(text).toContain(interviewWords.change);
     expectSentences(text);
     if (locale === 'en') expect(text).not.toMatch(CHINESE);
+
+    // The order detail's next step names the booked time the same way.
+    const detail = renderPage('packages/orders/detail/index');
+    await instanceOf(detail).onLoad({ id: order.id });
+    show(detail);
+    await until(() => textOf(detail).includes(ordersWords.order.interview.view), 'the booking on the order detail');
+    const zone = locale === 'en' ? `New York time (${interview.timeZoneOffset})` : `${interview.mission.cityZh}時間（${interview.timeZoneOffset}）`;
+    expect(textOf(detail)).toContain(fill(ordersWords.order.interview.bookedAt, { when: slot.when, zone }));
   });
 
   it('海外公民登记: my registrations, with the server\'s status label in that language', async () => {

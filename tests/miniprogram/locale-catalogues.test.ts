@@ -40,6 +40,7 @@ import { zhHant as registrationZhHant } from '../../miniprogram/packages/registr
 import { text as registrationText } from '../../miniprogram/packages/registration/text';
 import { registrationMessageCatalogues } from '../../miniprogram/domain/registration-messages';
 import { registrationLabelCatalogues } from '../../miniprogram/domain/registration';
+import { missionCalendarCatalogues } from '../../miniprogram/domain/mission-calendar';
 
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
@@ -67,6 +68,7 @@ const catalogues = {
   legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },
   interview: { 'zh-CN': (chooseLocale('zh-CN'), { ...interviewText }), 'zh-Hant': interviewZhHant, en: interviewEn },
   registration: { 'zh-CN': (chooseLocale('zh-CN'), { ...registrationText }), 'zh-Hant': registrationZhHant, en: registrationEn },
+  missionCalendar: missionCalendarCatalogues,
   // Shared with the server: field messages, privacy statement, 致登记人, labels.
   registrationMessages: {
     'zh-CN': { ...registrationMessageCatalogues['zh-CN'], labels: registrationLabelCatalogues['zh-CN'] },

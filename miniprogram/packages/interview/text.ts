@@ -19,19 +19,11 @@ const zhCN = {
   orderNo: '订单号',
   why: '需要面审的原因',
   zone: '以下时间均为{zone}',
-  /** The mission's time zone: its city and today's offset. */
-  zoneLabel: '{city}时间（{offset}）',
   zoneNote: '您的手机不在该时区，括号中是您手机上的时间。',
   phoneTime: '（您的时间 {time}）',
   minutes: '{minutes}分钟',
   /** A time and how long it lasts: '09:00（30分钟）'. */
   timeAndLength: '{time}（{length}）',
-  /** A mission date: '12月7日 周一' ({month} from months, {weekday} from weekdays). */
-  dayLabel: '{month}月{day}日 {weekday}',
-  /** The phone's own date and time, on another day than the mission's. */
-  dayTime: '{month}月{day}日 {time}',
-  months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
-  weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   tips: '面审时请在光线充足、安静的地方，准备好证件原件，由申请人本人出镜。',
   notRequired: interviewMessages.notRequired,
   slotTaken: interviewMessages.slotTaken,

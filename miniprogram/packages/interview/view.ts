@@ -5,9 +5,9 @@
  * Only the phone's OWN time is worked out here, from the ISO instant with plain Date, and
  * shown beside the mission time when the two clocks differ.
  */
-import { currentLocale } from '../../locale/language';
 import { fill } from '../../locale/text';
 import type { CitizenInterview, InterviewBookingView, InterviewSlotView, ZonedLabel } from './domain/interview';
+import { dayLabel, dayTimeLabel, zoneLabel } from './domain/mission-calendar';
 import { text } from './text';
 
 export interface SlotRow {
@@ -41,13 +41,6 @@ export interface PastRow extends BookingCard {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** '12月7日 周一' / 'Mon 7 Dec' for a calendar date 'YYYY-MM-DD' (weekday by calendar arithmetic: no time zone involved). */
-export function dayLabel(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return fill(text.dayLabel, { month: text.months[month - 1] ?? '', day: String(day), weekday: text.weekdays[weekday] ?? '' });
-}
-
 /** The phone's own clock at `iso` ('22:00', or '12月8日 22:00' on another date), '' when it reads as the mission's. */
 export function phoneClock(iso: string, local: ZonedLabel): string {
   const at = new Date(iso);
@@ -55,19 +48,12 @@ export function phoneClock(iso: string, local: ZonedLabel): string {
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
   const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   if (date === local.date && time === local.time) return '';
-  const onDay = fill(text.dayTime, { month: text.months[at.getMonth()] ?? '', day: String(at.getDate()), time });
-  return fill(text.phoneTime, { time: date === local.date ? time : onDay });
+  return fill(text.phoneTime, { time: date === local.date ? time : dayTimeLabel(at.getMonth() + 1, at.getDate(), time) });
 }
 
 const whenOf = (local: ZonedLabel) => `${dayLabel(local.date)} ${local.time}`;
 
 const withLength = (time: string, minutes: number) => fill(text.timeAndLength, { time, length: fill(text.minutes, { minutes: String(minutes) }) });
-
-/** The mission's zone named in the reader's language: '纽约时间（UTC-5）', 'New York time (UTC-5)'. */
-function zoneLabel(interview: CitizenInterview): string {
-  const city = currentLocale() === 'en' ? interview.mission.cityEn : interview.mission.cityZh;
-  return fill(text.zoneLabel, { city, offset: interview.timeZoneOffset });
-}
 
 /** A slot across a daylight-saving change from today: its own offset beside its time (the label at the top says today's). */
 const otherOffset = (local: ZonedLabel, todayOffset: string) => (local.offset === todayOffset ? '' : ` ${local.offset}`);
@@ -109,7 +95,7 @@ export function interviewView(interview: CitizenInterview) {
     orderNo: interview.orderNo ?? '',
     required: interview.required,
     heldNotice: interview.heldNotice ?? '',
-    zoneText: fill(text.zone, { zone: zoneLabel(interview) }),
+    zoneText: fill(text.zone, { zone: zoneLabel(interview.mission, interview.timeZoneOffset) }),
     zoneDiffers,
     booking,
     canChange: !!interview.booking?.canChange,

@@ -4,6 +4,13 @@ import type { OrderText } from './text';
 export const en: OrderText = {
   order: {
     appointments: 'In-person appointment: {kinds}',
+    interview: {
+      book: 'Book the interview',
+      view: 'View booking',
+      join: 'Join the interview',
+      bookedAt: 'Interview: {when} ({zone})',
+      callOpen: 'Consular staff have started your video interview. Please join now.',
+    },
     title: 'Order details',
     orderNo: 'Order no.',
     copyHint: 'Tap to copy',

@@ -4,6 +4,13 @@ import type { OrderText } from './text';
 export const zhHant: OrderText = {
   order: {
     appointments: '到館預約：{kinds}',
+    interview: {
+      book: '預約面審',
+      view: '查看預約',
+      join: '進入面審',
+      bookedAt: '面審時間：{when}（{zone}）',
+      callOpen: '使領館工作人員已發起視訊面審，請儘快進入。',
+    },
     title: '訂單詳情',
     orderNo: '訂單號',
     copyHint: '點按複製',

@@ -12,6 +12,14 @@ const zhCN = {
   order: {
     /** The cell to 到馆预约 (packages/appointment): '{kinds}' e.g. 采集指纹. */
     appointments: '到馆预约：{kinds}',
+    /** The next-step card of an order waiting for its video interview (packages/interview books it). */
+    interview: {
+      book: '预约面审',
+      view: '查看预约',
+      join: '进入面审',
+      bookedAt: '面审时间：{when}（{zone}）',
+      callOpen: '使领馆工作人员已发起视频面审，请尽快进入。',
+    },
     title: '订单详情',
     orderNo: '订单号',
     copyHint: '点按复制',
