@@ -1,6 +1,5 @@
 import { checkEmail, checkPhone } from './contact';
 import { checkIdNumber, checkPersonName, IdType, residentIdBirthDate } from './identity';
-import { localizedMessages, type MessageLocale } from './message-locale';
 import { registrationMessages as rm } from './registration-messages';
 import { Check, fail, normalizeInput, pass } from './validation';
 
@@ -19,40 +18,10 @@ export const RELATIONS: readonly RegistrationRelation[] = ['self', 'spouse', 'ch
 export const PURPOSES: readonly RegistrationPurpose[] = ['student', 'worker', 'resident', 'visitor'];
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['active', 'ended', 'deregistered'];
 
-/** Labels in the current message locale (the console, the export and jobs read them in 简体中文). */
-const labels = {
-  'zh-CN': {
-    relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母' },
-    purpose: { student: '留学', worker: '工作', resident: '定居', visitor: '旅行探亲' },
-    status: { active: '有效', ended: '已结束', deregistered: '已注销' },
-    answer: { safe: '我平安', help: '需要帮助' },
-  },
-  'zh-Hant': {
-    relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母' },
-    purpose: { student: '留學', worker: '工作', resident: '定居', visitor: '旅行探親' },
-    status: { active: '有效', ended: '已結束', deregistered: '已註銷' },
-    answer: { safe: '我平安', help: '需要幫助' },
-  },
-  en: {
-    relation: { self: 'Myself', spouse: 'Spouse', child: 'Child', parent: 'Parent' },
-    purpose: { student: 'Study', worker: 'Work', resident: 'Living there', visitor: 'Travel or family visit' },
-    status: { active: 'Valid', ended: 'Ended', deregistered: 'Cancelled' },
-    answer: { safe: 'I am safe', help: 'I need help' },
-  },
-} satisfies Record<MessageLocale, {
-  relation: Record<RegistrationRelation, string>;
-  purpose: Record<RegistrationPurpose, string>;
-  status: Record<RegistrationStatus, string>;
-  answer: Record<AlertAnswer, string>;
-}>;
-
-export const registrationLabelCatalogues = labels;
-const byLocale = <K extends keyof (typeof labels)['zh-CN']>(key: K) =>
-  localizedMessages({ 'zh-CN': labels['zh-CN'][key], 'zh-Hant': labels['zh-Hant'][key], en: labels.en[key] });
-export const relationLabels: Record<RegistrationRelation, string> = byLocale('relation');
-export const purposeLabels: Record<RegistrationPurpose, string> = byLocale('purpose');
-export const registrationStatusLabels: Record<RegistrationStatus, string> = byLocale('status');
-export const alertAnswerLabels: Record<AlertAnswer, string> = byLocale('answer');
+export const relationLabels: Record<RegistrationRelation, string> = { self: '本人', spouse: '配偶', child: '子女', parent: '父母' };
+export const purposeLabels: Record<RegistrationPurpose, string> = { student: '留学', worker: '工作', resident: '定居', visitor: '旅行探亲' };
+export const registrationStatusLabels: Record<RegistrationStatus, string> = { active: '有效', ended: '已结束', deregistered: '已注销' };
+export const alertAnswerLabels: Record<AlertAnswer, string> = { safe: '我平安', help: '需要帮助' };
 
 /** What the form sends (create and update). Never bank details. */
 export interface RegistrationInput {

@@ -14,10 +14,9 @@ import {
 } from '../../miniprogram/domain/interview';
 import type { ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
-import { formatOffset } from '../../miniprogram/domain/zoned-time';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
 import { interviewHeld } from '../workflow/interview-labels';
-import { offsetMinutes, timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
+import { timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
 
@@ -199,7 +198,7 @@ export async function citizenInterview(db: Kysely<Database>, order: OrderRow, no
     required,
     mission: { id: mission.id, nameZh: mission.nameZh, cityZh: mission.cityZh, cityEn: mission.cityEn, timeZone: mission.timeZone, phone: mission.phone },
     timeZoneLabel: timeZoneLabel(mission.cityZh, mission.timeZone, new Date(now)),
-    timeZoneOffset: formatOffset(offsetMinutes(new Date(now), mission.timeZone)),
+    timeZoneOffset: zonedLabel(new Date(now), mission.timeZone).offset,
     booking: active ? bookingView(active, mission.timeZone, !!call, now) : null,
     call: call ? callView(call) : null,
     days: required && !held ? await freeSlotDays(db, mission, now) : [],

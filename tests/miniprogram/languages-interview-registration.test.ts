@@ -137,7 +137,7 @@ describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-
     expect(textOf(detail)).toContain(fill(ordersWords.order.interview.bookedAt, { when: slot.when, zone }));
   });
 
-  it('海外公民登记: my registrations, with the server\'s status label in that language', async () => {
+  it('海外公民登记: my registrations in that language; the server\'s field messages too', async () => {
     chooseLocale('zh-CN');
     await readyCitizen(server, '陈静');
     chooseLocale(locale);
@@ -174,14 +174,14 @@ describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-
       expect(text).toContain(words);
     if (locale === 'en') {
       expect(text).toContain('陈静 (Myself)');
-      expect(text).toContain('Valid'); // the server's status label, in the caller's language
+      expect(text).toContain('Valid'); // the status, by its code
       expect(withoutData(text, [saved.missionNameZh, saved.name, '纽约'])).not.toMatch(CHINESE);
     } else {
       expect(text).toContain('陈静（本人）');
       expect(text).toContain('有效');
       expect(text).toContain('註銷登記');
 
-      // Switched to English in 我的: the page speaks it on its next show, the server's label too.
+      // Switched to English in 我的: the page speaks it on its next show.
       chooseLocale('en');
       show(page);
       await until(() => textOf(page).includes('陈静 (Myself)') && textOf(page).includes('Valid'), 'the page in English');

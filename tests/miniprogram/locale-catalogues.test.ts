@@ -39,7 +39,6 @@ import { en as registrationEn } from '../../miniprogram/packages/registration/te
 import { zhHant as registrationZhHant } from '../../miniprogram/packages/registration/text-zh-Hant';
 import { text as registrationText } from '../../miniprogram/packages/registration/text';
 import { registrationMessageCatalogues } from '../../miniprogram/domain/registration-messages';
-import { registrationLabelCatalogues } from '../../miniprogram/domain/registration';
 import { missionCalendarCatalogues } from '../../miniprogram/domain/mission-calendar';
 
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
@@ -69,12 +68,8 @@ const catalogues = {
   interview: { 'zh-CN': (chooseLocale('zh-CN'), { ...interviewText }), 'zh-Hant': interviewZhHant, en: interviewEn },
   registration: { 'zh-CN': (chooseLocale('zh-CN'), { ...registrationText }), 'zh-Hant': registrationZhHant, en: registrationEn },
   missionCalendar: missionCalendarCatalogues,
-  // Shared with the server: field messages, privacy statement, 致登记人, labels.
-  registrationMessages: {
-    'zh-CN': { ...registrationMessageCatalogues['zh-CN'], labels: registrationLabelCatalogues['zh-CN'] },
-    'zh-Hant': { ...registrationMessageCatalogues['zh-Hant'], labels: registrationLabelCatalogues['zh-Hant'] },
-    en: { ...registrationMessageCatalogues.en, labels: registrationLabelCatalogues.en },
-  },
+  // Shared with the server: field messages, privacy statement, 致登记人.
+  registrationMessages: registrationMessageCatalogues,
 };
 
 describe('locale catalogues', () => {

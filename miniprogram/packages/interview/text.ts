@@ -6,7 +6,7 @@
  * server; the few this page says itself are here, in each language.
  */
 import { localized, type Widen } from '../../locale/language';
-import { BOOKING_LEAD_MINUTES, BOOKING_STATUS_LABELS, interviewMessages, SLOT_STATUS_LABELS } from './domain/interview';
+import { BOOKING_LEAD_MINUTES, interviewMessages, SLOT_STATUS_LABELS } from './domain/interview';
 import { en } from './text-en';
 import { zhHant } from './text-zh-Hant';
 
@@ -29,7 +29,8 @@ const zhCN = {
   slotTaken: interviewMessages.slotTaken,
 
   booking: '当前预约',
-  bookingStatus: BOOKING_STATUS_LABELS,
+  /** By the booking's status (the citizen's words; the console has its own). */
+  bookingStatus: { booked: '已预约', cancelled: '已取消', held: '已面审', missed: '未参加' },
   change: '改约',
   cancel: '取消预约',
   keep: '不改约了',

@@ -19,6 +19,10 @@ export const en: RegistrationText = {
   exportRecords: 'Export my registration details',
   exported: 'Copied to the clipboard; paste it somewhere to keep it',
   loadFailed: 'Could not load. Please try again later',
+  relation: { self: 'Myself', spouse: 'Spouse', child: 'Child', parent: 'Parent' },
+  purpose: { student: 'Study', worker: 'Work', resident: 'Living there', visitor: 'Travel or family visit' },
+  status: { active: 'Valid', ended: 'Ended', deregistered: 'Cancelled' },
+  answer: { safe: 'I am safe', help: 'I need help' },
   fields: {
     relation: 'Relation to you',
     name: 'Name',

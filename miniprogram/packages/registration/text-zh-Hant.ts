@@ -19,6 +19,10 @@ export const zhHant: RegistrationText = {
   exportRecords: '匯出我的登記資訊',
   exported: '已複製到剪貼簿，可貼上保存',
   loadFailed: '載入失敗，請稍後重試',
+  relation: { self: '本人', spouse: '配偶', child: '子女', parent: '父母' },
+  purpose: { student: '留學', worker: '工作', resident: '定居', visitor: '旅行探親' },
+  status: { active: '有效', ended: '已結束', deregistered: '已註銷' },
+  answer: { safe: '我平安', help: '需要幫助' },
   fields: {
     relation: '與您的關係',
     name: '姓名',

@@ -6,6 +6,7 @@
  * this file), in the same three languages.
  */
 import { localized, type Widen } from '../../locale/language';
+import { alertAnswerLabels, purposeLabels, relationLabels } from './domain/registration';
 import { registrationDeclaration, registrationMessages, registrationPrivacy } from './domain/registration-messages';
 import { en } from './text-en';
 import { zhHant } from './text-zh-Hant';
@@ -32,6 +33,12 @@ const zhCN = {
   exportRecords: '导出我的登记信息',
   exported: '已复制到剪贴板，可粘贴保存',
   loadFailed: '加载失败，请稍后重试',
+  // The citizen's words for the shared labels (domain/registration.ts, 简体, is what staff read).
+  relation: relationLabels,
+  purpose: purposeLabels,
+  /** By the registration's status. */
+  status: { active: '有效', ended: '已结束', deregistered: '已注销' },
+  answer: alertAnswerLabels,
   fields: {
     relation: '与您的关系',
     name: '姓名',

@@ -1,6 +1,6 @@
 import { dialable, HOTLINE } from '../../../domain/hotline';
 import { answerAlert, fetchAlert } from '../api';
-import { alertAnswerLabels, type AlertAnswer, type RegistrationAlertView } from '../domain/registration';
+import type { AlertAnswer, RegistrationAlertView } from '../domain/registration';
 import { localizedData } from '../../../locale/localized-page';
 import { registrationMessages, text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
@@ -9,7 +9,7 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
 Component({
   behaviors: [
     elderModeBehavior,
-    localizedData(() => ({ text: { ...text }, answerLabels: { ...alertAnswerLabels }, helpSent: registrationMessages.helpShownToCitizen }), () => text.alertTitle),
+    localizedData(() => ({ text: { ...text }, helpSent: registrationMessages.helpShownToCitizen }), () => text.alertTitle),
   ],
   data: {
     alertId: '',

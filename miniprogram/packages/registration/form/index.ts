@@ -6,12 +6,10 @@ import { createRegistration, fetchRegistration, fetchSafetyTemplate, updateRegis
 import { ID_TYPES, idTypeLabels } from '../domain/identity';
 import {
   PURPOSES,
-  purposeLabels,
   type RegistrationErrors,
   type RegistrationField,
   regionsOf,
   RELATIONS,
-  relationLabels,
   REQUIRED_FIELDS,
   validateRegistrationInput,
 } from '../domain/registration';
@@ -118,9 +116,9 @@ Component({
       const country = missions.find((m) => m.countryCode === form.countryCode);
       this.setData({
         labels: {
-          relation: relationLabels[form.relation as keyof typeof relationLabels] ?? '',
+          relation: text.relation[form.relation as keyof typeof text.relation] ?? '',
           idType: idTypeLabels[form.idType as keyof typeof idTypeLabels] ?? '',
-          purpose: purposeLabels[form.purpose as keyof typeof purposeLabels] ?? '',
+          purpose: text.purpose[form.purpose as keyof typeof text.purpose] ?? '',
           countryCode: country?.countryZh ?? '',
           region: form.region,
         },
@@ -154,9 +152,9 @@ let missionsLoaded: Promise<Mission[]> = Promise.resolve([]);
 let safetyTemplate = '';
 
 async function optionsFor(field: PickerField, form: Form): Promise<Option[]> {
-  if (field === 'relation') return RELATIONS.map((value) => ({ value, label: relationLabels[value] }));
+  if (field === 'relation') return RELATIONS.map((value) => ({ value, label: text.relation[value] }));
   if (field === 'idType') return ID_TYPES.map((value) => ({ value, label: idTypeLabels[value] }));
-  if (field === 'purpose') return PURPOSES.map((value) => ({ value, label: purposeLabels[value] }));
+  if (field === 'purpose') return PURPOSES.map((value) => ({ value, label: text.purpose[value] }));
   const missions = await missionsLoaded;
   if (field === 'region') return regionsOf(missions, form.countryCode).map((value) => ({ value, label: value }));
   const countries: Option[] = [];

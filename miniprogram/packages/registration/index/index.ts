@@ -3,16 +3,17 @@ import { fill } from '../../../locale/text';
 import { localizedData } from '../../../locale/localized-page';
 import { ROUTES } from '../../../routes';
 import { confirmRegistration, deregister, exportMyRecords, fetchRegistrations } from '../api';
-import { relationLabels, type RegistrationSummary } from '../domain/registration';
+import type { RegistrationSummary } from '../domain/registration';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
-/** A registration as its card shows it: the person and their relation, in the reader's language. */
+/** A registration as its card shows it: the person, their relation and the status in the reader's language. */
 type RegistrationRow = RegistrationSummary & { title: string };
 
 const rowOf = (registration: RegistrationSummary): RegistrationRow => ({
   ...registration,
-  title: fill(text.person, { name: registration.name, relation: relationLabels[registration.relation] }),
+  title: fill(text.person, { name: registration.name, relation: text.relation[registration.relation] }),
+  statusLabel: text.status[registration.status],
 });
 
 type Tap = WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>;
