@@ -23,6 +23,8 @@ interface RegisteredService {
   definition: ServiceDefinition;
   /** Text maps by locale; the definition's own words are the default locale's. */
   texts: ServiceTexts;
+  /** The definition laid out per other locale, made once (the server renders lists in a locale per request). */
+  localized: Map<string, ServiceDefinition>;
 }
 
 const registry = new Map<string, RegisteredService>();
@@ -36,7 +38,7 @@ export function registerApplicationService(definition: ServiceDefinition, texts:
   if (!/^[A-Z]$/.test(definition.orderCode)) throw new Error(`service ${definition.id}: orderCode must be one capital letter`);
   const clash = [...registry.values()].find((s) => s.definition.orderCode === definition.orderCode);
   if (clash) throw new Error(`service ${definition.id}: order code ${definition.orderCode} is ${clash.definition.id}'s`);
-  registry.set(definition.id, { definition, texts });
+  registry.set(definition.id, { definition, texts, localized: new Map() });
   return definition;
 }
 
@@ -58,7 +60,10 @@ export function findApplicationService(id: string, locale: string = DEFAULT_LOCA
   const entry = registry.get(id);
   if (!entry) return undefined;
   const text = locale === DEFAULT_LOCALE ? undefined : entry.texts[locale];
-  return text ? localizeService(entry.definition, text) : entry.definition;
+  if (!text) return entry.definition;
+  let localized = entry.localized.get(locale);
+  if (!localized) entry.localized.set(locale, (localized = localizeService(entry.definition, text)));
+  return localized;
 }
 
 /** Locales a service has a text map for (the default one always). */
