@@ -11,6 +11,7 @@
  * wall clock (`local`), computed on the server, as for video interviews.
  */
 import type { ZonedLabel } from './interview';
+import { localizedMessages } from './message-locale';
 
 export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
 /** The kinds this module books at the counter (the video interview books in server/interviews). */
@@ -31,11 +32,12 @@ export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
 export const APPOINTMENT_MINUTES_CHOICES = [10, 15, 20, 30, 45, 60] as const;
 export const MAIL_REASON_MAX = 500;
 
-export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
-  video_interview: '视频面审',
-  fingerprints: '采集指纹',
-  pickup: '到馆领取证件',
-};
+/** The kinds' names in the current language (message-locale.ts): the citizen's, the request's (console: 简体). */
+export const APPOINTMENT_KIND_LABELS = localizedMessages<Readonly<Record<AppointmentKind, string>>>({
+  'zh-CN': { video_interview: '视频面审', fingerprints: '采集指纹', pickup: '到馆领取证件' },
+  'zh-Hant': { video_interview: '視訊面審', fingerprints: '採集指紋', pickup: '到館領取證件' },
+  en: { video_interview: 'Video interview', fingerprints: 'Fingerprinting', pickup: 'Collect your document in person' },
+});
 
 export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
   booked: '已预约',
@@ -94,25 +96,7 @@ export const appointmentMessages = {
   decisionNoteRequired: '不同意时请说明理由',
   /** The production gate (server/workflow/appointment-gate.ts). */
   required: (kind: string) => `申请人尚未完成“${kind}”，完成（或同意邮寄办理）后才能继续`,
-  bookedTitle: '到馆预约成功',
-  booked: (kind: string, when: string, address: string) => `您已预约${kind}：${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
-  movedTitle: '到馆预约已改期',
-  cancelledTitle: '到馆预约已取消',
-  cancelled: (kind: string, when: string) => `您已取消${when}的${kind}预约。`,
-  cancelledByMission: (kind: string, when: string, note: string) => `使领馆取消了您${when}的${kind}预约${note ? `（${note}）` : ''}，请重新预约。`,
-  reminderTitle: '明日到馆预约提醒',
-  reminder: (kind: string, when: string, address: string) => `提醒：您预约的${kind}在 ${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
   reminderHint: (date: string, time: string) => `${date} ${time}到馆办理`,
-  noShowTitle: '到馆预约未到',
-  noShow: (kind: string, when: string) => `您未按时前来办理${when}的${kind}，请重新预约。`,
-  checkedInTitle: '已到馆登记',
-  checkedIn: (kind: string) => `您已完成到馆登记（${kind}）。`,
-  mailRequestedTitle: '已提交邮寄办理申请',
-  mailRequested: (kind: string) => `您申请以双向邮寄方式办理“${kind}”，使领馆审核后会通知您。`,
-  mailAcceptedTitle: '同意邮寄办理',
-  mailAccepted: (kind: string, note: string) => `使领馆同意您以双向邮寄方式办理“${kind}”，无需到馆。${note ? `说明：${note}` : ''}`,
-  mailRefusedTitle: '未同意邮寄办理',
-  mailRefused: (kind: string, note: string) => `使领馆未同意以邮寄方式办理“${kind}”：${note}。请预约到馆时间。`,
 } as const;
 
 /** A map search for the mission's address (Google Maps URLs API: a plain link every map app opens). */
