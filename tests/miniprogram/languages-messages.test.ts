@@ -47,6 +47,7 @@ it('消息 in English: the status change and the staff note in English, the staf
   expect(supplements!.body).toContain('Please supply: Other documents');
   const text = textOf(page);
   expect(text).toContain('Further documents requested: Documents requested');
-  // Only what staff wrote is Chinese.
-  expect(text.split(STAFF_NOTE).join('').split(LATER_NOTE).join('')).not.toMatch(/[\u4e00-\u9fff]/);
+  expect(text).toContain(`About your application (order ${order.orderNo})`);
+  // In every message only what staff wrote is Chinese (the page's own dates are its catalogue's).
+  for (const m of data(page).messages) expect((m.title + m.body).split(STAFF_NOTE).join('').split(LATER_NOTE).join('')).not.toMatch(/[\u4e00-\u9fff]/);
 });
