@@ -80,6 +80,14 @@ describe.each(databaseKinds)("answers in the caller's language (%s)", (database)
     const detailEn = await call(token, 'en', 'GET', `/api/applications/${id}`);
     expect(tooDark(detailEn.body.documents.find((d: { docId: string }) => d.docId === 'id_photo'))).toBe('The photo is too dark. Please take it again in good light');
 
+    // Submitting the unfinished draft: every refusal in English, the service's words included.
+    const submit = await call(token, 'en', 'POST', `/api/applications/${id}/submit`, {});
+    expect(submit.status).toBe(400);
+    expect(submit.body.error.code).toBe('SUBMISSION_INCOMPLETE');
+    expect(Object.keys(submit.body.error.fields).length).toBeGreaterThan(3);
+    expect(submit.body.error.fields['documents.id_photo']).toBe('The ID photo did not pass the check. Please take or upload it again as advised');
+    for (const [field, message] of Object.entries(submit.body.error.fields)) expect(`${field}: ${CHINESE.test(message as string) ? message : 'ok'}`).toBe(`${field}: ok`);
+
     // The record staff read is in 简体, with the code and values it was rendered from.
     const stored = await server.db.selectFrom('application_files').select('findings').where('application_id', '=', id).where('doc_id', '=', 'id_photo').executeTakeFirstOrThrow();
     expect(stored.findings.find((f) => f.code === 'TOO_DARK')?.message).toBe('照片太暗，请在光线充足处重新拍摄');
