@@ -84,6 +84,7 @@ export const en: ApplyText = {
       fees: 'Fees to pay',
       feeTotal: 'Total {amount}',
       feeNote: 'Priced for {option} processing by the embassy or consulate fee table; the amount is fixed when you submit, and later fee changes do not affect this application.',
+      feeNoteWithRefund: '{note} {refund}.',
       feeUnknown: 'Fees (the amount is not available right now; the embassy or consulate will confirm it):',
       submit: 'Submit application',
       submitting: 'Submitting…',
