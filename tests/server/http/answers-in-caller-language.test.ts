@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import type { TestServer } from '../../helpers/test-server';
 import { client, images, residentId, startApplicationsServer } from '../applications/helpers';
 import type { TestImages } from '../applications/walk';
@@ -19,7 +19,7 @@ interface Reply {
   body: any;
 }
 
-describe.each(databaseKinds)("answers in the caller's language (%s)", (database) => {
+describe.each(sqlOnlyKinds)("answers in the caller's language (%s)", (database) => {
   let server: TestServer;
   let close: () => Promise<void>;
   let files: TestImages;
