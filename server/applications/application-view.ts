@@ -19,6 +19,7 @@ import type { ApplicationFileTable, ApplicationTable, Database } from '../db/sch
 import { type InterviewHint, interviewHint } from '../workflow/interview-labels';
 import { ApiError, applicationNotFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import { storedFindingMessage } from '../photo/photo-messages';
 import { loadPaymentView } from '../workflow/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { SignedInStaff } from '../staff/authenticate';
@@ -153,7 +154,7 @@ export function toUploadedDocument(file: FileRow): UploadedDocument {
     mime: file.mime,
     bytes: file.bytes,
     ok: file.check_ok,
-    findings: (file.findings ?? []).map(({ code, message, severity }) => ({ code, message, severity })),
+    findings: (file.findings ?? []).map((finding) => ({ code: finding.code, message: storedFindingMessage(finding), severity: finding.severity })),
     uploadedAt: iso(file.created_at)!,
   };
 }
