@@ -303,8 +303,8 @@ const en: MessageCatalogue = {
     body: `Your ${findApplicationService(p.service, 'en')?.title ?? ''} draft application expires on ${dayIn('en', new Date(p.expiresAt), p.timeZone)}. Please complete and submit it soon`,
   }),
   pensionDeadline: (p) => ({
-    title: 'Pension certification due soon',
-    body: `The pension eligibility certification of ${p.name} is due on ${printedDateIn('en', p.deadline)} (${p.days} days left). Please certify again in time so the pension is not suspended: tap “Certify again” on the home page or in “Me”; it only takes another face check.`,
+    title: 'Pension eligibility certification due soon',
+    body: `The pension eligibility certification of ${p.name} expires on ${printedDateIn('en', p.deadline)} (${p.days} days left). Please certify again in time so the pension is not suspended: tap “Certify again” on the home page or under “Me”; only one more face verification is needed.`,
   }),
   passportExpiring: (p) => ({
     title: 'Passport expires soon',

@@ -167,7 +167,7 @@ describe.each(databaseKinds)('server-written messages in the reader’s language
         'Further documents requested: Documents requested',
         'Appointment booked',
         'Your draft application expires soon',
-        'Pension certification due soon',
+        'Pension eligibility certification due soon',
         'Passport expires soon',
         ALERT_TITLE,
         'Overseas citizen registration ended',
