@@ -281,7 +281,7 @@ export function feeView(fee: ApplicationFee): FeeView {
   return {
     lines: fee.items.map((item) => ({ code: item.code, label: item.label, amount: formatFen(item.amountFen, fee.currency) })),
     total: fill(t.apply.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
-    note: fee.refundNote ? `${note}${fee.refundNote}。` : note,
+    note: fee.refundNote ? fill(t.apply.review.feeNoteWithRefund, { note, refund: fee.refundNote }) : note,
   };
 }
 
