@@ -19,7 +19,7 @@ import {
 import { isRequired } from './domain/services/field-validation';
 import { type ApplicationFee, FEE_OPTION_LABELS, formatFen } from './domain/services/payment-api-types';
 import { fill, t } from './text';
-import { COUNTRIES, countryLabel } from './countries';
+import { COUNTRIES, countryLabel } from './domain/countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';
 
