@@ -11,7 +11,6 @@
  * wall clock (`local`), computed on the server, as for video interviews.
  */
 import type { ZonedLabel } from './interview';
-import { localizedMessages } from './message-locale';
 
 export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
 /** The kinds this module books at the counter (the video interview books in server/interviews). */
@@ -32,12 +31,11 @@ export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
 export const APPOINTMENT_MINUTES_CHOICES = [10, 15, 20, 30, 45, 60] as const;
 export const MAIL_REASON_MAX = 500;
 
-/** The kinds' names in the current language (message-locale.ts): the citizen's, the request's (console: 简体). */
-export const APPOINTMENT_KIND_LABELS = localizedMessages<Readonly<Record<AppointmentKind, string>>>({
-  'zh-CN': { video_interview: '视频面审', fingerprints: '采集指纹', pickup: '到馆领取证件' },
-  'zh-Hant': { video_interview: '視訊面審', fingerprints: '採集指紋', pickup: '到館領取證件' },
-  en: { video_interview: 'Video interview', fingerprints: 'Fingerprinting', pickup: 'Collect your document in person' },
-});
+export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
+  video_interview: '视频面审',
+  fingerprints: '采集指纹',
+  pickup: '到馆领取证件',
+};
 
 export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
   booked: '已预约',

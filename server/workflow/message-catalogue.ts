@@ -57,8 +57,16 @@ function statusChange(p: StatusChangeParams) {
 
 const lines = (...parts: Array<string | false | null | undefined>) => parts.filter((part): part is string => !!part).join('\n');
 
-/** An appointment kind in the language being rendered (the shared kind table). */
-const kindName = (kind: AppointmentKind) => APPOINTMENT_KIND_LABELS[kind];
+/**
+ * An appointment kind in the language being rendered: 简体 from the shared kind table; 繁體 and
+ * English here (the mini-program's appointment page names them in its own catalogue).
+ */
+const KIND_NAMES: Readonly<Record<MessageLocale, Readonly<Record<AppointmentKind, string>>>> = {
+  'zh-CN': APPOINTMENT_KIND_LABELS,
+  'zh-Hant': { video_interview: '視訊面審', fingerprints: '採集指紋', pickup: '到館領取證件' },
+  en: { video_interview: 'Video interview', fingerprints: 'Fingerprinting', pickup: 'Collect your document in person' },
+};
+const kindName = (kind: AppointmentKind) => KIND_NAMES[messageLocale()][kind];
 
 const zhCN = {
   statusChange: (p: StatusChangeParams): Text => {
