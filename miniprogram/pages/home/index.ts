@@ -2,6 +2,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
 import { messageOf } from '../../behaviors/list-load';
+import { searchQueryOf } from '../../components/home-search/search-index';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
@@ -11,7 +12,6 @@ import { currentLocale } from '../../locale/language';
 import { localizedPage, localizeTabBar } from '../../locale/localized-page';
 import { fill, t } from '../../locale/text';
 import { ROUTES } from '../../routes';
-import { searchQueryOf } from '../../components/home-search/search-index';
 import { ordersStore } from '../../stores/orders-store';
 import { elderModeStore } from '../../stores/elder-mode-store';
 import { sessionStore, type MissionCard } from '../../stores/session-store';
@@ -19,7 +19,7 @@ import { actOnOrderRow, type OrderRow } from '../../utils/order-rows';
 import { changedData } from '../../utils/set-data';
 
 
-/** 首页: the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
+/** 首页: the search, the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
 ComponentWithStore({
   ...localizedPage(
     () => ({
