@@ -14,6 +14,7 @@ import { elderModeStore } from '../../miniprogram/stores/elder-mode-store';
 import { controlsOf, inaccessibleControls } from './helpers/accessibility';
 import { textOf, until } from './helpers/interact';
 import { renderPage, simulate } from './helpers/load';
+import { meterSetData } from './helpers/set-data-meter';
 
 type Page = ReturnType<typeof renderPage>;
 type Node = { querySelector(selector: string): Node | undefined; querySelectorAll(selector: string): Node[]; dispatchEvent(name: string, options?: unknown): void };
@@ -81,6 +82,20 @@ describe('首页 search', () => {
     tapResult(page, 'elder_mode');
     await until(() => !rootClasses(page).includes('elder'), 'the elder class gone');
     expect(toast).toHaveBeenLastCalledWith(expect.objectContaining({ title: zhCN.elderMode.turnedOff }));
+    page.detach();
+  });
+
+  it('a key press is one small setData on the search alone (the page sends nothing)', async () => {
+    const page = renderPage('pages/home/index');
+    await simulate.sleep(0);
+    const onPage = meterSetData(page.instance);
+    const onSearch = meterSetData((search(page) as unknown as { instance: Parameters<typeof meterSetData>[0] }).instance);
+    await type(page, '护照');
+    await type(page, 'passport');
+    expect(onPage.count).toBe(0);
+    expect(onSearch.count).toBe('护照'.length + 'passport'.length);
+    // Up to six rows of id, title and icon: never the index itself.
+    expect(Math.max(...onSearch.calls)).toBeLessThanOrEqual(600);
     page.detach();
   });
 
