@@ -148,7 +148,7 @@ describe('到馆预约 (采集指纹)', () => {
     const shown = textOf(page);
     const view = await serverView(id);
     expect(shown).toContain(view.mission.address);
-    expect(shown).toMatch(/以下时间均为纽约时间（UTC-[45]）/);
+    expect(shown).toMatch(/以下时间均为使领馆当地时间（UTC-[45]）/);
     expect(shown).toContain('采集指纹');
     await tapButton(page, '.copy-map');
     expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: view.mission.mapUrl }));
@@ -163,7 +163,8 @@ describe('到馆预约 (采集指纹)', () => {
     expect(row!.state).toBe('booked');
     const booked = (await serverView(id)).appointments[0]!.booking!;
     expect(booked.slotId).toBe(first!.id);
-    expect(row!.bookedText).toBe(`已预约：${booked.when}`);
+    // The server's 简体 label for the same time (the page words it in the citizen's language from its date and time).
+    expect(row!.bookedText).toBe(`已预约：${booked.local.dateLabel} ${booked.local.time}`);
     expect(row!.codeText).toBe(`预约码 ${booked.code}`);
     // The QR code: a square of modules with dark ones in it (a version-1 code and its quiet zone).
     expect(row!.qr.length).toBeGreaterThanOrEqual(25);
