@@ -1,4 +1,6 @@
 import { fill, localized, type Widen } from '../../locale/language';
+import { guideSectionTitles } from './domain/destination-guides';
+import { phraseCategoryLabels } from './domain/phrasebook';
 import { en } from './text-en';
 import { zhHant } from './text-zh-Hant';
 
@@ -72,30 +74,16 @@ const zhCN = {
     notFound: '暂无该国的出行指南',
     updatedAt: '更新于{date}',
     shareTitle: '{country}出行指南',
-    /** domain/destination-guides.ts GUIDE_SECTIONS, in its order. */
-    sections: {
-      entry_residence: '入境与居留',
-      safety: '安全提示',
-      transport: '交通出行',
-      healthcare: '医疗卫生',
-      emergency_numbers: '紧急电话',
-      mission_contacts: '使领馆联系方式',
-    },
+    /** The sections' 简体 names are the domain's (the console shows them too). */
+    sections: guideSectionTitles,
   },
   phrasebook: {
     title: '在线翻译',
     intro: '点按一句话，可全屏显示给对方看。内容保存在手机上，没有网络也能用。',
     searchPlaceholder: '搜索，如“护照”“医院”“police”',
     all: '全部',
-    /** domain/phrasebook.ts's categories (its own Chinese names stay search keywords). */
-    categories: {
-      lost_passport: '护照遗失',
-      police: '报警求助',
-      hospital: '看病就医',
-      embassy: '联系使领馆',
-      emergency: '紧急情况',
-      transport: '交通出行',
-    },
+    /** The categories' 简体 names are the domain's (also search keywords there). */
+    categories: phraseCategoryLabels,
     empty: '没有找到相关句子，换个说法试试',
     show: '出示',
     showHint: '点按任意处返回',
