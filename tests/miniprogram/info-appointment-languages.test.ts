@@ -87,6 +87,18 @@ async function open(route: string, query: Record<string, string> = {}): Promise<
   return page;
 }
 
+it('a page open in 简体 speaks English on its next show after the switch in 我的', async () => {
+  chooseLocale('zh-CN');
+  const page = await open('packages/info/index/index');
+  expect(textOf(page)).toContain('新闻公告');
+  chooseLocale('en');
+  (page as unknown as { triggerPageLifeTime(name: string): void }).triggerPageLifeTime('show');
+  await simulate.sleep(0);
+  expect(textOf(page)).toContain(infoEn.hub.news);
+  expect(textOf(page)).not.toMatch(CHINESE);
+  expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: infoEn.hub.title });
+});
+
 describe.each(['zh-Hant', 'en'] as const)('in %s', (locale: Exclude<Locale, 'zh-CN'>) => {
   const { info, appointment, main } = words[locale];
 
