@@ -157,7 +157,7 @@ export interface ApplicationFileTable {
   mime: string;
   encrypted: ColumnType<boolean, boolean | undefined, boolean>;
   check_ok: boolean;
-  findings: ColumnType<Array<{ code: string; message: string; severity: 'error' | 'advice' }>, string | undefined, string>;
+  findings: ColumnType<Array<{ code: string; message: string; severity: 'error' | 'advice'; vars?: Record<string, string | number> }>, string | undefined, string>;
   created_at: Timestamp;
 }
 

@@ -11,11 +11,13 @@ import {
   type StaffRoleName,
   workflowOf,
 } from '../../miniprogram/domain/services/order-state-machine';
+import { messageLocale } from '../../miniprogram/domain/message-locale';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationTable, Database } from '../db/schema';
 import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, applicationNotFound } from '../http/api-error';
+import { inRecordLanguage } from '../http/request-locale';
 import { serverMessages } from '../messages';
 import { assertAppointmentGates } from './appointment-gate';
 import { refundOnReject } from './refund-reservation';
@@ -120,7 +122,8 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
   ) {
     throw applicationNotFound();
   }
-  const service = findApplicationService(current.service);
+  // In the caller's language: only its words differ (the refusal a citizen reads).
+  const service = findApplicationService(current.service, messageLocale());
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict();
 
   const check = checkTransition(current.status, input.action, actor.kind, actor.role, service);
@@ -171,7 +174,7 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
       for (const item of current.supplement_items) {
         const docId = supplementDocId(item);
         if (failed.has(docId)) fields[`supplements.${item}`] = serverMessages.photoFailed;
-        else if (!fine.has(docId)) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
+        else if (!fine.has(docId)) fields[`supplements.${item}`] = reviewMessages.uploadSupplement(service ? supplementItemLabel(service, item) : item);
       }
       if (Object.keys(fields).length > 0) throw new ApiError(400, 'SUPPLEMENTS_MISSING', orderMessages.supplementsMissing, fields);
       historyData.items = current.supplement_items;
@@ -247,6 +250,8 @@ interface HistoryInput {
 
 /** History row, the citizen's message and the subscription-message job, in the caller's transaction. */
 export async function recordHistoryAndNotify(db: Kysely<Database>, input: HistoryInput): Promise<void> {
+  // Written once, read by staff and sent to WeChat: 简体, even inside a citizen's English request.
+  if (messageLocale() !== 'zh-CN') return inRecordLanguage(() => recordHistoryAndNotify(db, input));
   const { order, actor } = input;
   await db
     .insertInto('application_history')

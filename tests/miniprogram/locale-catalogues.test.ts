@@ -38,6 +38,9 @@ import { en as appointmentEn } from '../../miniprogram/packages/appointment/text
 import { zhHant as appointmentZhHant } from '../../miniprogram/packages/appointment/text-zh-Hant';
 import { text as appointmentText } from '../../miniprogram/packages/appointment/text';
 
+import { feeView } from '../../miniprogram/packages/apply/form-model';
+import { type ApplicationFee, FEE_OPTION_LABELS } from '../../miniprogram/domain/services/payment-api-types';
+
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
   if (typeof value === 'string') {
@@ -80,6 +83,26 @@ describe('locale catalogues', () => {
         if (typeof value === 'string') expect(`${path}: ${/[\u4e00-\u9fff]/.test(value) ? value : 'ok'}`).toBe(`${path}: ok`);
       }
     });
+  });
+
+  it('the fee note on the review step names the processing option in the language, English all English', () => {
+    const fee: ApplicationFee = {
+      applicationId: 'a', method: 'online', fixed: false, amountFen: 15000, currency: 'USD', option: 'express', items: [], refundable: false,
+      refundNote: 'Fees paid for an Emergency Travel Document are not refunded',
+    };
+    chooseLocale('en');
+    try {
+      expect(FEE_OPTION_LABELS.express).toBe('express');
+      const note = feeView(fee).note;
+      expect(note).toContain('Priced for express processing');
+      expect(note).toMatch(/are not refunded\.$/);
+      expect(note).not.toMatch(/[\u4e00-\u9fff]/);
+      chooseLocale('zh-Hant');
+      expect(feeView({ ...fee, refundNote: '應急旅行證已繳費用不予退還' }).note).toMatch(/^按加急辦理.*不予退還。$/);
+    } finally {
+      chooseLocale('zh-CN');
+    }
+    expect(feeView({ ...fee, refundNote: null }).note).toMatch(/^按加急办理/);
   });
 
   it('service tiles are named in every locale', () => {
