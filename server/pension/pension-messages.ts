@@ -7,9 +7,6 @@ const zhCN = {
   } as Record<string, string>,
   rejectionFallback: (reason: string) => (reason ? `人社部门认证未通过：${reason}` : '人社部门认证未通过'),
   nextDeadline: (day: string) => `认证通过。下次认证截止日：${day}`,
-  reminderTitle: '养老金资格认证即将到期',
-  reminderBody: (name: string, day: string, days: number) =>
-    `${name}的养老金资格认证将于${day}到期（还有${days}天）。请及时重新认证，以免养老金暂停发放：在首页或“我的”点击“重新认证”，只需再做一次人脸核验。`,
   /** The subscription message's next-step field (≤ 20 characters). */
   reminderHint: (days: number) => `还有${days}天到期，请重新认证`,
   notFound: '未找到该认证记录',
@@ -42,9 +39,6 @@ export const pensionMessages = localizedMessages<Widen<typeof zhCN>>({
     },
     rejectionFallback: (reason: string) => (reason ? `人社部門認證未通過：${reason}` : '人社部門認證未通過'),
     nextDeadline: (day: string) => `認證通過。下次認證截止日：${day}`,
-    reminderTitle: '養老金資格認證即將到期',
-    reminderBody: (name: string, day: string, days: number) =>
-      `${name}的養老金資格認證將於${day}到期（還有${days}天）。請及時重新認證，以免養老金暫停發放：在首頁或「我的」點選「重新認證」，只需再做一次人臉核驗。`,
     reminderHint: (days: number) => `還有${days}天到期，請重新認證`,
     notFound: '未找到該認證記錄',
     notRecertifiable: '該認證尚未通過，不能據此重新認證',
@@ -67,9 +61,6 @@ export const pensionMessages = localizedMessages<Widen<typeof zhCN>>({
     rejectionFallback: (reason: string) =>
       reason ? `The human resources and social security authority did not certify: ${reason}` : 'The human resources and social security authority did not certify',
     nextDeadline: (day: string) => `Certified. Next certification due by ${day}`,
-    reminderTitle: 'Pension eligibility certification due soon',
-    reminderBody: (name: string, day: string, days: number) =>
-      `The pension eligibility certification of ${name} expires on ${day} (${days} days left). Please certify again in time so the pension is not suspended: tap "Certify again" on the home page or under "Me"; only one more face verification is needed.`,
     reminderHint: (days: number) => `${days} days left. Please certify again`,
     notFound: 'Certification record not found',
     notRecertifiable: 'This certification has not been passed, so it cannot be renewed',

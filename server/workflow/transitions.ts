@@ -1,8 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { statusInfo, statusLabel } from '../../miniprogram/domain/services/application-status';
+import { statusInfo } from '../../miniprogram/domain/services/application-status';
 import {
   type ActorKind,
-  actionLabel,
   checkTransition,
   missingRequirements,
   nextStepHint,
@@ -20,6 +19,7 @@ import { ApiError, applicationNotFound } from '../http/api-error';
 import { inRecordLanguage } from '../http/request-locale';
 import { serverMessages } from '../messages';
 import { assertAppointmentGates } from './appointment-gate';
+import { writeMessage } from './citizen-messages';
 import { refundOnReject } from './refund-reservation';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
@@ -303,25 +303,28 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
     collection: order.collection,
     statusHints: service?.statusHints,
   });
-  const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to, service)}”。`];
-  if (input.action === 'request_supplements' && service) {
-    const items = Array.isArray(input.data.items) ? (input.data.items as string[]) : [];
-    lines.push(`需补充：${items.map((item) => supplementItemLabel(service, item)).join('、')}。`);
-  }
-  if (input.note) lines.push(`${actor.kind === 'staff' ? '使领馆说明' : '说明'}：${input.note}`);
-  if (input.action === 'mail' && typeof input.data.trackingNo === 'string') lines.push(`快递单号：${input.data.trackingNo}`);
-  if (hint.text) lines.push(hint.text);
-  await db
-    .insertInto('messages')
-    .values({
-      user_id: order.user_id,
-      application_id: order.id,
-      kind: 'status',
-      title: `${actionLabel(input.action, service)}：${statusLabel(input.to, service)}`,
-      body: lines.join('\n'),
-      status: input.to,
-    })
-    .execute();
+  await writeMessage(db, {
+    userId: order.user_id,
+    applicationId: order.id,
+    kind: 'status',
+    status: input.to,
+    text: {
+      key: 'statusChange',
+      params: {
+        service: order.service,
+        orderNo: order.order_no,
+        action: input.action,
+        to: input.to,
+        items: Array.isArray(input.data.items) ? (input.data.items as string[]) : [],
+        note: input.note,
+        noteByMission: actor.kind === 'staff',
+        trackingNo: typeof input.data.trackingNo === 'string' ? input.data.trackingNo : null,
+        refundable,
+        mailOldPassport: order.mail_old_passport,
+        collection: order.collection,
+      },
+    },
+  });
   // The hint as decided here (e.g. nothing to refund).
   await enqueueStatusMessage(db, order, { status: input.to, note: input.note, hint: hint.text });
 }
@@ -342,15 +345,5 @@ export async function addStaffNote(db: Kysely<Database>, order: ApplicationRow, 
       data: '{}',
     })
     .execute();
-  await db
-    .insertInto('messages')
-    .values({
-      user_id: order.user_id,
-      application_id: order.id,
-      kind: 'note',
-      title: '使领馆留言',
-      body: `关于您的申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}：${note}`,
-      status: order.status,
-    })
-    .execute();
+  await writeMessage(db, { userId: order.user_id, applicationId: order.id, kind: 'note', status: order.status, text: { key: 'missionNote', params: { orderNo: order.order_no, note } } });
 }
