@@ -3,7 +3,6 @@
  * layer and the server's route schemas. Amounts are integers in the currency's minor unit
  * (fen for CNY) — never floating point; format with `formatFen`.
  */
-import type { ApplicationServiceId } from './definition-types';
 
 /** Processing speed a fee is charged for (normal 普通 / express 加急 / urgent 特急). */
 export type FeeOption = 'normal' | 'express' | 'urgent';
@@ -20,12 +19,6 @@ export interface FeeLine {
   label: string;
   option: FeeOption;
   amountFen: number;
-}
-
-/** GET /api/missions/:id/fees — the mission's fee table, for "费用说明". */
-export interface MissionFees {
-  missionId: string;
-  fees: Array<FeeLine & { service: ApplicationServiceId; serviceTitle: string; optionLabel: string; currency: string }>;
 }
 
 /** GET /api/applications/:id/fee — what this application costs and what that covers. */
