@@ -24,22 +24,6 @@ export const APPOINTMENT_CAPACITY_MAX = 50;
 export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
 export const MAIL_REASON_MAX = 500;
 
-export type AppointmentErrorCode =
-  | 'APPOINTMENT_NOT_NEEDED'
-  | 'APPOINTMENT_NOT_OPEN'
-  | 'SLOT_UNAVAILABLE'
-  | 'SLOT_FULL'
-  | 'TOO_LATE'
-  | 'NO_BOOKING'
-  | 'ALREADY_DONE'
-  | 'MAIL_EXCEPTION_NOT_OFFERED'
-  | 'MAIL_EXCEPTION_EXISTS'
-  | 'MAIL_EXCEPTION_DECIDED'
-  | 'NOT_TODAY'
-  | 'TOO_EARLY'
-  | 'BOOKING_NOT_CHANGEABLE'
-  | 'APPOINTMENT_REQUIRED';
-
 /** Every sentence of the appointment flow (citizen and staff), in one place. */
 export const appointmentMessages = {
   notNeeded: '该订单无需此项预约',

@@ -114,25 +114,6 @@ export const SLOT_STATUS_LABELS: Readonly<Record<InterviewSlotStatus, string>> =
   cancelled: '已取消',
 };
 
-/** Error codes of the interview routes (HTTP 409 unless noted), for the front ends to switch on. */
-export type InterviewErrorCode =
-  | 'INTERVIEW_NOT_REQUIRED'
-  | 'SLOT_TAKEN'
-  | 'SLOT_UNAVAILABLE'
-  | 'TOO_LATE'
-  | 'CALL_IN_PROGRESS'
-  | 'NO_BOOKING'
-  | 'CALL_NOT_OPEN'
-  | 'CALL_ENDED'
-  /** 409: the interview took place; no new booking. */
-  | 'INTERVIEW_HELD'
-  | 'CANNOT_START_CALL'
-  | 'BOOKING_NOT_CHANGEABLE'
-  /** 410: used, expired or unknown call ticket. */
-  | 'TICKET_INVALID'
-  /** 413 */
-  | 'SIGNAL_TOO_LARGE';
-
 /** Chinese texts of the interview flow that both the server and the front ends use, in one place. */
 export const interviewMessages = {
   notRequired: '该申请当前无需视频面审',

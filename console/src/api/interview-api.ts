@@ -7,6 +7,7 @@
  */
 import type * as Contract from '../../../contracts/interviews';
 import { ApiError, NETWORK_ERROR, request } from './http';
+import type { ApiErrorBody } from './types';
 import { t } from '../locale/zh-CN';
 
 export type { InterviewBookingView, InterviewCallView } from '../../../miniprogram/domain/interview';
@@ -54,7 +55,7 @@ export const interviewApi = {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, t.errors.network);
     }
-    const payload = (await response.json().catch(() => undefined)) as Contract.InterviewScreenshotView | { error?: { code: string; message: string } } | undefined;
+    const payload = (await response.json().catch(() => undefined)) as Contract.InterviewScreenshotView | Partial<ApiErrorBody> | undefined;
     if (response.ok && payload && 'url' in payload) return payload;
     const error = payload && 'error' in payload ? payload.error : undefined;
     throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? t.errors.unexpected);
