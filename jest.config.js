@@ -3,7 +3,9 @@ module.exports = {
   // Global (jest ignores it inside projects): PGlite start-up plus a real server per suite
   // takes seconds on a busy 2-core machine.
   testTimeout: 60000,
-  // One worker (jest's default on two cores). Two cut CI from ~16 to ~10 min, but under that
-  // contention the page tests' timing-based waits (apply-form, signature-pad) flaked.
+  // Two workers on the two cores: CPU-bound suites (PGlite, sharp, jsdom) run side by side.
+  // Waits are conditions with generous bounds (until(), 25–40 s), never fixed sleeps, so a
+  // busy machine makes a test slower, not red.
+  maxWorkers: 2,
   projects: ['<rootDir>/tests/jest.server.config.js', '<rootDir>/tests/console/jest.config.js', '<rootDir>/tests/miniprogram/jest.config.js'],
 };

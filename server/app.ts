@@ -38,6 +38,7 @@ import { staffAccountRoutes } from './staff/staff-account-routes';
 import { installRefusalAudit, reviewRoutes } from './orders/routes';
 import { installJobs } from './jobs/jobs-plugin';
 import { messageCenterRoutes } from './message-center/routes';
+import { namePluginsByFunction } from './http/plugin-names';
 import { applicantObjectionRoutes } from './orders/applicant-objections';
 
 /** The whole HTTP API; tests drive it with app.inject(), main.ts only listens. */
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  namePluginsByFunction(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installRequestLocale(app);

@@ -11,8 +11,8 @@ const consoleRoot = path.join(repoRoot, 'console');
 /** The pages Vite builds (console/vite.config.ts): the console and the citizen's call page. */
 const pages = ['index.html', 'interview-call.html'];
 const builtPages = pages.map((page) => path.join(consoleRoot, 'dist', page));
-/** Shared code the console bundles (mission labels, API types). */
-const sharedSources = [path.join(repoRoot, 'miniprogram', 'domain')];
+/** Shared code the console bundles (mission labels, API types, the staff contracts). */
+const sharedSources = [path.join(repoRoot, 'miniprogram', 'domain'), path.join(repoRoot, 'contracts')];
 
 export default async function buildConsole(): Promise<void> {
   const built = builtPages.every((page) => existsSync(page));

@@ -3,7 +3,7 @@
  * a fixed sleep that is too short on a busy machine or proves nothing when the work simply
  * has not happened yet. Throws, naming what it waited for, after `timeoutMs`.
  */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 25_000): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -22,5 +22,6 @@ module.exports = {
     // The mini-program resolves bare imports through miniprogram_npm; so do the tests.
     '^tdesign-miniprogram/(.*)$': '<rootDir>/miniprogram/miniprogram_npm/tdesign-miniprogram/$1',
   },
-  testTimeout: 30000,
+  // Above until()'s 40 s, so a wait that never ends names its condition rather than timing out.
+  testTimeout: 60000,
 };

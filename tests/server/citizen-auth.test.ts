@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { databaseKinds } from '../helpers/fresh-database';
+import { sqlOnlyKinds } from '../helpers/fresh-database';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
-describe.each(databaseKinds)('citizen login and sessions (%s)', (database) => {
+describe.each(sqlOnlyKinds)('citizen login and sessions (%s)', (database) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ database });

@@ -3,10 +3,10 @@
  * staff of their own mission (a one-time password that must be changed at first sign-in);
  * everyone changes their own password; every change is in the audit log.
  */
-import { databaseKinds } from '../helpers/fresh-database';
+import { sqlOnlyKinds } from '../helpers/fresh-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-describe.each(databaseKinds)('staff accounts (%s)', (database) => {
+describe.each(sqlOnlyKinds)('staff accounts (%s)', (database) => {
   let server: TestServer;
   let admin: string;
   let reviewer: string;

@@ -49,7 +49,7 @@ export function listen(component: Page): (name: string, handler: (event: { detai
 }
 
 /** Waits (polling) until `check()` holds: the page's async work has landed, however busy the machine. */
-export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 40_000): Promise<void> {
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import simulate from 'miniprogram-simulate';
@@ -42,6 +43,30 @@ function compilerOptions() {
     maxBuffer: 16 * 1024 * 1024,
   };
 }
+
+/**
+ * wcc's output for the whole tree, compiled once per run rather than once per test file
+ * (simulate caches it per module registry, i.e. per file): kept in dist/test-wxml/ under a
+ * hash of every template's path and content, so an edited template is compiled again.
+ */
+const wxmlCacheDir = path.resolve(__dirname, '../../../dist/test-wxml');
+type Compiler = { wxmlToJs(root: string, options: ReturnType<typeof compilerOptions>): string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the same module object simulate requires
+const compiler = require('miniprogram-compiler') as Compiler;
+const compileWithWcc = compiler.wxmlToJs.bind(compiler);
+compiler.wxmlToJs = (root, options) => {
+  const hash = createHash('sha256');
+  for (const file of [...options.wxmlList, ...options.wxsList]) hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0');
+  const cached = path.join(wxmlCacheDir, `${hash.digest('hex').slice(0, 16)}.js`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8');
+  const output = compileWithWcc(root, options);
+  fs.mkdirSync(wxmlCacheDir, { recursive: true });
+  // Written under a temporary name and renamed: two workers never read half a file.
+  const temp = `${cached}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, output);
+  fs.renameSync(temp, cached);
+  return output;
+};
 
 /**
  * Registered once per test file: jest caches modules, so a page's Component() call runs only

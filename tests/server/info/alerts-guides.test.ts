@@ -1,13 +1,13 @@
 import { parseArticleMarkup } from '../../../miniprogram/domain/article-blocks';
 import type { DestinationGuide, TravelAlert } from '../../../miniprogram/domain/info-api-types';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { staffCookie } from '../legalization/console-helpers';
 
 /** Per hook and test: jest ignores testTimeout inside a project config; PGlite start-up and scrypt take seconds. */
 jest.setTimeout(60_000);
 
-describe.each(databaseKinds)('travel-safety alerts and destination guides (%s)', (database) => {
+describe.each(sqlOnlyKinds)('travel-safety alerts and destination guides (%s)', (database) => {
   let server: TestServer;
   let usAdmin: string;
   let usSupervisor: string;

@@ -1,14 +1,14 @@
 import type { NewsArticle, NewsList } from '../../../miniprogram/domain/info-api-types';
 import type { StaffNewsArticle } from '../../../contracts/info';
 import { parseArticleMarkup } from '../../../miniprogram/domain/article-blocks';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { staffCookie } from '../legalization/console-helpers';
 
 /** Per hook and test: jest ignores testTimeout inside a project config; PGlite start-up and scrypt take seconds. */
 jest.setTimeout(60_000);
 
-describe.each(databaseKinds)('mission news (%s)', (database) => {
+describe.each(sqlOnlyKinds)('mission news (%s)', (database) => {
   let server: TestServer;
   let supervisor: string;
   let reviewer: string;

@@ -3,7 +3,7 @@
  * line), the batches, looking records up and revoking — scoped like the legalization
  * registry: apostilles are issued at home, so only staff with the MFA role touch them.
  */
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { APOSTILLE_CSV_HEADER, csvOf, staffCookie } from './console-helpers';
 
@@ -13,7 +13,7 @@ interface ImportError {
   error: { code: string; message: string; lines: Array<{ line: number; message: string }>; lineCount: number };
 }
 
-describe.each(databaseKinds)('apostille register: console import, records and revocation (%s)', (database) => {
+describe.each(sqlOnlyKinds)('apostille register: console import, records and revocation (%s)', (database) => {
   let server: TestServer;
   let admin: string;
 

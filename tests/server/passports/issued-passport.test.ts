@@ -1,5 +1,5 @@
 import { remindExpiringPassports } from '../../../server/passports/expiry-reminders';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { images, startApplicationsServer } from '../applications/helpers';
 import type { TestImages } from '../applications/walk';
 import { type StaffClient, signedInStaff, submittedOrder } from '../review/helpers';
@@ -13,7 +13,7 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
  * 已寄出): validated like a passport the citizen adds, scoped to the staff member's mission,
  * shown in 我的证件 with its real number (masked) and dates, reminded from its real expiry.
  */
-describe.each(databaseKinds)('the issued passport recorded at the issue step (%s)', (database) => {
+describe.each(sqlOnlyKinds)('the issued passport recorded at the issue step (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let files: TestImages;
   let reviewer: StaffClient;

@@ -3,14 +3,14 @@ import { registrationMessages as rm } from '../../../miniprogram/domain/registra
 import { messages as domainMessages } from '../../../miniprogram/domain/messages';
 import { fanOutAlert } from '../../../server/registration/alert-fan-out';
 import { sweepRegistrations } from '../../../server/registration/registration-sweep';
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, startApplicationsServer, verifiedCitizen } from '../applications/helpers';
 import { staffCookie } from '../legalization/console-helpers';
 import { registrationForm, residentIdBornOn } from './helpers';
 
 jest.setTimeout(90_000);
 
-describe.each(databaseKinds)('overseas citizen registration (%s)', (database) => {
+describe.each(sqlOnlyKinds)('overseas citizen registration (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let nyReviewer: string;
   let nySupervisor: string;

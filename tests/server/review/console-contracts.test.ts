@@ -4,14 +4,14 @@
  * data in a job payload, an internal key in a photo finding — never reaches staff; documents
  * say which answered fields they prove; refused attempts are audited by their error code.
  */
-import { databaseKinds } from '../../helpers/fresh-database';
+import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { images, startApplicationsServer } from '../applications/helpers';
 import type { TestImages } from '../applications/walk';
 import { type StaffClient, signedInStaff, submittedOrder } from './helpers';
 
 jest.setTimeout(180_000);
 
-describe.each(databaseKinds)('console contracts (%s)', (database) => {
+describe.each(sqlOnlyKinds)('console contracts (%s)', (database) => {
   let ctx: Awaited<ReturnType<typeof startApplicationsServer>>;
   let files: TestImages;
   let reviewer: StaffClient;

@@ -37,9 +37,10 @@ type Operation = { parameters?: Parameter[]; requestBody?: { content?: Record<st
 const SEED = 20261203;
 /**
  * How many bad values each field gets (plus NUL, always): keeps the suite near a minute on
- * 2 cores; PostgreSQL (CI runs both) gets fewer, having the same guard in front of it.
+ * 2 cores. PostgreSQL (CI runs both) gets one: the same engine and the same guard are in
+ * front of it — what it adds is the pg driver's own encoding of odd values.
  */
-const VALUES_PER_FIELD = { pglite: 5, postgres: 2 } as const;
+const VALUES_PER_FIELD = { pglite: 5, postgres: 1 } as const;
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const someUuid = '0b5e7a52-6c55-4f4e-9d55-6f1d2d3c4b5a';
