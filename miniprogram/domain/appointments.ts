@@ -52,25 +52,7 @@ export const appointmentMessages = {
   decisionNoteRequired: '不同意时请说明理由',
   /** The production gate (server/workflow/appointment-gate.ts). */
   required: (kind: string) => `申请人尚未完成“${kind}”，完成（或同意邮寄办理）后才能继续`,
-  bookedTitle: '到馆预约成功',
-  booked: (kind: string, when: string, address: string) => `您已预约${kind}：${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
-  movedTitle: '到馆预约已改期',
-  cancelledTitle: '到馆预约已取消',
-  cancelled: (kind: string, when: string) => `您已取消${when}的${kind}预约。`,
-  cancelledByMission: (kind: string, when: string, note: string) => `使领馆取消了您${when}的${kind}预约${note ? `（${note}）` : ''}，请重新预约。`,
-  reminderTitle: '明日到馆预约提醒',
-  reminder: (kind: string, when: string, address: string) => `提醒：您预约的${kind}在 ${when}，地点：${address}。请携带护照或身份证件，凭预约码到馆。`,
   reminderHint: (date: string, time: string) => `${date} ${time}到馆办理`,
-  noShowTitle: '到馆预约未到',
-  noShow: (kind: string, when: string) => `您未按时前来办理${when}的${kind}，请重新预约。`,
-  checkedInTitle: '已到馆登记',
-  checkedIn: (kind: string) => `您已完成到馆登记（${kind}）。`,
-  mailRequestedTitle: '已提交邮寄办理申请',
-  mailRequested: (kind: string) => `您申请以双向邮寄方式办理“${kind}”，使领馆审核后会通知您。`,
-  mailAcceptedTitle: '同意邮寄办理',
-  mailAccepted: (kind: string, note: string) => `使领馆同意您以双向邮寄方式办理“${kind}”，无需到馆。${note ? `说明：${note}` : ''}`,
-  mailRefusedTitle: '未同意邮寄办理',
-  mailRefused: (kind: string, note: string) => `使领馆未同意以邮寄方式办理“${kind}”：${note}。请预约到馆时间。`,
 } as const;
 
 /** A map search for the mission's address (Google Maps URLs API: a plain link every map app opens). */

@@ -89,10 +89,6 @@ export interface RenewalDraft {
 
 /** What the server writes (消息中心, subscription message); the page's own words are in locale/zh-CN.ts. */
 export const heldPassportMessages = {
-  reminderTitle: '护照即将到期',
-  reminderBody: (holder: string, expiry: string, months: number) =>
-    `${holder}的护照将于${expiry}到期（约剩${months}个月）。点此查看已为您预填的换发申请，核对后补充新的材料（如证件照、签名）即可提交。`,
-  selfHolder: '您',
   /** 证件到期提醒 template: document name (≤ 20 characters) and what to do (≤ 20). */
   templateDocument: (holder: string | null) => (holder ? `护照（${holder}）` : '护照'),
   templateHint: (months: number) => `约剩${months}个月到期，可在线换发`,

@@ -138,15 +138,4 @@ export const interviewMessages = {
   screenshotTooLarge: `截图不能超过 ${SCREENSHOT_MAX_BYTES / 1024 / 1024} MB`,
   bookingNotChangeable: '该预约已结束，不能再标记',
   signalTooLarge: '信令数据过大',
-  // 消息中心 (title + body)
-  bookedTitle: '视频面审预约成功',
-  booked: (when: string) => `您已预约视频面审：${when}。届时请打开“中国领事”小程序，在订单详情中进入面审。`,
-  cancelledByCitizenTitle: '视频面审预约已取消',
-  cancelledByCitizen: (when: string) => `您已取消 ${when} 的视频面审预约，请重新预约。`,
-  cancelledByMissionTitle: '使领馆取消了您的面审时段',
-  cancelledByMission: (when: string, note: string) => `您预约的 ${when} 视频面审已被使领馆取消${note ? `（${note}）` : ''}，请重新预约。`,
-  missedTitle: '您未参加视频面审',
-  missed: (when: string) => `您未参加 ${when} 的视频面审，请重新预约。`,
-  callStartedTitle: '视频面审已开始',
-  callStarted: '使领馆工作人员已发起视频面审，请尽快在订单详情中进入面审。',
 } as const;

@@ -132,6 +132,12 @@ export const en: Catalogue = {
     agree: 'Agree and continue',
     disagree: 'Disagree',
   },
+  dates: {
+    date: 'D MMM YYYY',
+    dateTime: 'D MMM YYYY, HH:mm',
+    day: '{weekday} D MMM',
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  },
   alertBanner: {
     heading: 'Safety alert: {country}',
     levels: { take_care: 'Stay alert', caution: 'Travel with caution', do_not_travel: 'Do not travel for now' },

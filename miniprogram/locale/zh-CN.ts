@@ -147,6 +147,13 @@ export const zhCN = {
     agree: '同意并继续',
     disagree: '不同意',
   },
+  /** How dates are shown (utils/format.ts): dayjs patterns; {weekday} is one of weekdays (Sunday first). */
+  dates: {
+    date: 'YYYY年M月D日',
+    dateTime: 'YYYY年M月D日 HH:mm',
+    day: 'M月D日 {weekday}',
+    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  },
   alertBanner: {
     heading: '{country}安全提醒',
     /** The same words as domain/info-messages.ts's alert levels (which the server and console use). */

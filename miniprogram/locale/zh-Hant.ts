@@ -132,6 +132,12 @@ export const zhHant: Catalogue = {
     agree: '同意並繼續',
     disagree: '不同意',
   },
+  dates: {
+    date: 'YYYY年M月D日',
+    dateTime: 'YYYY年M月D日 HH:mm',
+    day: 'M月D日 {weekday}',
+    weekdays: ['週日', '週一', '週二', '週三', '週四', '週五', '週六'],
+  },
   alertBanner: {
     heading: '{country}安全提醒',
     levels: { take_care: '注意安全', caution: '謹慎前往', do_not_travel: '暫勿前往' },

@@ -12,12 +12,14 @@ import {
   interviewReasons,
   pathThrough,
 } from '../../miniprogram/domain/services/engine';
+import { messageLocale } from '../../miniprogram/domain/message-locale';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { nextStepHint } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationFileTable, ApplicationTable, Database } from '../db/schema';
 import { type InterviewHint, interviewHint } from '../workflow/interview-labels';
 import { ApiError, applicationNotFound } from '../http/api-error';
 import { serverMessages } from '../messages';
+import { storedFindingMessage } from '../photo/photo-messages';
 import { loadPaymentView } from '../workflow/payment-orders';
 import type { PiiCipher } from '../security/pii-cipher';
 import type { SignedInStaff } from '../staff/authenticate';
@@ -37,6 +39,11 @@ export function serviceOf(row: ApplicationRow): ServiceDefinition {
   const service = findApplicationService(row.service);
   if (!service) throw new Error(`unknown service ${row.service}`);
   return service;
+}
+
+/** The service in the language of the request (its title, status names and hints), for what the reader sees. */
+export function serviceInReaderLanguage(row: Pick<ApplicationRow, 'service'>): ServiceDefinition | undefined {
+  return findApplicationService(row.service, messageLocale());
 }
 
 export function readAnswers(pii: PiiCipher, row: ApplicationRow): Answers {
@@ -115,7 +122,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 /** `interview`: the booked interview's time label and whether it was held (interviewHints), for the 待视频面审 hint. */
 export function toSummary(row: ApplicationRow, interview: InterviewHint = {}): ApplicationSummary {
-  const service = serviceOf(row);
+  const service = serviceInReaderLanguage(row) ?? serviceOf(row);
   return {
     id: row.id,
     service: service.id,
@@ -147,7 +154,7 @@ export function toUploadedDocument(file: FileRow): UploadedDocument {
     mime: file.mime,
     bytes: file.bytes,
     ok: file.check_ok,
-    findings: (file.findings ?? []).map(({ code, message, severity }) => ({ code, message, severity })),
+    findings: (file.findings ?? []).map((finding) => ({ code: finding.code, message: storedFindingMessage(finding), severity: finding.severity })),
     uploadedAt: iso(file.created_at)!,
   };
 }

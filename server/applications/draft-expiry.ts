@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { Database } from '../db/schema';
 import type { FileStore } from '../files/file-store';
 import type { JobHandler } from '../jobs/job-queue';
+import { writeMessage } from '../workflow/citizen-messages';
+import { dayIn } from '../workflow/message-dates';
 import { applyTransition, enqueueStatusMessage } from '../workflow/transitions';
 
 /**
@@ -89,15 +90,10 @@ export async function listExpiringDrafts(db: Kysely<Database>, withinDays: numbe
 }
 
 /** The expiry date as the citizen reads it, in the mission's time zone: 2025年7月1日 (or 7月1日). */
-export function reminderDate(at: Date, timeZone: string, withYear = true): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${withYear ? `${get('year')}年` : ''}${get('month')}月${get('day')}日`;
-}
+export const reminderDate = (at: Date, timeZone: string, withYear = true): string => dayIn('zh-CN', at, timeZone, withYear);
 
+/** The 消息中心 text is the catalogue's `draftExpiring` (workflow/message-catalogue.ts). */
 export const draftReminderText = {
-  title: '申请草稿即将过期',
-  body: (service: string, date: string) => `您的${service}申请草稿将于${date}过期，请尽快完成并提交`,
   /** The subscription message's next-step field (≤ 20 characters). */
   hint: (date: string) => `草稿将于${date}过期，请尽快提交`,
 };
@@ -154,18 +150,13 @@ export async function remindExpiringDrafts(
       for (const draft of picked.rows) {
         const expiresAt = new Date(draft.expires_at);
         const timeZone = timezoneOf.get(draft.mission_id) ?? 'UTC';
-        const service = findApplicationService(draft.service)?.title ?? '';
-        await tx
-          .insertInto('messages')
-          .values({
-            user_id: draft.user_id,
-            application_id: draft.id,
-            kind: 'status',
-            title: draftReminderText.title,
-            body: draftReminderText.body(service, reminderDate(expiresAt, timeZone)),
-            status: 'draft',
-          })
-          .execute();
+        await writeMessage(tx, {
+          userId: draft.user_id,
+          applicationId: draft.id,
+          kind: 'status',
+          status: 'draft',
+          text: { key: 'draftExpiring', params: { service: draft.service, expiresAt: expiresAt.toISOString(), timeZone } },
+        });
         // The job takes the quota unit (or finds none left and does nothing).
         if (withQuota.has(draft.user_id)) {
           await enqueueStatusMessage(tx, { ...draft, order_no: null }, {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findStep, isOnPath, nextStep, pathThrough, stepCompletion, validateStep } from '../../miniprogram/domain/services/engine';
+import { applicationMessages } from '../../miniprogram/domain/services/application-messages';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { recordAudit } from '../audit/audit-log';
 import { citizenId } from '../citizen-auth/authenticate';
@@ -18,6 +19,7 @@ import {
   readAnswers,
   requireDraft,
   sealAnswers,
+  serviceInReaderLanguage,
   serviceOf,
   toSummary,
 } from './application-view';
@@ -145,7 +147,8 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
         // Row lock: two devices saving different steps at once must not lose either.
         const current = await findOwnedApplication(tx, id, userId, { forUpdate: true });
         requireDraft(current);
-        const service = serviceOf(current);
+        // In the reader's language: only the words of the refusals differ (nothing here stores them).
+        const service = serviceInReaderLanguage(current) ?? serviceOf(current);
         const step = findStep(service, stepId);
         if (!step) throw notFound(serverMessages.applicationStepNotFound);
 
@@ -172,8 +175,8 @@ export const draftRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext }> = 
         const completion = stepCompletion(service, stepId, merged, engine);
         if (!completion.ok) {
           const fields: Record<string, string> = {};
-          for (const doc of completion.missingDocuments) fields[`documents.${doc.id}`] = `请上传：${doc.label}`;
-          if (completion.faceMissing) fields.face = '请完成身份核验，或选择跳过（跳过后需视频面审）';
+          for (const doc of completion.missingDocuments) fields[`documents.${doc.id}`] = applicationMessages.documentMissing(doc.label);
+          if (completion.faceMissing) fields.face = applicationMessages.faceRequired;
           throw new ApiError(400, 'STEP_INCOMPLETE', serverMessages.applicationStepIncomplete, fields);
         }
 

@@ -7,6 +7,7 @@ import { notFound } from '../http/api-error';
 import { serverMessages } from '../messages';
 import type { UploadedDocument } from '../../miniprogram/domain/services/application-api-types';
 import type { AutoCrop, PhotoFinding } from '../photo/photo-check';
+import { photoMessage } from '../photo/photo-messages';
 import type { ApplicationsContext } from './application-context';
 
 /** Reads and decrypts an application's file. Callers have already checked who is asking. */
@@ -31,6 +32,14 @@ export interface PreparedUpload {
   findings: PhotoFinding[];
   /** ID photos whose only fault is the framing: the spec crop the citizen may accept instead. */
   autoCrop?: AutoCrop | null;
+}
+
+/**
+ * A finding as stored: its sentence in 简体 (the records' language; the console reads it),
+ * its code and values, from which each citizen reads it in their own language.
+ */
+function recordedFinding(finding: PhotoFinding): PhotoFinding {
+  return { ...finding, message: photoMessage(finding.code, finding.vars, 'zh-CN') };
 }
 
 /**
@@ -74,7 +83,7 @@ export async function upsertApplicationFile(
     mime: file.prepared.mime,
     encrypted: true,
     check_ok: file.prepared.ok,
-    findings: JSON.stringify(file.prepared.findings),
+    findings: JSON.stringify(file.prepared.findings.map(recordedFinding)),
     created_at: new Date(),
   };
   const saved = existing

@@ -12,7 +12,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import type { ApplicationsContext } from './application-context';
 import { applicationDetailSchema, applicationParams } from './application-schemas';
-import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceOf } from './application-view';
+import { engineContext, findOwnedApplication, interviewFor, listFiles, loadDetail, readAnswers, sealAnswers, serviceInReaderLanguage, serviceOf } from './application-view';
 import { birthDateContradiction, resolveApplicant } from './applicant';
 import { nextOrderNumber } from './order-number';
 import { recordSubmission } from '../workflow/submission';
@@ -68,7 +68,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
           if (current.status === 'expired') throw new ApiError(409, 'DRAFT_EXPIRED', serverMessages.applicationExpired);
           if (current.status !== 'draft') throw new ApiError(409, 'NOT_EDITABLE', serverMessages.applicationNotEditable);
           const service = serviceOf(current);
-          seen.service = service;
+          seen.service = serviceInReaderLanguage(current) ?? service;
 
           const answers = readAnswers(ctx.pii, current);
           const confirmation = service.rules.confirmationField;
@@ -80,7 +80,9 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
           const files = await listFiles(tx, current.id);
           const applicant = await resolveApplicant(tx, ctx.pii, service, answers, userId);
           const engine = engineContext(current, files, applicant);
-          const check = validateApplication(service, answers, engine);
+          // The refusals in the reader's language (the same checks; the service's words differ).
+          const words = serviceInReaderLanguage(current) ?? service;
+          const check = validateApplication(words, answers, engine);
           if (!check.ok) {
             const fields: Record<string, string> = {};
             for (const [stepId, errors] of Object.entries(check.stepErrors)) {
@@ -115,7 +117,7 @@ export const submissionRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext 
               .where('submitted_at', '>=', since)
               .where('status', 'not in', ['withdrawn', 'expired', 'rejected'])
               .executeTakeFirst();
-            if (elsewhere) throw new ApiError(409, 'ALREADY_DONE_ELSEWHERE', service.messages?.alreadyDoneElsewhere ?? serverMessages.applicationAlreadyDoneElsewhere);
+            if (elsewhere) throw new ApiError(409, 'ALREADY_DONE_ELSEWHERE', words.messages?.alreadyDoneElsewhere ?? serverMessages.applicationAlreadyDoneElsewhere);
           }
 
           // One applicant, one mission: any active application for this applicant and service.

@@ -170,11 +170,6 @@ export async function citizenAppointments(db: Kysely<Database>, order: OrderRow,
   };
 }
 
-/** A message into the citizen's 消息中心 about their order's appointment (no status change). */
-export async function notifyCitizen(db: Kysely<Database>, order: Pick<OrderRow, 'id' | 'user_id' | 'status'>, title: string, body: string): Promise<void> {
-  await db.insertInto('messages').values({ user_id: order.user_id, application_id: order.id, kind: 'note', title, body, status: order.status }).execute();
-}
-
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** The booking's check-in code: 12 characters without look-alikes (a person may have to type it). */

@@ -7,7 +7,7 @@ import {
   MAIL_REASON_MAX,
   appointmentMessages,
 } from '../../miniprogram/domain/appointments';
-import { APPOINTMENT_HORIZON_DAYS, APPOINTMENT_KIND_LABELS, IN_PERSON_KINDS } from '../../contracts/appointments';
+import { APPOINTMENT_HORIZON_DAYS, IN_PERSON_KINDS } from '../../contracts/appointments';
 import type { AppointmentRule } from '../../miniprogram/domain/services/definition-types';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { findOwnedApplication } from '../applications/application-view';
@@ -28,12 +28,13 @@ import {
   liveBooking,
   missionPlace,
   newBookingCode,
-  notifyCitizen,
   type OrderRow,
   releaseSeat,
-  whenAt,
 } from './appointment-view';
 import { enqueueAppointmentReminder } from './reminder-job';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 
 const params = z.object({ id: z.string().max(64), kind: z.string().max(32) });
 
@@ -125,8 +126,7 @@ export const citizenAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
           throw error;
         }
         const mission = await missionPlace(tx, locked.mission_id);
-        const label = APPOINTMENT_KIND_LABELS[kind];
-        await notifyCitizen(tx, locked, current ? appointmentMessages.movedTitle : appointmentMessages.bookedTitle, appointmentMessages.booked(label, whenAt(slot.starts_at, mission), mission.address));
+        await writeOrderNote(tx, locked, { key: 'appointmentBooked', params: { kind, when: messageWhen(slot.starts_at, mission), address: mission.address, moved: !!current } });
         await enqueueAppointmentReminder(tx, { id: booking.id, missionId: locked.mission_id, startsAt: new Date(slot.starts_at) });
         return locked;
       });
@@ -150,7 +150,7 @@ export const citizenAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
         await tx.updateTable('appointment_bookings').set({ status: 'cancelled', ended_at: new Date(), updated_at: new Date() }).where('id', '=', current.id).execute();
         await releaseSeat(tx, current.slot_id);
         const mission = await missionPlace(tx, locked.mission_id);
-        await notifyCitizen(tx, locked, appointmentMessages.cancelledTitle, appointmentMessages.cancelled(APPOINTMENT_KIND_LABELS[kind], whenAt(current.starts_at, mission)));
+        await writeOrderNote(tx, locked, { key: 'appointmentCancelled', params: { kind, when: messageWhen(current.starts_at, mission) } });
         return locked;
       });
       return citizenAppointments(db, order);
@@ -188,7 +188,7 @@ export const citizenAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
           .executeTakeFirst();
         if (live) throw appointmentErrors.mailExists();
         await tx.insertInto('appointment_mail_requests').values({ application_id: locked.id, mission_id: locked.mission_id, kind, user_id: userId, reason }).execute();
-        await notifyCitizen(tx, locked, appointmentMessages.mailRequestedTitle, appointmentMessages.mailRequested(APPOINTMENT_KIND_LABELS[kind]));
+        await writeOrderNote(tx, locked, { key: 'appointmentMailRequested', params: { kind } });
         return locked;
       });
       return citizenAppointments(db, order);

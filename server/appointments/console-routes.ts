@@ -30,7 +30,10 @@ import { appointmentErrors } from './appointment-errors';
 import { staffOf, UUID } from './appointment-request';
 import { appointmentTypeSchema, consoleAppointmentSchema, consoleDaySchema, consoleSlotSchema } from './appointment-schemas';
 import { ensureMissionTypes, typeView } from './appointment-types';
-import { bookingQuery, type BookingRow, type MissionPlace, missionPlace, notifyCitizen, slotView, whenAt } from './appointment-view';
+import { bookingQuery, type BookingRow, type MissionPlace, missionPlace, slotView } from './appointment-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 
 /** Console: appointment types and slots per type, the day's appointments, check-in (scanned code or search), no-shows. */
 
@@ -207,7 +210,7 @@ export const consoleAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
           .execute();
         for (const booking of cancelled) {
           const order = await tx.selectFrom('applications').select(['id', 'user_id', 'status']).where('id', '=', booking.application_id).executeTakeFirstOrThrow();
-          await notifyCitizen(tx, order, appointmentMessages.cancelledTitle, appointmentMessages.cancelledByMission(APPOINTMENT_KIND_LABELS[booking.kind], whenAt(row.starts_at, mission), note));
+          await writeOrderNote(tx, order, { key: 'appointmentCancelledByMission', params: { kind: booking.kind, when: messageWhen(row.starts_at, mission), note } });
         }
         await recordAudit(tx, { actorKind: 'staff', actorId: staff.staffId, missionId: staff.missionId, action: 'appointment.slot.cancel', subject: row.id, detail: { bookings: cancelled.length, ...(note ? { note } : {}) } });
         return tx
@@ -284,7 +287,7 @@ export const consoleAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
         .where('id', '=', booking.id)
         .execute();
       const order = await tx.selectFrom('applications').select(['id', 'user_id', 'status']).where('id', '=', booking.application_id).executeTakeFirstOrThrow();
-      await notifyCitizen(tx, order, appointmentMessages.checkedInTitle, appointmentMessages.checkedIn(APPOINTMENT_KIND_LABELS[booking.kind]));
+      await writeOrderNote(tx, order, { key: 'appointmentCheckedIn', params: { kind: booking.kind } });
       await recordAudit(tx, { actorKind: 'staff', actorId: staff.staffId, missionId: staff.missionId, action: 'appointment.check_in', subject: booking.id, detail: { applicationId: booking.application_id, kind: booking.kind } });
       return { ...booking, status: 'checked_in' as const, checked_in_at: now };
     });
@@ -346,7 +349,7 @@ export const consoleAppointmentRoutes: FastifyPluginAsyncZod<{ ctx: Applications
         // The seat stays used: the slot has passed.
         await tx.updateTable('appointment_bookings').set({ status: 'no_show', ended_at: new Date(), updated_at: new Date(), note }).where('id', '=', booking.id).execute();
         const order = await tx.selectFrom('applications').select(['id', 'user_id', 'status']).where('id', '=', booking.application_id).executeTakeFirstOrThrow();
-        await notifyCitizen(tx, order, appointmentMessages.noShowTitle, appointmentMessages.noShow(APPOINTMENT_KIND_LABELS[booking.kind], whenAt(booking.starts_at, mission)));
+        await writeOrderNote(tx, order, { key: 'appointmentNoShow', params: { kind: booking.kind, when: messageWhen(booking.starts_at, mission) } });
         await recordAudit(tx, { actorKind: 'staff', actorId: staff.staffId, missionId: staff.missionId, action: 'appointment.no_show', subject: booking.id, detail: { applicationId: booking.application_id } });
         return { ...booking, status: 'no_show' as const, note };
       });

@@ -10,7 +10,8 @@ import { requireStaff } from '../staff/authenticate';
 import { appointmentErrors } from './appointment-errors';
 import { staffOf, UUID } from './appointment-request';
 import { consoleMailRequestSchema } from './appointment-schemas';
-import { liveBooking, mailRequestView, notifyCitizen, releaseSeat } from './appointment-view';
+import { liveBooking, mailRequestView, releaseSeat } from './appointment-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
 
 /** Console: the citizens' requests to do an appointment by two-way mail (双向邮寄), accepted or refused with a note. */
 
@@ -88,13 +89,7 @@ export const mailRequestRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsContext
             await releaseSeat(tx, booking.slot_id);
           }
         }
-        const kind = APPOINTMENT_KIND_LABELS[row.kind];
-        await notifyCitizen(
-          tx,
-          order,
-          accept ? appointmentMessages.mailAcceptedTitle : appointmentMessages.mailRefusedTitle,
-          accept ? appointmentMessages.mailAccepted(kind, note) : appointmentMessages.mailRefused(kind, note),
-        );
+        await writeOrderNote(tx, order, { key: accept ? 'appointmentMailAccepted' : 'appointmentMailRefused', params: { kind: row.kind, note } });
         await recordAudit(tx, {
           actorKind: 'staff',
           actorId: staff.staffId,

@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import { appointmentMessages } from '../../miniprogram/domain/appointments';
-import { APPOINTMENT_KIND_LABELS, APPOINTMENT_REMINDER_HOURS } from '../../contracts/appointments';
+import { APPOINTMENT_REMINDER_HOURS } from '../../contracts/appointments';
 import type { Database } from '../db/schema';
 import { enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { enqueueStatusMessage } from '../workflow/transitions';
 import { zonedLabel } from '../workflow/slot-times';
-import { missionPlace, notifyCitizen, whenAt } from './appointment-view';
+import { missionPlace } from './appointment-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 
 /**
  * The day-before reminder of an in-person appointment: a 消息中心 message and a
@@ -43,8 +46,7 @@ export function appointmentReminderJob(db: Kysely<Database>): JobHandler {
       const slot = await tx.selectFrom('appointment_slots').select('starts_at').where('id', '=', claimed.slot_id).executeTakeFirstOrThrow();
       const order = await tx.selectFrom('applications').selectAll().where('id', '=', claimed.application_id).executeTakeFirstOrThrow();
       const mission = await missionPlace(tx, order.mission_id);
-      const kind = APPOINTMENT_KIND_LABELS[claimed.kind];
-      await notifyCitizen(tx, order, appointmentMessages.reminderTitle, appointmentMessages.reminder(kind, whenAt(slot.starts_at, mission), mission.address));
+      await writeOrderNote(tx, order, { key: 'appointmentReminder', params: { kind: claimed.kind, when: messageWhen(slot.starts_at, mission), address: mission.address } });
       const local = zonedLabel(new Date(slot.starts_at), mission.timeZone);
       // WeChat's thing field: at most 20 characters.
       await enqueueStatusMessage(tx, order, { status: order.status, hint: appointmentMessages.reminderHint(local.dateLabel.split(' ')[0]!, local.time), reminder: 'appointment' });

@@ -157,7 +157,7 @@ export interface ApplicationFileTable {
   mime: string;
   encrypted: ColumnType<boolean, boolean | undefined, boolean>;
   check_ok: boolean;
-  findings: ColumnType<Array<{ code: string; message: string; severity: 'error' | 'advice' }>, string | undefined, string>;
+  findings: ColumnType<Array<{ code: string; message: string; severity: 'error' | 'advice'; vars?: Record<string, string | number> }>, string | undefined, string>;
   created_at: Timestamp;
 }
 
@@ -305,6 +305,9 @@ export interface MessageTable {
   alert_id: ColumnType<string | null, string | null | undefined, string | null>;
   // 0015: passport expiry reminders (我的证件)
   passport_id: ColumnType<string | null, string | null | undefined, string | null>;
+  // 0020: what it says as a catalogue key + parameters (message-center/message-catalogue.ts); null on older rows
+  text_key: ColumnType<string | null, string | null | undefined, string | null>;
+  text_params: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface SubscriptionQuotaTable {

@@ -20,6 +20,15 @@ export function localeOfAcceptLanguage(header: string | undefined): MessageLocal
 
 setMessageLocaleSource(() => requestLocale.getStore() ?? 'zh-CN');
 
+/**
+ * Runs `work` (and everything it awaits) in 简体中文, whatever the request asked for: for
+ * records written once and read by staff too (消息中心 entries, subscription messages),
+ * which a citizen's English request must not write in English.
+ */
+export function inRecordLanguage<T>(work: () => T): T {
+  return requestLocale.run('zh-CN', work);
+}
+
 export function installRequestLocale(app: FastifyInstance): void {
   app.addHook('onRequest', (request, _reply, done) => {
     const locale = request.url.startsWith('/api/console/') ? 'zh-CN' : localeOfAcceptLanguage(request.headers['accept-language']);

@@ -36,29 +36,21 @@ export function toSummary(row: Row): NewsSummary {
   };
 }
 
+/** What citizens and staff both read of an article. */
+function articleFields(row: Row) {
+  return { id: row.id, missionId: row.mission_id, title: row.title, body: row.body as ArticleBlock[], pinned: row.pinned, updatedAt: iso(row.updated_at) };
+}
+
 export function toArticle(row: Row): NewsArticle {
-  return {
-    id: row.id,
-    missionId: row.mission_id,
-    title: row.title,
-    body: row.body as ArticleBlock[],
-    pinned: row.pinned,
-    publishedAt: iso(row.published_at!),
-    updatedAt: iso(row.updated_at),
-  };
+  return { ...articleFields(row), publishedAt: iso(row.published_at!) };
 }
 
 export function toStaffArticle(row: Row): StaffNewsArticle {
   return {
-    id: row.id,
-    missionId: row.mission_id,
-    title: row.title,
-    body: row.body as ArticleBlock[],
-    pinned: row.pinned,
+    ...articleFields(row),
     status: newsStatus(row),
     publishedAt: row.published_at ? iso(row.published_at) : null,
     createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
   };
 }
 

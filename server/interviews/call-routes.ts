@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { interviewMessages } from '../../miniprogram/domain/interview';
 import type { CallJoin, CallStart, ConsoleInterview } from '../../contracts/interviews';
 import { recordAudit } from '../audit/audit-log';
 import { isUniqueViolation } from '../db/errors';
@@ -11,7 +10,10 @@ import { requireStaff } from '../staff/authenticate';
 import { type InterviewContext, staffOf, UUID } from './interview-context';
 import { interviewErrors } from './interview-errors';
 import { callJoinSchema, callStartSchema, consoleInterviewSchema, idParams } from './interview-schemas';
-import { activeBooking, bookingById, bookingWhen, consoleInterview, endOpenCall, missionZone, notifyCitizen, openCallOf, purgeEndedCallSignals } from './interview-view';
+import { activeBooking, bookingById, consoleInterview, endOpenCall, missionZone, openCallOf, purgeEndedCallSignals } from './interview-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 
 /**
  * Console: the application view's 视频面审 panel, starting and ending the call, marking a
@@ -66,7 +68,7 @@ export const callConsoleRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }>
           if (isUniqueViolation(error)) throw interviewErrors.cannotStartCall();
           throw error;
         }
-        await notifyCitizen(tx, order, interviewMessages.callStartedTitle, interviewMessages.callStarted);
+        await writeOrderNote(tx, order, { key: 'interviewCallStarted', params: {} });
         await recordAudit(tx, {
           actorKind: 'staff',
           actorId: staff.staffId,
@@ -162,7 +164,7 @@ export const callConsoleRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }>
         }
         const callId = await endOpenCall(tx, found.id, staff.staffId);
         const mission = await missionZone(tx, order.mission_id);
-        await notifyCitizen(tx, order, interviewMessages.missedTitle, interviewMessages.missed(bookingWhen(found, mission)) + (note ? `（${note}）` : ''));
+        await writeOrderNote(tx, order, { key: 'interviewMissed', params: { when: messageWhen(found.starts_at, mission), note: note ?? '' } });
         await recordAudit(tx, {
           actorKind: 'staff',
           actorId: staff.staffId,

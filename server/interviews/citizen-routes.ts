@@ -6,7 +6,6 @@ import {
   BOOKING_LEAD_MINUTES,
   type CallTicket,
   type CitizenInterview,
-  interviewMessages,
 } from '../../miniprogram/domain/interview';
 import { BOOKING_HORIZON_DAYS, CALL_TICKET_MINUTES } from '../../contracts/interviews';
 import { findOwnedApplication } from '../applications/application-view';
@@ -18,7 +17,10 @@ import { type InterviewContext, UUID } from './interview-context';
 import { interviewErrors } from './interview-errors';
 import { callTicketSchema, citizenInterviewSchema, idParams } from './interview-schemas';
 import { interviewHeld } from '../workflow/interview-labels';
-import { activeBooking, bookingChangeable, bookingWhen, citizenInterview, missionZone, notifyCitizen, openCallOf, releaseStaleBookings } from './interview-view';
+import { activeBooking, bookingChangeable, citizenInterview, missionZone, openCallOf, releaseStaleBookings } from './interview-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 import { enqueueReminder } from './reminder-job';
 
 type BookingRow = NonNullable<Awaited<ReturnType<typeof activeBooking>>>;
@@ -109,7 +111,7 @@ export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewConte
           throw error;
         }
         const mission = await missionZone(tx, locked.mission_id);
-        await notifyCitizen(tx, locked, interviewMessages.bookedTitle, interviewMessages.booked(bookingWhen(slot, mission)));
+        await writeOrderNote(tx, locked, { key: 'interviewBooked', params: { when: messageWhen(slot.starts_at, mission) } });
         await enqueueReminder(tx, { bookingId: booking.id, missionId: locked.mission_id, startsAt: new Date(slot.starts_at) });
         return locked;
       });
@@ -132,7 +134,7 @@ export const citizenInterviewRoutes: FastifyPluginAsyncZod<{ ctx: InterviewConte
         await assertChangeable(tx, current, Date.now());
         await tx.updateTable('interview_bookings').set({ status: 'cancelled', ended_at: new Date(), updated_at: new Date() }).where('id', '=', current.id).execute();
         const mission = await missionZone(tx, locked.mission_id);
-        await notifyCitizen(tx, locked, interviewMessages.cancelledByCitizenTitle, interviewMessages.cancelledByCitizen(bookingWhen(current, mission)));
+        await writeOrderNote(tx, locked, { key: 'interviewCancelledByCitizen', params: { when: messageWhen(current.starts_at, mission) } });
         return locked;
       });
       return citizenInterview(db, order);

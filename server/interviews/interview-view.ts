@@ -18,7 +18,7 @@ import type { ApplicationStatus } from '../../miniprogram/domain/services/applic
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';
 import { interviewHeld } from '../workflow/interview-labels';
-import { timeZoneLabel, whenLabel, zonedLabel } from '../workflow/slot-times';
+import { timeZoneLabel, zonedLabel } from '../workflow/slot-times';
 
 /** Loading an order's interview (bookings, calls, screenshots, free slots) and the views the API returns. */
 
@@ -114,9 +114,6 @@ export const callView = (call: CallRow): InterviewCallView => ({
   startedAt: iso(call.started_at),
   endedAt: call.ended_at ? iso(call.ended_at) : null,
 });
-
-/** When the booked interview is, as messages and next-step hints say it. */
-export const bookingWhen = (booking: Pick<BookingRow, 'starts_at'>, mission: MissionZone) => whenLabel(new Date(booking.starts_at), mission.timeZone, mission.cityZh);
 
 /**
  * A booking left 'booked' after its order moved on (passed or rejected while the call was
@@ -241,11 +238,6 @@ export async function consoleInterview(db: Kysely<Database>, order: OrderRow, no
     canStartCall: order.status === 'interview' && active !== null,
     held: order.status === 'interview' && !active && (await interviewHeld(db, order.id)),
   };
-}
-
-/** A message into the citizen's 消息中心 about their order's interview (no status change). */
-export async function notifyCitizen(db: Kysely<Database>, order: Pick<OrderRow, 'id' | 'user_id' | 'status'>, title: string, body: string): Promise<void> {
-  await db.insertInto('messages').values({ user_id: order.user_id, application_id: order.id, kind: 'note', title, body, status: order.status }).execute();
 }
 
 /**

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { enqueueStatusMessage } from '../workflow/transitions';
-import { bookingById, bookingWhen, missionZone, notifyCitizen } from './interview-view';
+import { bookingById, missionZone } from './interview-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 import { zonedLabel } from '../workflow/slot-times';
 
 /**
@@ -13,9 +16,6 @@ import { zonedLabel } from '../workflow/slot-times';
  */
 export const INTERVIEW_REMINDER_JOB = 'interview.reminder';
 export const REMINDER_MINUTES = 30;
-
-export const reminderTitle = '视频面审即将开始';
-export const reminderBody = (when: string) => `您预约的视频面审将于 ${when} 开始，请提前打开“中国领事”小程序，在订单详情中等待工作人员发起面审。`;
 
 export async function enqueueReminder(db: Kysely<Database>, booking: { bookingId: string; missionId: string; startsAt: Date }): Promise<void> {
   await enqueueJobOnce(db, {
@@ -38,7 +38,7 @@ export function interviewReminderJob(db: Kysely<Database>): JobHandler {
       if (order.status !== 'interview') return;
       const mission = await missionZone(tx, order.mission_id);
       const local = zonedLabel(new Date(booking.starts_at), mission.timeZone);
-      await notifyCitizen(tx, order, reminderTitle, reminderBody(bookingWhen(booking, mission)));
+      await writeOrderNote(tx, order, { key: 'interviewReminder', params: { when: messageWhen(booking.starts_at, mission) } });
       // WeChat's thing field: at most 20 characters.
       await enqueueStatusMessage(tx, order, { status: order.status, hint: `面审将于${local.dateLabel.split(' ')[0]} ${local.time}开始`, reminder: 'interview' });
     });

@@ -10,7 +10,10 @@ import { errorResponses } from '../http/schemas';
 import { requireStaff } from '../staff/authenticate';
 import { interviewErrors } from './interview-errors';
 import { consoleScheduleSchema, consoleSlotSchema, createSlotsResultSchema } from './interview-schemas';
-import { bookingWhen, endOpenCall, type MissionZone, missionZone, notifyCitizen, slotView } from './interview-view';
+import { endOpenCall, type MissionZone, missionZone, slotView } from './interview-view';
+import { writeOrderNote } from '../workflow/citizen-messages';
+import { messageWhen } from '../workflow/message-dates';
+
 import { type InterviewContext, staffOf, UUID } from './interview-context';
 import { dateLabel, dateRangeProblem, datesBetween, parseDate, parseTime, plannedSlots, startOfDay, timeZoneLabel } from '../workflow/slot-times';
 
@@ -185,7 +188,7 @@ export const slotRoutes: FastifyPluginAsyncZod<{ ctx: InterviewContext }> = asyn
           await endOpenCall(tx, cancelled.id, staff.staffId);
           const order = await tx.selectFrom('applications').select(['id', 'user_id', 'status']).where('id', '=', cancelled.application_id).executeTakeFirstOrThrow();
           if (order.status === 'interview') {
-            await notifyCitizen(tx, order, interviewMessages.cancelledByMissionTitle, interviewMessages.cancelledByMission(bookingWhen(slot, mission), note));
+            await writeOrderNote(tx, order, { key: 'interviewCancelledByMission', params: { when: messageWhen(slot.starts_at, mission), note } });
           }
         }
         await recordAudit(tx, {

@@ -31,6 +31,18 @@ export interface NewJob {
   backoffMs?: number;
 }
 
+/** The row a new job is inserted as (the table's defaults for attempts and backoff unless given). */
+function jobRow(job: NewJob) {
+  return {
+    kind: job.kind,
+    payload: JSON.stringify(job.payload),
+    mission_id: job.missionId ?? null,
+    run_at: job.runAt ?? new Date(),
+    ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
+    ...(job.backoffMs ? { backoff_ms: job.backoffMs } : {}),
+  };
+}
+
 /**
  * Like enqueueJob, but at most one job per `dedupeKey` ever: a second call with the same
  * key writes nothing and resolves to null.
@@ -38,15 +50,7 @@ export interface NewJob {
 export async function enqueueJobOnce(db: Kysely<Database>, job: NewJob & { dedupeKey: string }): Promise<string | null> {
   const row = await db
     .insertInto('jobs')
-    .values({
-      kind: job.kind,
-      payload: JSON.stringify(job.payload),
-      mission_id: job.missionId ?? null,
-      run_at: job.runAt ?? new Date(),
-      dedupe_key: job.dedupeKey,
-      ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
-      ...(job.backoffMs ? { backoff_ms: job.backoffMs } : {}),
-    })
+    .values({ ...jobRow(job), dedupe_key: job.dedupeKey })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -56,14 +60,7 @@ export async function enqueueJobOnce(db: Kysely<Database>, job: NewJob & { dedup
 export async function enqueueJob(db: Kysely<Database>, job: NewJob): Promise<string> {
   const row = await db
     .insertInto('jobs')
-    .values({
-      kind: job.kind,
-      payload: JSON.stringify(job.payload),
-      mission_id: job.missionId ?? null,
-      run_at: job.runAt ?? new Date(),
-      ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
-      ...(job.backoffMs ? { backoff_ms: job.backoffMs } : {}),
-    })
+    .values(jobRow(job))
     .returning('id')
     .executeTakeFirstOrThrow();
   return String(row.id);

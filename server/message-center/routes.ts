@@ -1,8 +1,9 @@
 /**
  * 消息中心 and WeChat subscription messages, the citizen's side: the inbox (keyset pages,
  * unread badge, mark read) and the one-time 订阅消息 grants the mini-program records after
- * wx.requestSubscribeMessage. Other modules write messages (workflow/transitions.ts,
- * registration alerts); this module only reads and marks them.
+ * wx.requestSubscribeMessage. Other modules write messages (through
+ * workflow/citizen-messages.ts: a catalogue key + parameters beside the 简体 text); this
+ * module only reads them — in the reader's language — and marks them.
  */
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
@@ -17,6 +18,7 @@ import { notFound, validationFailed } from '../http/api-error';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 import { errorResponses } from '../http/schemas';
 import type { SessionStore } from '../security/session-store';
+import { readMessageText } from '../workflow/citizen-messages';
 import { reviewMessages } from '../workflow/review-messages';
 
 /** 消息中心 position: [created_at as PostgreSQL text, id]. */
@@ -75,7 +77,7 @@ export const messageCenterRoutes: FastifyPluginAsyncZod<MessageCenterOptions> = 
       const limit = request.query.limit ?? 20;
       let query = db
         .selectFrom('messages')
-        .select(['id', 'application_id', 'alert_id', 'passport_id', 'kind', 'title', 'body', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
+        .select(['id', 'application_id', 'alert_id', 'passport_id', 'kind', 'title', 'body', 'text_key', 'text_params', 'status', 'created_at', 'read_at', sql<string>`created_at::text`.as('created_text')])
         .where('user_id', '=', userId);
       if (request.query.cursor) {
         const [createdAt, id] = readCursor(messageCursor, request.query.cursor);
@@ -92,8 +94,8 @@ export const messageCenterRoutes: FastifyPluginAsyncZod<MessageCenterOptions> = 
             alertId: m.alert_id,
             passportId: m.passport_id,
             kind: m.kind,
-            title: m.title,
-            body: m.body,
+            // In the reader's language (Accept-Language); the stored 简体 text for older rows.
+            ...readMessageText(m),
             status: m.status as ApplicationStatus | null,
             createdAt: new Date(m.created_at).toISOString(),
             read: m.read_at !== null,

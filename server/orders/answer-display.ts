@@ -1,5 +1,5 @@
 import type { FieldDefinition, ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
-import { countryLabel } from '../../miniprogram/packages/apply/countries';
+import { countryLabel } from '../../miniprogram/domain/countries';
 
 /**
  * How staff read an answer and a fee: labels, never the stored codes ('US' → 美国, a fee

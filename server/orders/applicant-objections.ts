@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import { z } from 'zod';
 import { applicantObjectionSchema } from '../../contracts/staff';
 import { statusLabel } from '../../miniprogram/domain/services/application-status';
-import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { serviceInReaderLanguage } from '../applications/application-view';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
@@ -82,9 +82,9 @@ export const applicantObjectionRoutes: FastifyPluginAsyncZod<AppDeps & { session
           applications: rows.map((row) => ({
             id: row.id,
             orderNo: row.order_no,
-            serviceTitle: findApplicationService(row.service)?.title ?? row.service,
+            serviceTitle: serviceInReaderLanguage(row)?.title ?? row.service,
             missionNameZh: row.name_zh,
-            statusLabel: statusLabel(row.status),
+            statusLabel: statusLabel(row.status, serviceInReaderLanguage(row)),
             submittedAt: iso(row.submitted_at),
             objected: row.objection_id !== null,
           })),

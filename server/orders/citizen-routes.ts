@@ -8,7 +8,7 @@ import { actionLabel, nextStepHint, type OrderAction } from '../../miniprogram/d
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { requireCitizen, citizenId } from '../citizen-auth/authenticate';
 import { buildApplicationsContext, type ApplicationsOptions } from '../applications/application-context';
-import { type ApplicationRow, findOwnedApplication, loadDetail, toUploadedDocument } from '../applications/application-view';
+import { type ApplicationRow, findOwnedApplication, loadDetail, serviceInReaderLanguage, toUploadedDocument } from '../applications/application-view';
 import { applicationDetailSchema, uploadedDocumentSchema } from '../applications/application-schemas';
 import { acceptUploads, MAX_UPLOAD_BYTES, prepareUpload, readUpload, replaceApplicationFile } from '../applications/document-routes';
 import { readStoredFile } from '../applications/stored-files';
@@ -62,14 +62,14 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
 
   /** The order's timeline and what to do next (the 订单详情 page and 预约面审 read it). */
   const timelineOf = async (row: ApplicationRow): Promise<Timeline> => {
-    const service = findApplicationService(row.service);
+    const service = serviceInReaderLanguage(row);
     const history = await db.selectFrom('application_history').selectAll().where('application_id', '=', row.id).orderBy('id').execute();
     const entries = history.map((h): TimelineEntry => {
       const data = (h.data ?? {}) as { items?: string[]; trackingNo?: string };
       const entry: TimelineEntry = {
         at: iso(h.at)!,
         action: h.action as OrderAction | 'note',
-        actionLabel: h.action === 'note' ? '使领馆留言' : actionLabel(h.action, service),
+        actionLabel: h.action === 'note' ? reviewMessages.missionNote : actionLabel(h.action, service),
         from: h.from_status as ApplicationStatus,
         to: h.to_status as ApplicationStatus,
         toLabel: statusLabel(h.to_status, service),
@@ -119,7 +119,7 @@ export const reviewCitizenRoutes: FastifyPluginAsyncZod<ApplicationsOptions> = a
   // ── supplements: the 补充材料 slot ──
 
   const slotOf = async (row: ApplicationRow): Promise<SupplementSlot> => {
-    const service = findApplicationService(row.service);
+    const service = serviceInReaderLanguage(row);
     if (!service || row.status !== 'supplement_requested') return { open: false, note: row.supplement_note, items: [] };
     const files = await db
       .selectFrom('application_files')

@@ -11,7 +11,7 @@ import { applicationNotFound } from '../http/api-error';
 import type { SignedInStaff } from '../staff/authenticate';
 import { interviewHint, interviewTookPlace } from '../workflow/interview-labels';
 import { staffNextStepMessages } from '../workflow/review-messages';
-import { OTHER_ITEM_LABEL, supplementItemLabel, supplementItems } from '../workflow/supplements';
+import { otherItemLabel, supplementItemLabel, supplementItems } from '../workflow/supplements';
 import type { ApplicationRow } from '../workflow/transitions';
 import { answerText, feeLabels } from './answer-display';
 import { staffNextStep } from './staff-next-step';
@@ -42,7 +42,7 @@ export async function consoleApplication(deps: ConsoleDeps, row: ApplicationRow,
     const supplement = file.doc_id.startsWith('supplement.');
     const item = supplement ? file.doc_id.slice('supplement.'.length) : file.doc_id;
     const requirement = service.documents.find((d) => d.id === item);
-    const label = supplement ? `补充材料：${item === 'other' ? OTHER_ITEM_LABEL : supplementItemLabel(service, item)}` : (requirement?.label ?? file.doc_id);
+    const label = supplement ? `补充材料：${item === 'other' ? otherItemLabel() : supplementItemLabel(service, item)}` : (requirement?.label ?? file.doc_id);
     return {
       docId: file.doc_id,
       label,

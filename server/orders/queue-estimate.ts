@@ -70,5 +70,5 @@ export async function queueEstimate(db: Kysely<Database>, order: OrderRow, now =
   }
   const estimatedDate = localDate(new Date(at), timezone);
   const [, month, date] = estimatedDate.split('-').map(Number);
-  return { position, estimatedDate, text: queueMessages.withDate(position, `${month}月${date}日`) };
+  return { position, estimatedDate, text: queueMessages.withDate(position, queueMessages.date(month, date)) };
 }

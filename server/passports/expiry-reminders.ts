@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import { DEFAULT_REMINDER_MONTHS, heldPassportMessages as hm } from '../../miniprogram/domain/held-passport';
+import { DEFAULT_REMINDER_MONTHS } from '../../miniprogram/domain/held-passport';
 import { monthsBetween } from '../../miniprogram/domain/validation';
 import type { Database } from '../db/schema';
 import { enqueueJob, type JobHandler } from '../jobs/job-queue';
 import { usersWithQuota } from '../orders/subscription-jobs';
 import type { PiiCipher } from '../security/pii-cipher';
+import { writeMessage } from '../workflow/citizen-messages';
+import { printedDateIn } from '../workflow/message-dates';
 import { recordIssuedPassports } from './held-passports';
 
 /**
@@ -33,10 +35,7 @@ interface Picked {
 }
 
 /** 2026-03-09 → 2026年3月9日 (a printed date: no time zone). */
-export function chineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export const chineseDate = (isoDate: string): string => printedDateIn('zh-CN', isoDate);
 
 export async function remindExpiringPassports(db: Kysely<Database>, options: { templateId: string; now?: Date }): Promise<Array<{ passportId: string; months: number }>> {
   const now = options.now ?? new Date();
@@ -72,17 +71,12 @@ export async function remindExpiringPassports(db: Kysely<Database>, options: { t
       const withQuota = await usersWithQuota(tx, options.templateId, picked.rows.map((r) => r.user_id));
       for (const row of picked.rows) {
         const left = Math.max(1, monthsBetween(today, row.expiry_date));
-        await tx
-          .insertInto('messages')
-          .values({
-            user_id: row.user_id,
-            passport_id: row.passport_id,
-            kind: 'status',
-            title: hm.reminderTitle,
-            body: hm.reminderBody(row.holder_name ?? hm.selfHolder, chineseDate(row.expiry_date), left),
-            status: null,
-          })
-          .execute();
+        await writeMessage(tx, {
+          userId: row.user_id,
+          passportId: row.passport_id,
+          kind: 'status',
+          text: { key: 'passportExpiring', params: { holder: row.holder_name, expiry: row.expiry_date, months: left } },
+        });
         // The job takes the quota unit (or finds none left and does nothing).
         if (withQuota.has(row.user_id)) {
           await enqueueJob(tx, { kind: PASSPORT_EXPIRY_MESSAGE_JOB, payload: { passportId: row.passport_id, userId: row.user_id, months: left } });

@@ -6,10 +6,13 @@ import { nextStepHint } from '../../miniprogram/domain/services/order-state-mach
 import type { PensionCertificationView, PensionPerson } from '../../miniprogram/domain/services/pension-api-types';
 import { findPensionAgency } from '../../miniprogram/domain/services/pension-localities';
 import { pensionService } from '../../miniprogram/domain/services/pension';
+import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
+import { messageLocale } from '../../miniprogram/domain/message-locale';
 import type { Database } from '../db/schema';
 import type { ApplicationRow } from '../workflow/transitions';
 import type { PiiCipher } from '../security/pii-cipher';
 import { daysUntil } from './pension-dates';
+import { pensionMessages } from './pension-messages';
 
 /** The certification columns a view needs, dates as 'YYYY-MM-DD' text (no time-zone drift). */
 export interface CertificationFacts {
@@ -47,8 +50,6 @@ export interface MissionContact {
   phone: string;
 }
 
-export const queuedNote = '人社部门系统暂时无法连接。您的认证已保存并排队，恢复后将自动推送，无需重新提交。';
-
 /** One certification as the citizen reads it. */
 export function certificationView(
   row: ApplicationRow,
@@ -57,7 +58,8 @@ export function certificationView(
   mission: MissionContact,
   staffRefusal: string | null = null,
 ): PensionCertificationView {
-  const service = pensionService;
+  // In the reader's language: the status names, hints and the paper form's text.
+  const service = findApplicationService(pensionService.id, messageLocale()) ?? pensionService;
   const agency = findPensionAgency(answerOf(answers, 'payingAgency'));
   const refused = row.status === 'rejected';
   return {
@@ -74,7 +76,7 @@ export function certificationView(
     nextDeadline: facts?.next_deadline ?? null,
     // The authority's reason, or the staff's after a video interview.
     reason: refused ? (facts?.reject_reason ?? staffRefusal) : null,
-    queuedNote: row.status === 'at_authority' && facts?.push_state === 'queued' && facts.last_push_error ? queuedNote : null,
+    queuedNote: row.status === 'at_authority' && facts?.push_state === 'queued' && facts.last_push_error ? pensionMessages.queuedNote : null,
     paperForm: refused
       ? { text: service.messages?.paperForm ?? '', missionName: mission.name_zh, address: mission.address_zh, hours: mission.hours_zh, phone: mission.phone }
       : null,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { JobHandler } from '../jobs/job-queue';
+import { writeMessage } from '../workflow/citizen-messages';
 import { enqueueStatusMessage } from '../workflow/transitions';
 import { daysUntil } from './pension-dates';
 import { pensionMessages } from './pension-messages';
@@ -51,17 +52,13 @@ export async function remindPensionDeadlines(db: Kysely<Database>, options: { te
       returning c.id, c.application_id, c.user_id, c.mission_id, c.person_name, to_char(c.next_deadline, 'YYYY-MM-DD') as next_deadline`.execute(db);
     for (const row of picked.rows) {
       const left = daysUntil(row.next_deadline, now);
-      await db
-        .insertInto('messages')
-        .values({
-          user_id: row.user_id,
-          application_id: row.application_id,
-          kind: 'status',
-          title: pensionMessages.reminderTitle,
-          body: pensionMessages.reminderBody(row.person_name, row.next_deadline, left),
-          status: 'completed',
-        })
-        .execute();
+      await writeMessage(db, {
+        userId: row.user_id,
+        applicationId: row.application_id,
+        kind: 'status',
+        status: 'completed',
+        text: { key: 'pensionDeadline', params: { name: row.person_name, deadline: row.next_deadline, days: left } },
+      });
       const quota = await db
         .selectFrom('subscription_quota')
         .select('remaining')

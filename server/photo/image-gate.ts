@@ -13,16 +13,18 @@
  *    of some phones).
  */
 import sharp from 'sharp';
-import { photoMessage, type PhotoIssueCode } from './photo-messages';
+import { photoMessage, type PhotoIssueCode, type PhotoMessageVars } from './photo-messages';
 
 export type PhotoSeverity = 'error' | 'advice';
 export type UploadImageFormat = 'jpeg' | 'png';
 
 export interface PhotoFinding {
   code: PhotoIssueCode;
-  /** One Simplified Chinese sentence for the citizen. */
+  /** One sentence for the citizen, in the language of the request. */
   message: string;
   severity: PhotoSeverity;
+  /** The values the sentence was filled with (kept with a stored finding, to render it in the reader's language). */
+  vars?: PhotoMessageVars;
   /** English technical detail for logs and support; never shown to the citizen. */
   detail?: string;
 }
@@ -69,6 +71,7 @@ export type GateOutcome =
 
 export function finding(code: PhotoIssueCode, severity: PhotoSeverity, vars?: Record<string, string | number>, detail?: string): PhotoFinding {
   const f: PhotoFinding = { code, message: photoMessage(code, vars), severity };
+  if (vars && Object.keys(vars).length > 0) f.vars = vars;
   if (detail) f.detail = detail;
   return f;
 }

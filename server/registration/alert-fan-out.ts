@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import { registrationMessages as rm } from '../../miniprogram/domain/registration-messages';
 import type { Database } from '../db/schema';
 import { enqueueJobOnce } from '../jobs/job-queue';
+import { messageColumnsSql } from '../workflow/citizen-messages';
 
 export const ALERT_FAN_OUT_JOB = 'registration.alert-fan-out';
 export const SAFETY_ALERT_MESSAGE_JOB = 'registration.safety-alert-message';
@@ -33,6 +33,7 @@ export interface FanOutCounts {
  * Idempotent: people already reached are skipped, so a retried job adds only newcomers.
  */
 export async function fanOutAlert(db: Kysely<Database>, alert: PublishedAlert, templateId: string): Promise<FanOutCounts> {
+  const message = messageColumnsSql('safetyAlert', { title: alert.title, body: alert.body });
   const result = await sql<{ people: string; messages: string; jobs: string }>`
     with targets as (
       select r.id, r.user_id from registrations r
@@ -53,8 +54,8 @@ export async function fanOutAlert(db: Kysely<Database>, alert: PublishedAlert, t
       select user_id from alert_deliveries where alert_id = ${alert.id}::uuid
     ),
     messaged as (
-      insert into messages (user_id, kind, title, body, alert_id)
-      select user_id, 'note', ${alert.title}, ${rm.alertMessageBody(alert.body)}, ${alert.id}::uuid from accounts
+      insert into messages (user_id, kind, title, body, text_key, text_params, alert_id)
+      select user_id, 'note', ${message.title}, ${message.body}, ${message.textKey}, ${message.textParams}, ${alert.id}::uuid from accounts
       returning 1
     ),
     subscribed as (

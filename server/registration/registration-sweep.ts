@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { registrationMessages as rm } from '../../miniprogram/domain/registration-messages';
 import type { Database } from '../db/schema';
+import { messageColumnsSql } from '../workflow/citizen-messages';
 import { CONFIRM_AFTER_DAYS } from './registration-records';
 
 export const REGISTRATION_SWEEP_JOB = 'registration.sweep';
@@ -23,9 +23,9 @@ export interface SweepCounts {
  * `now` is injected so tests need not wait for time to pass.
  */
 export async function sweepRegistrations(db: Kysely<Database>, now: Date = new Date()): Promise<SweepCounts> {
-  // The shared sentences, split around their slots so SQL fills them per row.
-  const ended = templateParts(rm.endedBody(SLOT, SLOT));
-  const confirm = templateParts(rm.confirmBody(SLOT));
+  // One message per row: the person's name and date filled in by SQL.
+  const ended = messageColumnsSql('registrationEnded', { name: sql.ref('name'), departure: sql.ref('departure') });
+  const confirm = messageColumnsSql('registrationConfirm', { name: sql.ref('name') });
   const endedRows = await sql<{ n: string }>`
     with ending as (
       update registrations r set status = 'ended', end_reason = 'departed', ended_at = ${now}, updated_at = ${now}
@@ -35,8 +35,8 @@ export async function sweepRegistrations(db: Kysely<Database>, now: Date = new D
       returning r.user_id, r.name, r.departure_date::text as departure
     ),
     messaged as (
-      insert into messages (user_id, kind, title, body, created_at)
-      select user_id, 'note', ${rm.endedTitle}, ${ended[0]} || name || ${ended[1]} || departure || ${ended[2]}, ${now} from ending
+      insert into messages (user_id, kind, title, body, text_key, text_params, created_at)
+      select user_id, 'note', ${ended.title}, ${ended.body}, ${ended.textKey}, ${ended.textParams}, ${now} from ending
       returning id
     )
     select count(*) as n from ending`.execute(db);
@@ -50,8 +50,8 @@ export async function sweepRegistrations(db: Kysely<Database>, now: Date = new D
       returning user_id, name
     ),
     messaged as (
-      insert into messages (user_id, kind, title, body, created_at)
-      select user_id, 'note', ${rm.confirmTitle}, ${confirm[0]} || name || ${confirm[1]}, ${now} from due
+      insert into messages (user_id, kind, title, body, text_key, text_params, created_at)
+      select user_id, 'note', ${confirm.title}, ${confirm.body}, ${confirm.textKey}, ${confirm.textParams}, ${now} from due
       returning id
     )
     select count(*) as n from due`.execute(db);
@@ -62,10 +62,4 @@ export async function sweepRegistrations(db: Kysely<Database>, now: Date = new D
     .where('ended_at', '<', new Date(now.getTime() - KEEP_ENDED_DAYS * 86_400_000))
     .executeTakeFirst();
   return { ended: Number(endedRows.rows[0].n), prompted: Number(promptedRows.rows[0].n), deleted: Number(deleted.numDeletedRows) };
-}
-
-const SLOT = '\u0000';
-
-function templateParts(text: string): string[] {
-  return text.split(SLOT);
 }

@@ -1,12 +1,49 @@
-/** Sentences of the review workflow (server side); the state machine's own are in orderMessages (domain). */
-export const reviewMessages = {
+import { localizedMessages, type Widen } from '../../miniprogram/domain/message-locale';
+
+const reviewZhCN = {
   supplementItemsUnknown: '请从列表中选择需要补充的材料',
   supplementNotRequested: '该材料不在补充材料要求中',
   supplementNotOpen: '当前没有需要补充的材料',
   messageNotFound: '未找到该消息',
   templateUnknown: '不支持的订阅消息模板',
   staffRoleRequired: '该操作需要主管权限',
+  /** The supplement item 'other' (anything the reviewer's note describes). */
+  otherSupplementItem: '其他补充材料',
+  /** A staff note without a status change, in the citizen's timeline. */
+  missionNote: '使领馆留言',
+  /** A requested supplement not uploaded yet, at resubmission. */
+  uploadSupplement: (item: string) => `请上传：${item}`,
 } as const;
+
+/**
+ * Sentences of the review workflow (server side), in the language of the request
+ * (http/request-locale.ts); the state machine's own are in orderMessages (domain).
+ */
+export const reviewMessages = localizedMessages<Widen<typeof reviewZhCN>>({
+  'zh-CN': reviewZhCN,
+  'zh-Hant': {
+    supplementItemsUnknown: '請從列表中選擇需要補充的材料',
+    supplementNotRequested: '該材料不在補充材料要求中',
+    supplementNotOpen: '當前沒有需要補充的材料',
+    messageNotFound: '未找到該訊息',
+    templateUnknown: '不支援的訂閱訊息範本',
+    staffRoleRequired: '該操作需要主管許可權',
+    otherSupplementItem: '其他補充材料',
+    missionNote: '使領館留言',
+    uploadSupplement: (item: string) => `請上傳：${item}`,
+  },
+  en: {
+    supplementItemsUnknown: 'Please choose the documents to be supplied from the list',
+    supplementNotRequested: 'This document is not among the requested ones',
+    supplementNotOpen: 'No further documents are requested at the moment',
+    messageNotFound: 'Message not found',
+    templateUnknown: 'Unsupported subscription message template',
+    staffRoleRequired: 'This action needs a supervisor',
+    otherSupplementItem: 'Other documents',
+    missionNote: 'Message from the embassy or consulate',
+    uploadSupplement: (item: string) => `Please upload: ${item}`,
+  },
+});
 
 /** What staff must do next, per status (the console's 下一步; citizens read nextStepHint instead). */
 export const staffNextStepMessages = {
@@ -47,8 +84,27 @@ export const defaultSupplementReasons: Readonly<Record<string, readonly string[]
   other: ['请补充与申请相关的其他证明材料'],
 };
 
-/** The citizen's place in the queue (order detail), never a promise: always "约". */
-export const queueMessages = {
+const queueZhCN = {
   withDate: (position: number, date: string) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。按近30天的审核速度，预计约 ${date} 前后有审核结果（仅供参考，以实际审核为准）。`,
   withoutDate: (position: number) => `您的申请在本馆同类业务审核队列中排第 ${position} 位。近期审核数据不足，暂无法估算审核时间。`,
+  /** The estimated day (month 1–12). */
+  date: (month: number, day: number) => `${month}月${day}日`,
 } as const;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The citizen's place in the queue (order detail), never a promise: always "约"; in the language of the request. */
+export const queueMessages = localizedMessages<Widen<typeof queueZhCN>>({
+  'zh-CN': queueZhCN,
+  'zh-Hant': {
+    withDate: (position: number, date: string) => `您的申請在本館同類業務審核佇列中排第 ${position} 位。按近30天的審核速度，預計約 ${date} 前後有審核結果（僅供參考，以實際審核為準）。`,
+    withoutDate: (position: number) => `您的申請在本館同類業務審核佇列中排第 ${position} 位。近期審核資料不足，暫無法估算審核時間。`,
+    date: (month: number, day: number) => `${month}月${day}日`,
+  },
+  en: {
+    withDate: (position: number, date: string) =>
+      `Your application is number ${position} in this mission's review queue for the service. At the pace of the last 30 days, a decision is expected around ${date} (for reference only; the actual review decides).`,
+    withoutDate: (position: number) => `Your application is number ${position} in this mission's review queue for the service. There is not enough recent review data to estimate when it will be reviewed.`,
+    date: (month: number, day: number) => `${day} ${MONTHS[month - 1]}`,
+  },
+});

@@ -1,3 +1,4 @@
+import { reviewMessages } from './review-messages';
 import type { ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 
 /**
@@ -6,7 +7,8 @@ import type { ServiceDefinition } from '../../miniprogram/domain/services/defini
  * stored as the application file `supplement.<item>` beside the original.
  */
 export const OTHER_ITEM = 'other';
-export const OTHER_ITEM_LABEL = '其他补充材料';
+/** The item 'other', named in the language of the request. */
+export const otherItemLabel = (): string => reviewMessages.otherSupplementItem;
 
 export function supplementDocId(item: string): string {
   return `supplement.${item}`;
@@ -15,7 +17,7 @@ export function supplementDocId(item: string): string {
 export function supplementItems(service: ServiceDefinition): Array<{ id: string; label: string; kind: 'id_photo' | 'image' }> {
   return [
     ...service.documents.filter((d) => d.kind !== 'signature').map((d) => ({ id: d.id, label: d.label, kind: d.kind === 'id_photo' ? ('id_photo' as const) : ('image' as const) })),
-    { id: OTHER_ITEM, label: OTHER_ITEM_LABEL, kind: 'image' as const },
+    { id: OTHER_ITEM, label: otherItemLabel(), kind: 'image' as const },
   ];
 }
 

@@ -1,8 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { statusInfo, statusLabel } from '../../miniprogram/domain/services/application-status';
+import { statusInfo } from '../../miniprogram/domain/services/application-status';
 import {
   type ActorKind,
-  actionLabel,
   checkTransition,
   missingRequirements,
   nextStepHint,
@@ -11,13 +10,16 @@ import {
   type StaffRoleName,
   workflowOf,
 } from '../../miniprogram/domain/services/order-state-machine';
+import { messageLocale } from '../../miniprogram/domain/message-locale';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationTable, Database } from '../db/schema';
 import { enqueueJob, enqueueJobOnce } from '../jobs/job-queue';
 import { ApiError, applicationNotFound } from '../http/api-error';
+import { inRecordLanguage } from '../http/request-locale';
 import { serverMessages } from '../messages';
 import { assertAppointmentGates } from './appointment-gate';
+import { writeMessage } from './citizen-messages';
 import { refundOnReject } from './refund-reservation';
 import { reviewMessages } from './review-messages';
 import { supplementItemLabel, supplementDocId, validSupplementItems } from './supplements';
@@ -120,7 +122,8 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
   ) {
     throw applicationNotFound();
   }
-  const service = findApplicationService(current.service);
+  // In the caller's language: only its words differ (the refusal a citizen reads).
+  const service = findApplicationService(current.service, messageLocale());
   if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict();
 
   const check = checkTransition(current.status, input.action, actor.kind, actor.role, service);
@@ -171,7 +174,7 @@ export async function applyTransition(db: Kysely<Database>, input: TransitionInp
       for (const item of current.supplement_items) {
         const docId = supplementDocId(item);
         if (failed.has(docId)) fields[`supplements.${item}`] = serverMessages.photoFailed;
-        else if (!fine.has(docId)) fields[`supplements.${item}`] = `请上传：${service ? supplementItemLabel(service, item) : item}`;
+        else if (!fine.has(docId)) fields[`supplements.${item}`] = reviewMessages.uploadSupplement(service ? supplementItemLabel(service, item) : item);
       }
       if (Object.keys(fields).length > 0) throw new ApiError(400, 'SUPPLEMENTS_MISSING', orderMessages.supplementsMissing, fields);
       historyData.items = current.supplement_items;
@@ -247,6 +250,8 @@ interface HistoryInput {
 
 /** History row, the citizen's message and the subscription-message job, in the caller's transaction. */
 export async function recordHistoryAndNotify(db: Kysely<Database>, input: HistoryInput): Promise<void> {
+  // Written once, read by staff and sent to WeChat: 简体, even inside a citizen's English request.
+  if (messageLocale() !== 'zh-CN') return inRecordLanguage(() => recordHistoryAndNotify(db, input));
   const { order, actor } = input;
   await db
     .insertInto('application_history')
@@ -298,25 +303,28 @@ export async function recordHistoryAndNotify(db: Kysely<Database>, input: Histor
     collection: order.collection,
     statusHints: service?.statusHints,
   });
-  const lines = [`您的${service?.title ?? ''}申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}状态已更新为“${statusLabel(input.to, service)}”。`];
-  if (input.action === 'request_supplements' && service) {
-    const items = Array.isArray(input.data.items) ? (input.data.items as string[]) : [];
-    lines.push(`需补充：${items.map((item) => supplementItemLabel(service, item)).join('、')}。`);
-  }
-  if (input.note) lines.push(`${actor.kind === 'staff' ? '使领馆说明' : '说明'}：${input.note}`);
-  if (input.action === 'mail' && typeof input.data.trackingNo === 'string') lines.push(`快递单号：${input.data.trackingNo}`);
-  if (hint.text) lines.push(hint.text);
-  await db
-    .insertInto('messages')
-    .values({
-      user_id: order.user_id,
-      application_id: order.id,
-      kind: 'status',
-      title: `${actionLabel(input.action, service)}：${statusLabel(input.to, service)}`,
-      body: lines.join('\n'),
-      status: input.to,
-    })
-    .execute();
+  await writeMessage(db, {
+    userId: order.user_id,
+    applicationId: order.id,
+    kind: 'status',
+    status: input.to,
+    text: {
+      key: 'statusChange',
+      params: {
+        service: order.service,
+        orderNo: order.order_no,
+        action: input.action,
+        to: input.to,
+        items: Array.isArray(input.data.items) ? (input.data.items as string[]) : [],
+        note: input.note,
+        noteByMission: actor.kind === 'staff',
+        trackingNo: typeof input.data.trackingNo === 'string' ? input.data.trackingNo : null,
+        refundable,
+        mailOldPassport: order.mail_old_passport,
+        collection: order.collection,
+      },
+    },
+  });
   // The hint as decided here (e.g. nothing to refund).
   await enqueueStatusMessage(db, order, { status: input.to, note: input.note, hint: hint.text });
 }
@@ -337,15 +345,5 @@ export async function addStaffNote(db: Kysely<Database>, order: ApplicationRow, 
       data: '{}',
     })
     .execute();
-  await db
-    .insertInto('messages')
-    .values({
-      user_id: order.user_id,
-      application_id: order.id,
-      kind: 'note',
-      title: '使领馆留言',
-      body: `关于您的申请${order.order_no ? `（订单号 ${order.order_no}）` : ''}：${note}`,
-      status: order.status,
-    })
-    .execute();
+  await writeMessage(db, { userId: order.user_id, applicationId: order.id, kind: 'note', status: order.status, text: { key: 'missionNote', params: { orderNo: order.order_no, note } } });
 }

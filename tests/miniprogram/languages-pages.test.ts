@@ -97,6 +97,9 @@ describe.each(['zh-CN', 'zh-Hant', 'en'] as const)('in %s', (locale) => {
     expect(data.text).toMatchObject({ orderNo: words.orderNo, nextStep: words.nextStep, timeline: words.timeline });
     expect(textOf(detail)).toContain(words.timeline);
     if (locale !== 'zh-CN') expect(wx.setNavigationBarTitle).toHaveBeenCalledWith({ title: words.title });
+    // The status and the next step the server composes, in the language the request asked for.
+    const said = { 'zh-CN': ['待审核', '使领馆正在审核您的申请'], 'zh-Hant': ['待審核', '使領館正在審核您的申請'], en: ['Awaiting review', 'The embassy or consulate is reviewing your application'] }[locale];
+    for (const words of said) expect(textOf(detail)).toContain(words);
     expectNoRawKeys(textOf(detail));
     clearSession();
   });

@@ -31,6 +31,15 @@ import { text as legalizationText } from '../../miniprogram/packages/legalizatio
 import { en as documentsEn } from '../../miniprogram/packages/documents/text-en';
 import { zhHant as documentsZhHant } from '../../miniprogram/packages/documents/text-zh-Hant';
 import { text as documentsText } from '../../miniprogram/packages/documents/text';
+import { en as infoEn } from '../../miniprogram/packages/info/text-en';
+import { zhHant as infoZhHant } from '../../miniprogram/packages/info/text-zh-Hant';
+import { text as infoText } from '../../miniprogram/packages/info/text';
+import { en as appointmentEn } from '../../miniprogram/packages/appointment/text-en';
+import { zhHant as appointmentZhHant } from '../../miniprogram/packages/appointment/text-zh-Hant';
+import { text as appointmentText } from '../../miniprogram/packages/appointment/text';
+
+import { feeView } from '../../miniprogram/packages/apply/form-model';
+import { type ApplicationFee, FEE_OPTION_LABELS } from '../../miniprogram/domain/services/payment-api-types';
 
 /** Every leaf of a catalogue: path → its placeholders ({x}), sorted. */
 function leaves(value: unknown, path = '', into = new Map<string, string>()): Map<string, string> {
@@ -56,6 +65,8 @@ const catalogues = {
   pay: { 'zh-CN': (chooseLocale('zh-CN'), { ...payText }), 'zh-Hant': payZhHant, en: payEn },
   pension: { 'zh-CN': (chooseLocale('zh-CN'), { ...pensionText }), 'zh-Hant': pensionZhHant, en: pensionEn },
   legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },
+  info: { 'zh-CN': (chooseLocale('zh-CN'), { ...infoText }), 'zh-Hant': infoZhHant, en: infoEn },
+  appointment: { 'zh-CN': (chooseLocale('zh-CN'), { ...appointmentText }), 'zh-Hant': appointmentZhHant, en: appointmentEn },
 };
 
 describe('locale catalogues', () => {
@@ -72,6 +83,26 @@ describe('locale catalogues', () => {
         if (typeof value === 'string') expect(`${path}: ${/[\u4e00-\u9fff]/.test(value) ? value : 'ok'}`).toBe(`${path}: ok`);
       }
     });
+  });
+
+  it('the fee note on the review step names the processing option in the language, English all English', () => {
+    const fee: ApplicationFee = {
+      applicationId: 'a', method: 'online', fixed: false, amountFen: 15000, currency: 'USD', option: 'express', items: [], refundable: false,
+      refundNote: 'Fees paid for an Emergency Travel Document are not refunded',
+    };
+    chooseLocale('en');
+    try {
+      expect(FEE_OPTION_LABELS.express).toBe('express');
+      const note = feeView(fee).note;
+      expect(note).toContain('Priced for express processing');
+      expect(note).toMatch(/are not refunded\.$/);
+      expect(note).not.toMatch(/[\u4e00-\u9fff]/);
+      chooseLocale('zh-Hant');
+      expect(feeView({ ...fee, refundNote: '應急旅行證已繳費用不予退還' }).note).toMatch(/^按加急辦理.*不予退還。$/);
+    } finally {
+      chooseLocale('zh-CN');
+    }
+    expect(feeView({ ...fee, refundNote: null }).note).toMatch(/^按加急办理/);
   });
 
   it('service tiles are named in every locale', () => {

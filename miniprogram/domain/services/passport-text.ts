@@ -3,7 +3,7 @@ import { passportTile } from './passport-tile';
 
 /**
  * Every word of the passport service (passport.ts holds the structure). One map per
- * language; the shared fields of common-fields.ts bring their own default wording.
+ * language; the shared fields of common-fields.ts are worded in common-fields-text.ts.
  */
 export const passportTexts: ServiceTexts = {
   'zh-CN': {
@@ -96,7 +96,7 @@ export const passportTexts: ServiceTexts = {
     },
     fees: { passport: '护照费', travel_document: '旅行证费' },
   },
-  /** 繁體中文: every word of the service, shared fields included (those have no zh-CN entry: common-fields.ts words them). */
+  /** 繁體中文: every word of the service but the shared fields' (common-fields-text.ts). */
   'zh-Hant': {
     title: passportTile.titles['zh-Hant'],
     steps: {
@@ -138,47 +138,14 @@ export const passportTexts: ServiceTexts = {
           travel_document: { label: '旅行證', hint: '無法申領護照時的替代證件' },
         },
       },
-      applicantRelation: {
-        label: '為誰申請',
-        options: {
-          self: { label: '本人', hint: '使用您已實名認證的身份' },
-          child: '子女',
-          relative: { label: '其他親屬', hint: '如父母、配偶（本人無法使用手機時）' },
-        },
-      },
-      applicantIdType: { label: '申請人證件類型', options: { resident_id: '居民身份證', passport: '中國護照', none: '無（如在國外出生的兒童）' } },
-      applicantIdNumber: { label: '申請人證件號碼' },
       renewalReason: { label: '換發原因', options: { expired: '護照已過期', expiring: '有效期不足1年', pages_full: '空白簽證頁不足4頁' } },
       replacementReason: { label: '補發原因', options: { lost: '遺失', stolen: '被盜', damaged: '損毀' } },
-      lossDate: { label: '遺失/被盜日期' },
-      lossPlace: { label: '遺失/被盜地點' },
-      lossCircumstances: { label: '經過', hint: '簡要說明時間、地點和經過' },
-      policeReported: { label: '是否已向當地警方報案', options: { yes: '已報案', no: '未報案' } },
-      surnameZh: { label: '中文姓' },
-      givenNameZh: { label: '中文名' },
-      surnamePinyin: { label: '姓（拼音）' },
-      givenNamePinyin: { label: '名（拼音）' },
-      sex: { label: '性別', options: { M: '男', F: '女' } },
-      birthDate: { label: '出生日期' },
-      birthPlace: { label: '出生地', hint: '國內出生填省（自治區、直轄市），國外出生填國家' },
       currentPassportNumber: { label: '現持（原）護照號碼' },
       currentPassportExpiry: { label: '護照有效期至' },
       fatherName: { label: '父親姓名' },
       motherName: { label: '母親姓名' },
       maritalStatus: { label: '婚姻狀況', options: { single: '未婚', married: '已婚', divorced: '離異', widowed: '喪偶' } },
       spouseName: { label: '配偶姓名' },
-      guardianName: { label: '監護人姓名' },
-      guardianRelation: { label: '與申請人關係', options: { father: '父親', mother: '母親', other: '其他法定監護人' } },
-      guardianIdType: { label: '監護人證件類型', options: { resident_id: '居民身份證', passport: '中國護照' } },
-      guardianIdNumber: { label: '監護人證件號碼' },
-      guardianPhone: { label: '監護人聯絡電話' },
-      phone: { label: '聯絡電話', hint: '可填寫境外號碼，以+和國家代碼開頭' },
-      email: { label: '電子郵件' },
-      residenceCountry: { label: '現居住國家' },
-      addressAbroad: { label: '國外住址' },
-      addressInChina: { label: '國內住址', hint: '戶籍地或最後居住地址' },
-      domesticContactName: { label: '國內聯絡人姓名' },
-      domesticContactPhone: { label: '國內聯絡人電話' },
       occupation: {
         label: '職業',
         options: {
@@ -202,33 +169,18 @@ export const passportTexts: ServiceTexts = {
           mail_old_passport: { label: '線上提交，並郵寄舊護照', hint: '訂單進入「待制證」後，將舊護照寄至使領館，註明姓名和訂單號' },
         },
       },
-      collection: {
-        label: '領取方式',
-        options: {
-          mission: { label: '到使領館領取', hint: '制證完成後使領館會電話通知' },
-          mail: { label: '郵寄到指定地址', hint: '郵費到付，通常48小時內寄出' },
-        },
-      },
-      mailRecipient: { label: '收件人' },
-      mailPhone: { label: '收件人電話' },
-      mailAddress: { label: '郵寄地址' },
-      paymentMethod: { label: '繳費方式', options: { online: '線上支付（微信支付）', at_mission: '到使領館繳費' } },
     },
     documents: {
-      id_photo: { label: '證件照', hint: '近6個月白色或淺色背景正面免冠彩色照片，深色上衣，露出雙耳；JPG，3:4' },
       passport_data_page: { label: '現持護照資料頁' },
       endorsement_pages: { label: '護照備註頁', hint: '如有加註，請一併拍照' },
       loss_statement: { label: '遺失/被盜情況說明' },
       police_report: { label: '警方報案證明' },
       identity_proof: { label: '國籍身份證明（居民身份證、戶口簿或出生證明）' },
-      guardian_id: { label: '監護人身份證件' },
-      guardianship_proof: { label: '監護關係證明（如出生證明）' },
-      guardian_consent: { label: '監護人同意申辦的書面意見' },
       declaration_signature: { label: '國籍狀況聲明書簽名' },
     },
     fees: { passport: '護照費', travel_document: '旅行證費' },
   },
-  /** English: every word of the service, shared fields included. */
+  /** English: every word of the service but the shared fields'. */
   en: {
     title: passportTile.titles.en,
     steps: {
@@ -279,23 +231,6 @@ export const passportTexts: ServiceTexts = {
           travel_document: { label: 'Travel document', hint: 'Issued when a passport cannot be' },
         },
       },
-      applicantRelation: {
-        label: 'Who is applying',
-        options: {
-          self: { label: 'Myself', hint: 'Uses your verified identity' },
-          child: 'My child',
-          relative: { label: 'Another relative', hint: 'e.g. a parent or spouse who cannot use a phone' },
-        },
-      },
-      applicantIdType: {
-        label: 'Applicant\'s ID type',
-        options: {
-          resident_id: 'Resident ID card',
-          passport: 'Chinese passport',
-          none: 'None (e.g. a child born abroad)',
-        },
-      },
-      applicantIdNumber: { label: 'Applicant\'s ID number' },
       renewalReason: {
         label: 'Reason for renewal',
         options: {
@@ -305,20 +240,6 @@ export const passportTexts: ServiceTexts = {
         },
       },
       replacementReason: { label: 'Reason for replacement', options: { lost: 'Lost', stolen: 'Stolen', damaged: 'Damaged' } },
-      lossDate: { label: 'Date of loss or theft' },
-      lossPlace: { label: 'Place of loss or theft' },
-      lossCircumstances: { label: 'What happened', hint: 'Briefly say when, where and how' },
-      policeReported: { label: 'Reported to the local police?', options: { yes: 'Reported', no: 'Not reported' } },
-      surnameZh: { label: 'Surname in Chinese' },
-      givenNameZh: { label: 'Given name in Chinese' },
-      surnamePinyin: { label: 'Surname (pinyin)' },
-      givenNamePinyin: { label: 'Given name (pinyin)' },
-      sex: { label: 'Sex', options: { M: 'Male', F: 'Female' } },
-      birthDate: { label: 'Date of birth' },
-      birthPlace: {
-        label: 'Place of birth',
-        hint: 'Born in China: the province (autonomous region, municipality); born abroad: the country',
-      },
       currentPassportNumber: { label: 'Current (previous) passport number' },
       currentPassportExpiry: { label: 'Passport valid until' },
       fatherName: { label: 'Father\'s name' },
@@ -328,24 +249,6 @@ export const passportTexts: ServiceTexts = {
         options: { single: 'Single', married: 'Married', divorced: 'Divorced', widowed: 'Widowed' },
       },
       spouseName: { label: 'Spouse\'s name' },
-      guardianName: { label: 'Guardian\'s name' },
-      guardianRelation: {
-        label: 'Relationship to the applicant',
-        options: { father: 'Father', mother: 'Mother', other: 'Other legal guardian' },
-      },
-      guardianIdType: {
-        label: 'Guardian\'s ID type',
-        options: { resident_id: 'Resident ID card', passport: 'Chinese passport' },
-      },
-      guardianIdNumber: { label: 'Guardian\'s ID number' },
-      guardianPhone: { label: 'Guardian\'s phone' },
-      phone: { label: 'Phone', hint: 'An overseas number is fine: start with + and the country code' },
-      email: { label: 'Email' },
-      residenceCountry: { label: 'Country of residence' },
-      addressAbroad: { label: 'Address abroad' },
-      addressInChina: { label: 'Address in China', hint: 'Household registration or last address' },
-      domesticContactName: { label: 'Contact person in China' },
-      domesticContactPhone: { label: 'Contact person\'s phone in China' },
       occupation: {
         label: 'Occupation',
         options: {
@@ -372,37 +275,13 @@ export const passportTexts: ServiceTexts = {
           },
         },
       },
-      collection: {
-        label: 'How to receive the document',
-        options: {
-          mission: {
-            label: 'Collect at the embassy or consulate',
-            hint: 'The embassy or consulate calls you when it is ready',
-          },
-          mail: { label: 'Mail to an address', hint: 'Postage paid on delivery; usually sent within 48 hours' },
-        },
-      },
-      mailRecipient: { label: 'Recipient' },
-      mailPhone: { label: 'Recipient\'s phone' },
-      mailAddress: { label: 'Mailing address' },
-      paymentMethod: {
-        label: 'How to pay',
-        options: { online: 'Online (WeChat Pay)', at_mission: 'At the embassy or consulate' },
-      },
     },
     documents: {
-      id_photo: {
-        label: 'ID photo',
-        hint: 'Colour photo from the last 6 months, facing the camera, bareheaded, white or light background, dark top, both ears visible; JPG, 3:4',
-      },
       passport_data_page: { label: 'Data page of current passport' },
       endorsement_pages: { label: 'Passport endorsement pages', hint: 'If there are endorsements, photograph them too' },
       loss_statement: { label: 'Statement of loss or theft' },
       police_report: { label: 'Police report' },
       identity_proof: { label: 'Proof of nationality (resident ID card, household register or birth certificate)' },
-      guardian_id: { label: 'Guardian\'s ID document' },
-      guardianship_proof: { label: 'Proof of guardianship (e.g. birth certificate)' },
-      guardian_consent: { label: 'Guardian\'s written consent to the application' },
       declaration_signature: { label: 'Signature on the declaration of nationality status' },
     },
     fees: { passport: 'Passport fee', travel_document: 'Travel document fee' },

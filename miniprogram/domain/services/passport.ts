@@ -18,7 +18,7 @@ import { localizeService, type ServiceStructure } from './service-text';
  * 护照旅行证: first issue, renewal, replacement, travel document. Steps and fields as data;
  * the flow branches on the case, the applicant (self / other) and the applicant's age.
  * Structure only — every word of this service is in passport-text.ts (the shared fields of
- * common-fields.ts carry their default wording, which a text map may overlay).
+ * common-fields.ts are worded in common-fields-text.ts, which a text map may overlay).
  */
 
 const isRenewal: Condition = { field: 'case', value: 'renewal' };

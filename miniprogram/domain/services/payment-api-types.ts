@@ -3,15 +3,17 @@
  * layer and the server's route schemas. Amounts are integers in the currency's minor unit
  * (fen for CNY) — never floating point; format with `formatFen`.
  */
+import { localizedMessages } from '../message-locale';
 
 /** Processing speed a fee is charged for (normal 普通 / express 加急 / urgent 特急). */
 export type FeeOption = 'normal' | 'express' | 'urgent';
 
-export const FEE_OPTION_LABELS: Readonly<Record<FeeOption, string>> = {
-  normal: '普通',
-  express: '加急',
-  urgent: '特急',
-};
+/** The options' names in the current language (message-locale.ts): the fee note, the pay page, the server's fee lines. */
+export const FEE_OPTION_LABELS = localizedMessages<Readonly<Record<FeeOption, string>>>({
+  'zh-CN': { normal: '普通', express: '加急', urgent: '特急' },
+  'zh-Hant': { normal: '普通', express: '加急', urgent: '特急' },
+  en: { normal: 'standard', express: 'express', urgent: 'urgent' },
+});
 
 /** One line of a fee: what it is (the service definition's fee label) and its amount. */
 export interface FeeLine {

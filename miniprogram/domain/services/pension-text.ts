@@ -61,7 +61,7 @@ export const pensionTexts: ServiceTexts = {
       authority_rejected: '人社部门认证未通过',
     },
   },
-  /** 繁體中文: every word of the service, shared fields included (those have no zh-CN entry: common-fields.ts words them). */
+  /** 繁體中文: every word of the service. */
   'zh-Hant': {
     title: pensionTile.titles['zh-Hant'],
     steps: {
@@ -181,7 +181,7 @@ export const pensionTexts: ServiceTexts = {
       authority_rejected: '人社部門認證未通過',
     },
   },
-  /** English: every word of the service, shared fields included. */
+  /** English: every word of the service. */
   en: {
     title: pensionTile.titles.en,
     steps: {

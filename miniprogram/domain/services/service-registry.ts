@@ -1,11 +1,11 @@
 import type { ServiceDefinition } from './definition-types';
-import { emergencyTravelService } from './emergency-travel';
+import { emergencyTravelStructure } from './emergency-travel';
 import { emergencyTravelTexts } from './emergency-travel-text';
-import { passportService } from './passport';
+import { passportStructure } from './passport';
 import { passportTexts } from './passport-text';
-import { pensionService } from './pension';
+import { pensionStructure } from './pension';
 import { pensionTexts } from './pension-text';
-import { localizeService, type ServiceTexts } from './service-text';
+import { DEFAULT_LOCALE, localizeService, type ServiceStructure, type ServiceTexts } from './service-text';
 
 /**
  * The registry of application services: the only list of services. The server's enums and
@@ -16,33 +16,41 @@ import { localizeService, type ServiceTexts } from './service-text';
  * docs/application-engine.md, "Add a service". Tests may register a fixture definition.
  */
 
-export const DEFAULT_LOCALE = 'zh-CN';
+export { DEFAULT_LOCALE };
 
 interface RegisteredService {
   /** The definition in the default locale. */
   definition: ServiceDefinition;
-  /** Text maps by locale; the definition's own words are the default locale's. */
-  texts: ServiceTexts;
+  /** The definition in every locale it has a text map for (the default one included). */
+  byLocale: ReadonlyMap<string, ServiceDefinition>;
 }
 
 const registry = new Map<string, RegisteredService>();
 
 const SERVICE_ID = /^[a-z][a-z0-9_]{1,39}$/;
 
-/** Adds a service; refuses a second one with the same id or order-number letter. */
-export function registerApplicationService(definition: ServiceDefinition, texts: ServiceTexts = {}): ServiceDefinition {
-  if (!SERVICE_ID.test(definition.id)) throw new Error(`service id ${definition.id}: lowercase letters, digits and _`);
-  if (registry.has(definition.id)) throw new Error(`service ${definition.id} is already registered`);
-  if (!/^[A-Z]$/.test(definition.orderCode)) throw new Error(`service ${definition.id}: orderCode must be one capital letter`);
-  const clash = [...registry.values()].find((s) => s.definition.orderCode === definition.orderCode);
-  if (clash) throw new Error(`service ${definition.id}: order code ${definition.orderCode} is ${clash.definition.id}'s`);
-  registry.set(definition.id, { definition, texts });
+/**
+ * Adds a service — a structure with its text maps, or a worded definition — and returns it
+ * in the default locale. It is put together in every locale it has a text map for, here and
+ * once: a word missing in any of them throws (MissingServiceText), so no service is
+ * registered with a gap. Refuses a second service with the same id or order-number letter.
+ */
+export function registerApplicationService(service: ServiceStructure | ServiceDefinition, texts: ServiceTexts = {}): ServiceDefinition {
+  if (!SERVICE_ID.test(service.id)) throw new Error(`service id ${service.id}: lowercase letters, digits and _`);
+  if (registry.has(service.id)) throw new Error(`service ${service.id} is already registered`);
+  if (!/^[A-Z]$/.test(service.orderCode)) throw new Error(`service ${service.id}: orderCode must be one capital letter`);
+  const clash = [...registry.values()].find((s) => s.definition.orderCode === service.orderCode);
+  if (clash) throw new Error(`service ${service.id}: order code ${service.orderCode} is ${clash.definition.id}'s`);
+  const locales = new Set([DEFAULT_LOCALE, ...Object.keys(texts)]);
+  const byLocale = new Map([...locales].map((locale) => [locale, localizeService(service, texts[locale] ?? {}, locale)]));
+  const definition = byLocale.get(DEFAULT_LOCALE)!;
+  registry.set(service.id, { definition, byLocale });
   return definition;
 }
 
-registerApplicationService(passportService, passportTexts);
-registerApplicationService(emergencyTravelService, emergencyTravelTexts);
-registerApplicationService(pensionService, pensionTexts);
+registerApplicationService(passportStructure, passportTexts);
+registerApplicationService(emergencyTravelStructure, emergencyTravelTexts);
+registerApplicationService(pensionStructure, pensionTexts);
 
 /** Every registered service, in registration order (the order filters list them in). */
 export function applicationServices(): ServiceDefinition[] {
@@ -53,16 +61,14 @@ export function applicationServiceIds(): [string, ...string[]] {
   return [...registry.keys()] as [string, ...string[]];
 }
 
-/** The service in `locale` (its text map laid over the definition), or undefined. */
+/** The service in `locale` (the default locale's when it has no text map for it), or undefined. */
 export function findApplicationService(id: string, locale: string = DEFAULT_LOCALE): ServiceDefinition | undefined {
   const entry = registry.get(id);
-  if (!entry) return undefined;
-  const text = locale === DEFAULT_LOCALE ? undefined : entry.texts[locale];
-  return text ? localizeService(entry.definition, text) : entry.definition;
+  return entry ? (entry.byLocale.get(locale) ?? entry.definition) : undefined;
 }
 
 /** Locales a service has a text map for (the default one always). */
 export function serviceLocales(id: string): string[] {
   const entry = registry.get(id);
-  return entry ? Array.from(new Set([DEFAULT_LOCALE, ...Object.keys(entry.texts)])) : [];
+  return entry ? [...entry.byLocale.keys()] : [];
 }

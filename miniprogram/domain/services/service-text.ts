@@ -1,3 +1,4 @@
+import { commonFieldTexts, type CommonFieldText } from './common-fields-text';
 import type { FieldOption, ServiceDefinition, ServiceMessages } from './definition-types';
 
 /**
@@ -6,7 +7,8 @@ import type { FieldOption, ServiceDefinition, ServiceMessages } from './definiti
  * titles and intros, field labels/hints/placeholders/option labels, document and fee names,
  * refusals, the service's own messages, status names and hints, action names. The
  * structure (steps, fields, conditions, rules) holds none of it, or only a default that a
- * map overlays; `localizeService` puts the two together.
+ * map overlays; `localizeService` puts the two together. The fields and documents several
+ * services share (common-fields.ts) are worded once per language in common-fields-text.ts.
  */
 export interface OptionText {
   label: string;
@@ -30,6 +32,9 @@ export interface ServiceText {
 /** Text maps of one service by locale ('zh-CN', 'en', …). */
 export type ServiceTexts = Readonly<Record<string, ServiceText>>;
 
+/** The locale a service's definition is written in (its zh-CN text map). */
+export const DEFAULT_LOCALE = 'zh-CN';
+
 /** Wording keys a structure may leave out: the text map supplies them. */
 type Wording = 'label' | 'title' | 'hint' | 'intro' | 'placeholder' | 'message' | 'declaration';
 
@@ -52,22 +57,26 @@ function need(value: string | undefined, where: string): string {
 
 /**
  * The definition in one language: the structure (or a worded definition) overlaid with the
- * text map. Every label and title must come from one or the other — a gap throws, so a
- * test that localizes each registered service in each locale catches it.
+ * text map. A field or document the map does not word takes the shared words of that
+ * language (common-fields-text.ts), as a whole entry, so a service that words a shared id
+ * itself never mixes in another service's options. Every label and title must come from
+ * one of them — a gap throws, so a service missing a word in any locale is never built.
  */
-export function localizeService(structure: ServiceStructure | ServiceDefinition, text: ServiceText): ServiceDefinition {
+export function localizeService(structure: ServiceStructure | ServiceDefinition, text: Partial<ServiceText>, locale: string = DEFAULT_LOCALE): ServiceDefinition {
   const s = structure as ServiceStructure;
   const id = s.id;
+  const word = (value: string | undefined, where: string) => need(value, `${id}.${where} (${locale})`);
+  const shared: Partial<CommonFieldText> = (commonFieldTexts as Readonly<Record<string, CommonFieldText>>)[locale] ?? {};
   const fields = Object.fromEntries(
     Object.entries(s.fields).map(([fieldId, field]) => {
-      const t = text.fields?.[fieldId];
+      const t = text.fields?.[fieldId] ?? shared.fields?.[fieldId];
       const options = field.options?.map((option): FieldOption => {
         const own = t?.options?.[option.value];
         const ownText: OptionText | undefined = typeof own === 'string' ? { label: own } : own;
         const hint = ownText?.hint ?? option.hint;
         return {
           ...option,
-          label: need(ownText?.label ?? option.label, `${id}.fields.${fieldId}.options.${option.value}`),
+          label: word(ownText?.label ?? option.label, `fields.${fieldId}.options.${option.value}`),
           ...(hint ? { hint } : {}),
         };
       });
@@ -77,7 +86,7 @@ export function localizeService(structure: ServiceStructure | ServiceDefinition,
         fieldId,
         {
           ...field,
-          label: need(t?.label ?? field.label, `${id}.fields.${fieldId}.label`),
+          label: word(t?.label ?? field.label, `fields.${fieldId}.label`),
           ...(hint ? { hint } : {}),
           ...(placeholder ? { placeholder } : {}),
           ...(options ? { options } : {}),
@@ -91,25 +100,25 @@ export function localizeService(structure: ServiceStructure | ServiceDefinition,
     const declaration = t?.declaration ?? step.declaration;
     return {
       ...step,
-      title: need(t?.title ?? step.title, `${id}.steps.${step.id}.title`),
+      title: word(t?.title ?? step.title, `steps.${step.id}.title`),
       ...(intro ? { intro } : {}),
       ...(declaration ? { declaration } : {}),
       ...(step.refusals
         ? {
             refusals: step.refusals.map((refusal) => ({
               ...refusal,
-              message: need(text.refusals?.[`${step.id}.${refusal.field}`] ?? refusal.message, `${id}.refusals.${step.id}.${refusal.field}`),
+              message: word(text.refusals?.[`${step.id}.${refusal.field}`] ?? refusal.message, `refusals.${step.id}.${refusal.field}`),
             })),
           }
         : {}),
     };
   });
   const documents = s.documents.map((doc) => {
-    const t = text.documents?.[doc.id];
+    const t = text.documents?.[doc.id] ?? shared.documents?.[doc.id];
     const hint = t?.hint ?? doc.hint;
-    return { ...doc, label: need(t?.label ?? doc.label, `${id}.documents.${doc.id}.label`), ...(hint ? { hint } : {}) };
+    return { ...doc, label: word(t?.label ?? doc.label, `documents.${doc.id}.label`), ...(hint ? { hint } : {}) };
   });
-  const fees = s.fees.map((fee) => ({ ...fee, label: need(text.fees?.[fee.code] ?? fee.label, `${id}.fees.${fee.code}`) }));
+  const fees = s.fees.map((fee) => ({ ...fee, label: word(text.fees?.[fee.code] ?? fee.label, `fees.${fee.code}`) }));
   const merged = <T extends object>(a: T | undefined, b: T | undefined): T | undefined => (a || b ? { ...(a ?? {}), ...(b ?? {}) } as T : undefined);
   const messages = merged(s.messages, text.messages);
   const statusLabels = merged(s.statusLabels, text.statusLabels);
@@ -117,7 +126,7 @@ export function localizeService(structure: ServiceStructure | ServiceDefinition,
   const actionLabels = merged(s.actionLabels, text.actionLabels);
   return {
     ...(s as unknown as ServiceDefinition),
-    title: need(text.title ?? s.title, `${id}.title`),
+    title: word(text.title ?? s.title, 'title'),
     fields,
     steps,
     documents,

@@ -19,7 +19,7 @@ import {
 import { isRequired } from './domain/services/field-validation';
 import { type ApplicationFee, FEE_OPTION_LABELS, formatFen } from './domain/services/payment-api-types';
 import { fill, t } from './text';
-import { COUNTRIES, countryLabel } from './countries';
+import { COUNTRIES, countryLabel } from './domain/countries';
 
 export type Control = 'input' | 'textarea' | 'radio' | 'checkbox' | 'picker' | 'date';
 
@@ -281,7 +281,7 @@ export function feeView(fee: ApplicationFee): FeeView {
   return {
     lines: fee.items.map((item) => ({ code: item.code, label: item.label, amount: formatFen(item.amountFen, fee.currency) })),
     total: fill(t.apply.review.feeTotal, { amount: formatFen(fee.amountFen, fee.currency) }),
-    note: fee.refundNote ? `${note}${fee.refundNote}。` : note,
+    note: fee.refundNote ? fill(t.apply.review.feeNoteWithRefund, { note, refund: fee.refundNote }) : note,
   };
 }
 

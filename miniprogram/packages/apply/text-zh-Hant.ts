@@ -84,6 +84,7 @@ export const zhHant: ApplyText = {
       fees: '應繳費用',
       feeTotal: '合計 {amount}',
       feeNote: '按{option}辦理，依使領館收費標準計算；提交時確定金額，之後收費標準調整不影響本申請。',
+      feeNoteWithRefund: '{note}{refund}。',
       feeUnknown: '費用項目（暫無法取得金額，以使領館通知為準）：',
       submit: '提交申請',
       submitting: '提交中…',

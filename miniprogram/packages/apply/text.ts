@@ -93,6 +93,8 @@ const zhCN = {
       feeTotal: '合计 {amount}',
       /** The draft's price now; the pay page shows the same amount, fixed when submitted. */
       feeNote: '按{option}办理，依使领馆收费标准计算；提交时确定金额，之后收费标准调整不影响本申请。',
+      /** The fee note followed by the server's refund rule (no refund for an emergency travel document). */
+      feeNoteWithRefund: '{note}{refund}。',
       feeUnknown: '费用项目（暂无法获取金额，以使领馆通知为准）：',
       submit: '提交申请',
       submitting: '提交中…',

@@ -1,4 +1,5 @@
 import crypto, { KeyObject } from 'node:crypto';
+import type { RequestPaymentParams } from '../../../miniprogram/domain/services/payment-api-types';
 
 /**
  * WeChat Pay API v3 signing (签名生成), on node:crypto only. Every request carries
@@ -130,14 +131,8 @@ export function parseAuthorization(header: string | undefined): AuthorizationPar
   return { mchid, nonce_str: nonce, signature, timestamp, serial_no: serial };
 }
 
-/** What wx.requestPayment takes (JSAPI / mini-program, APIv3). */
-export interface RequestPaymentParams {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: 'RSA';
-  paySign: string;
-}
+/** What wx.requestPayment takes (JSAPI / mini-program, APIv3): the mini-program's own type, one shape for both. */
+export type { RequestPaymentParams };
 
 export function paySignMessage(input: { appId: string; timeStamp: string; nonceStr: string; package: string }): string {
   return signatureMessage([input.appId, input.timeStamp, input.nonceStr, input.package]);

@@ -3,7 +3,7 @@
  * options, documents, interview reasons, face results): none of them may reach a staff
  * screen as it is stored. Labels are what staff read.
  */
-import { COUNTRIES } from '../../../miniprogram/packages/apply/countries';
+import { COUNTRIES } from '../../../miniprogram/domain/countries';
 import { APPLICATION_STATUSES } from '../../../miniprogram/domain/services/application-status';
 import { interviewReasonLabels } from '../../../miniprogram/domain/services/engine';
 import { ORDER_ACTION_LABELS } from '../../../miniprogram/domain/services/order-state-machine';

@@ -1,4 +1,5 @@
 import { applicationServices, findApplicationService, registerApplicationService } from '../../../miniprogram/domain/services/service-registry';
+import { contactFields, personalFields } from '../../../miniprogram/domain/services/common-fields';
 import { localizeService, MissingServiceText } from '../../../miniprogram/domain/services/service-text';
 import { pensionStructure } from '../../../miniprogram/domain/services/pension';
 import { pensionTexts } from '../../../miniprogram/domain/services/pension-text';
@@ -40,6 +41,38 @@ describe('service registry', () => {
     const fields = { ...pensionTexts['zh-CN'].fields };
     delete (fields as Record<string, unknown>).socialSecurityNumber;
     expect(() => localizeService(pensionStructure, { ...pensionTexts['zh-CN'], fields })).toThrow(MissingServiceText);
+  });
+
+  // A service that asks for shared fields (common-fields.ts) words only its own: the shared
+  // ones read the same in every service, in each language, from common-fields-text.ts.
+  const sharedStructure = {
+    ...fixtureStructure,
+    id: 'fixture_shared_fields',
+    orderCode: 'G',
+    fields: { ...fixtureStructure.fields, ...personalFields, phone: contactFields.phone },
+    steps: [{ ...fixtureStructure.steps[0], fields: [...fixtureStructure.steps[0].fields, 'sex', 'phone'] }, fixtureStructure.steps[1]],
+  };
+
+  it('a shared field takes the words of its language unless the service words it itself', () => {
+    const texts = { ...fixtureTexts, 'zh-Hant': { ...fixtureTexts.en, title: '釣魚許可證明', fields: { ...fixtureTexts.en.fields, phone: { label: '釣魚時的聯絡電話' } } } };
+    registerApplicationService(sharedStructure, texts);
+    const hant = findApplicationService(sharedStructure.id, 'zh-Hant')!;
+    expect(hant.fields.sex.label).toBe('性別');
+    expect(hant.fields.sex.options?.map((o) => o.label)).toEqual(['男', '女']);
+    expect(hant.fields.surnamePinyin.placeholder).toBe('例：ZHANG');
+    // Its own entry replaces the shared one whole: no shared hint is mixed in.
+    expect(hant.fields.phone).toMatchObject({ label: '釣魚時的聯絡電話' });
+    expect(hant.fields.phone.hint).toBeUndefined();
+    expect(findApplicationService(sharedStructure.id, 'en')!.fields.phone).toMatchObject({ label: 'Phone', hint: expect.stringMatching(/^An overseas number/) });
+    expect(findApplicationService(sharedStructure.id)!.fields.birthDate.label).toBe('出生日期');
+  });
+
+  it('a service missing a word in any one language is not registered', () => {
+    // English words only its own fields, but it has a field nothing words: refused, in English.
+    const gap = { ...sharedStructure, id: 'fixture_word_gap', orderCode: 'H', fields: { ...sharedStructure.fields, bait: { id: 'bait', type: 'text' as const } } };
+    const texts = { ...fixtureTexts, 'zh-CN': { ...fixtureTexts['zh-CN'], fields: { ...fixtureTexts['zh-CN'].fields, bait: { label: '鱼饵' } } } };
+    expect(() => registerApplicationService(gap, texts)).toThrow(/fixture_word_gap\.fields\.bait\.label \(en\)/);
+    expect(findApplicationService(gap.id)).toBeUndefined();
   });
 
   describe('a fixture service, draft → submit over HTTP', () => {

@@ -88,8 +88,8 @@ describe.each(databaseKinds)('interview bookings, citizen (%s)', (database) => {
     expect((await api.post(`/api/applications/${id}/interview/booking/cancel`)).body.error.code).toBe('NO_BOOKING');
 
     const messages = (await api.get('/api/messages')).body.messages.filter((m: any) => m.applicationId === id && m.kind === 'note');
-    expect(messages.map((m: any) => m.title)).toEqual([interviewMessages.cancelledByCitizenTitle, interviewMessages.bookedTitle, interviewMessages.bookedTitle]);
-    expect(messages[1].body).toBe(interviewMessages.booked(`${slots[1]!.local.dateLabel} 09:30（纽约时间）`));
+    expect(messages.map((m: any) => m.title)).toEqual(['视频面审预约已取消', '视频面审预约成功', '视频面审预约成功']);
+    expect(messages[1].body).toBe(`您已预约视频面审：${slots[1]!.local.dateLabel} 09:30（纽约时间）。届时请打开“中国领事”小程序，在订单详情中进入面审。`);
     // Each booking queued its reminder (30 minutes before), once.
     const reminders = await ctx.server.db.selectFrom('jobs').select(['dedupe_key', 'run_at']).where('kind', '=', 'interview.reminder').execute();
     expect(reminders.map((r) => r.dedupe_key)).toEqual(expect.arrayContaining([`interview.reminder@${booked.booking.id}`, `interview.reminder@${moved.booking.id}`]));
@@ -193,8 +193,8 @@ describe.each(databaseKinds)('interview bookings, citizen (%s)', (database) => {
     const view = await api.get(`/api/applications/${id}/interview`);
     expect(view.body.booking).toBeNull();
     expect(view.body.past[0]).toMatchObject({ slotId: slot!.id, status: 'cancelled', note: '工作人员临时外出' });
-    const message = (await api.get('/api/messages')).body.messages.find((m: any) => m.title === interviewMessages.cancelledByMissionTitle);
-    expect(message).toMatchObject({ applicationId: id, kind: 'note', body: interviewMessages.cancelledByMission(`${slot!.local.dateLabel} 09:00（纽约时间）`, '工作人员临时外出') });
+    const message = (await api.get('/api/messages')).body.messages.find((m: any) => m.title === '使领馆取消了您的面审时段');
+    expect(message).toMatchObject({ applicationId: id, kind: 'note', body: `您预约的 ${slot!.local.dateLabel} 09:00（纽约时间） 视频面审已被使领馆取消（工作人员临时外出），请重新预约。` });
     expect((await book(api, id, other!.id)).booking.slotId).toBe(other!.id);
   });
 
@@ -211,8 +211,8 @@ describe.each(databaseKinds)('interview bookings, citizen (%s)', (database) => {
     expect(missed.body).toMatchObject({ booking: null, canStartCall: false, past: [expect.objectContaining({ id: booked.booking.id, status: 'missed', statusLabel: '未参加', note: '电话未接通' })] });
     // Again: the same answer.
     expect((await reviewer.post(`/api/console/interview-bookings/${booked.booking.id}/missed`, {})).status).toBe(200);
-    const message = (await api.get('/api/messages')).body.messages.find((m: any) => m.title === interviewMessages.missedTitle);
-    expect(message.body).toContain(interviewMessages.missed(`${slot!.local.dateLabel} 09:00（纽约时间）`));
+    const message = (await api.get('/api/messages')).body.messages.find((m: any) => m.title === '您未参加视频面审');
+    expect(message.body).toContain(`您未参加 ${slot!.local.dateLabel} 09:00（纽约时间） 的视频面审，请重新预约。`);
     const again = await book(api, id, other!.id);
     expect(again.booking).toMatchObject({ slotId: other!.id, status: 'booked' });
     // A missed slot is used: not offered again.

@@ -76,8 +76,8 @@ describe.each(databaseKinds)('interview calls, signalling, screenshots (%s)', (d
     const citizen = await order.api.get(`/api/applications/${order.id}/interview`);
     expect(citizen.body.call).toEqual({ id: a.body.callId, status: 'open', startedAt: expect.any(String), endedAt: null });
     expect(citizen.body.booking.canChange).toBe(false); // the call is on
-    const started = (await order.api.get('/api/messages')).body.messages.filter((m: any) => m.title === interviewMessages.callStartedTitle);
-    expect(started).toEqual([expect.objectContaining({ applicationId: order.id, body: interviewMessages.callStarted })]);
+    const started = (await order.api.get('/api/messages')).body.messages.filter((m: any) => m.title === '视频面审已开始');
+    expect(started).toEqual([expect.objectContaining({ applicationId: order.id, body: '使领馆工作人员已发起视频面审，请尽快在订单详情中进入面审。' })]);
     expect((await order.api.post(`/api/applications/${order.id}/interview/booking/cancel`)).body.error).toEqual({ code: 'CALL_IN_PROGRESS', message: interviewMessages.callInProgress });
 
     const views = await ctx.server.db.selectFrom('audit_log').select('action').where('subject', '=', order.id).where('action', 'like', 'application.interview.%').execute();

@@ -62,6 +62,8 @@ describe.each(databaseKinds)('review workflow (%s)', (database) => {
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ status: 'submitted', version: expect.any(Number), face: { status: 'skipped' } });
     expect(view.body.steps.find((s: any) => s.stepId === 'personal').fields).toContainEqual({ id: 'surnameZh', label: expect.any(String), value: '李' });
+    // Staff read names, not codes: a country as the citizen picked it from the form's list.
+    expect(view.body.steps.find((s: any) => s.stepId === 'contact').fields).toContainEqual({ id: 'residenceCountry', label: '现居住国家', value: '美国' });
     expect(view.body.documents.map((d: any) => d.docId)).toEqual(expect.arrayContaining(['id_photo', 'passport_data_page']));
     expect(view.body.allowedActions.map((x: any) => x.action).sort()).toEqual(['approve', 'request_supplements', 'require_interview']);
     // The document link works for staff of the mission.

@@ -1,6 +1,6 @@
 /** 当日预约: one mission date's in-person appointments and slots, search, check-in (scanned code or a row), no-shows. */
 import { computed, ref } from 'vue';
-import { errorText } from './error-text';
+import { errorText } from '../interviews/error-text';
 import { appointmentApi, type ConsoleAppointmentDay, type ConsoleAppointmentView } from '../../api/appointment-api';
 import { session } from '../../stores/session';
 import { toast } from '../../components/toast';
@@ -25,7 +25,7 @@ export function useAppointmentDay() {
     try {
       day.value = await appointmentApi.day(date.value, query.value.trim());
     } catch (error) {
-      errorMessage.value = errorText(error);
+      errorMessage.value = errorText(error, a.loadFailed);
     } finally {
       loading.value = false;
     }

@@ -1,6 +1,6 @@
 /** 时段与设置: the mission's appointment types (settings, on/off) and creating / cancelling counter slots. */
 import { reactive, ref } from 'vue';
-import { errorText } from './error-text';
+import { errorText } from '../interviews/error-text';
 import { appointmentApi, type AppointmentTypeView, type ConsoleAppointmentSlot, type InPersonKind } from '../../api/appointment-api';
 import { toast } from '../../components/toast';
 import { t } from '../../locale/zh-CN';
@@ -50,7 +50,7 @@ export function useSlotAdmin(today: () => string, reload: () => Promise<void>) {
     try {
       const [fromDate, toDate] = form.dates;
       const result = await appointmentApi.createSlots({ kind: form.kind, fromDate: fromDate!, toDate: toDate!, weekdays: form.weekdays, startTime: form.startTime, endTime: form.endTime });
-      createResult.value = a.created(result.created, result.skipped);
+      createResult.value = t.schedule.created(result.created, result.skipped);
       await reload();
     } catch (error) {
       createError.value = errorText(error);

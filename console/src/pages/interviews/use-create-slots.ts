@@ -8,8 +8,6 @@ import { addDays, daysBetween, missionToday } from './dates';
 
 const d = t.interviews.createDialog;
 
-/** Monday first, as a Chinese calendar reads; the values stay 0 = Sunday … 6 = Saturday. */
-export const weekdayOptions = [1, 2, 3, 4, 5, 6, 0].map((value) => ({ value, label: t.interviews.weekdays[value] }));
 export const minutesOptions = SLOT_MINUTES_CHOICES.map((value) => ({ value, label: d.minutesOption(value) }));
 
 export function useCreateSlots(onCreated: () => void) {

@@ -1,7 +1,9 @@
 /**
  * Countries and regions for `country` fields (ISO 3166 alpha-2, as the engine stores them):
  * China first, then where most citizens abroad live, then the rest by pinyin. A country
- * missing here can be added without touching the engine.
+ * missing here can be added without touching the engine. One list for the apply form (the
+ * build copies this file into that subpackage, so the main package does not carry it) and
+ * the server, which shows staff the same names.
  */
 export const COUNTRIES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'CN', label: '中国' },
