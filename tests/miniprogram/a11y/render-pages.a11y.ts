@@ -102,6 +102,8 @@ async function settle(page: ReturnType<typeof renderPage>): Promise<void> {
 it('renders every page in the normal mode and in 长辈模式', async () => {
   const order = await submittedOrder(server.images);
   const queries: Record<string, Record<string, string>> = {
+    // Home with its search's result rows on screen (what WeChat search opens: ?q=…).
+    'pages/home/index': { q: '护照' },
     'packages/apply/form/index': { service: 'passport' },
     'packages/apply/result/index': { id: order.id },
     'packages/orders/detail/index': { id: order.id },
