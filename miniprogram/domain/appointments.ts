@@ -7,7 +7,7 @@
  * service definition (`rules.appointments`), never by a service id.
  *
  * Shared by the server (server/appointments), the mini-program (packages/appointment) and
- * the console. Pure TypeScript: no wx, no server imports. Times come with the mission's
+ * the console; what only staff see (types, slots, labels, the horizon) is in contracts/appointments.ts. Pure TypeScript: no wx, no server imports. Times come with the mission's
  * wall clock (`local`), computed on the server, as for video interviews.
  */
 import type { ZonedLabel } from './interview';
@@ -15,56 +15,14 @@ import type { ZonedLabel } from './interview';
 export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
 /** The kinds this module books at the counter (the video interview books in server/interviews). */
 export type InPersonKind = Exclude<AppointmentKind, 'video_interview'>;
-export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['video_interview', 'fingerprints', 'pickup'];
-export const IN_PERSON_KINDS: readonly InPersonKind[] = ['fingerprints', 'pickup'];
 
 export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
 export type MailExceptionStatus = 'pending' | 'accepted' | 'refused';
 
-/** How far ahead the citizen sees free slots. */
-export const APPOINTMENT_HORIZON_DAYS = 60;
-/** The day-before reminder goes this long before the start. */
-export const APPOINTMENT_REMINDER_HOURS = 24;
 /** Bounds of a type's settings (staff edit them per mission). */
 export const APPOINTMENT_CAPACITY_MAX = 50;
 export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
-export const APPOINTMENT_MINUTES_CHOICES = [10, 15, 20, 30, 45, 60] as const;
 export const MAIL_REASON_MAX = 500;
-
-export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
-  video_interview: '视频面审',
-  fingerprints: '采集指纹',
-  pickup: '到馆领取证件',
-};
-
-export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  checked_in: '已到馆',
-  no_show: '未到馆',
-};
-
-export const MAIL_EXCEPTION_LABELS: Readonly<Record<MailExceptionStatus, string>> = {
-  pending: '邮寄申请审核中',
-  accepted: '已同意以邮寄方式办理',
-  refused: '未同意邮寄办理',
-};
-
-export type AppointmentErrorCode =
-  | 'APPOINTMENT_NOT_NEEDED'
-  | 'APPOINTMENT_NOT_OPEN'
-  | 'SLOT_UNAVAILABLE'
-  | 'SLOT_FULL'
-  | 'TOO_LATE'
-  | 'NO_BOOKING'
-  | 'ALREADY_DONE'
-  | 'MAIL_EXCEPTION_NOT_OFFERED'
-  | 'MAIL_EXCEPTION_EXISTS'
-  | 'MAIL_EXCEPTION_DECIDED'
-  | 'NOT_TODAY'
-  | 'TOO_EARLY'
-  | 'BOOKING_NOT_CHANGEABLE'
-  | 'APPOINTMENT_REQUIRED';
 
 /** Every sentence of the appointment flow (citizen and staff), in one place. */
 export const appointmentMessages = {
@@ -169,67 +127,4 @@ export interface CitizenAppointments {
   mission: { id: string; nameZh: string; address: string; phone: string; timeZone: string; mapUrl: string };
   timeZoneLabel: string;
   appointments: CitizenAppointment[];
-}
-
-// --- Console (staff) --------------------------------------------------------------------
-
-export interface AppointmentTypeView {
-  id: string;
-  kind: AppointmentKind;
-  kindLabel: string;
-  minutes: number;
-  capacity: number;
-  cutoffHours: number;
-  active: boolean;
-}
-
-export interface UpdateAppointmentTypeRequest {
-  minutes: number;
-  capacity: number;
-  cutoffHours: number;
-  active: boolean;
-}
-
-export interface CreateAppointmentSlotsRequest {
-  fromDate: string;
-  toDate: string;
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-}
-
-export interface ConsoleAppointmentView {
-  id: string;
-  kind: InPersonKind;
-  kindLabel: string;
-  status: AppointmentStatus;
-  statusLabel: string;
-  applicationId: string;
-  orderNo: string | null;
-  applicantName: string | null;
-  startsAt: string;
-  local: ZonedLabel;
-  checkedInAt: string | null;
-}
-
-export interface ConsoleAppointmentSlot extends AppointmentSlotView {
-  kind: InPersonKind;
-  cancelled: boolean;
-  booked: number;
-}
-
-export interface ConsoleAppointmentDay {
-  date: string;
-  dateLabel: string;
-  timeZoneLabel: string;
-  appointments: ConsoleAppointmentView[];
-  slots: ConsoleAppointmentSlot[];
-}
-
-export interface ConsoleMailException extends MailExceptionView {
-  kind: InPersonKind;
-  kindLabel: string;
-  applicationId: string;
-  orderNo: string | null;
-  applicantName: string | null;
 }
