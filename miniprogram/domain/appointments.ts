@@ -11,6 +11,7 @@
  * wall clock (`local`), computed on the server, as for video interviews.
  */
 import type { ZonedLabel } from './interview';
+import { localizedMessages, type Widen } from './message-locale';
 
 export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
 /** The kinds this module books at the counter (the video interview books in server/interviews). */
@@ -24,8 +25,7 @@ export const APPOINTMENT_CAPACITY_MAX = 50;
 export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
 export const MAIL_REASON_MAX = 500;
 
-/** Every sentence of the appointment flow (citizen and staff), in one place. */
-export const appointmentMessages = {
+const zhCN = {
   notNeeded: '该订单无需此项预约',
   notOpen: '当前办理阶段尚不能预约，请留意订单状态',
   slotUnavailable: '该时段不可预约，请选择其他时段',
@@ -54,6 +54,71 @@ export const appointmentMessages = {
   required: (kind: string) => `申请人尚未完成“${kind}”，完成（或同意邮寄办理）后才能继续`,
   reminderHint: (date: string, time: string) => `${date} ${time}到馆办理`,
 } as const;
+
+const zhHant: Widen<typeof zhCN> = {
+  notNeeded: '該訂單無需此項預約',
+  notOpen: '目前辦理階段尚不能預約，請留意訂單狀態',
+  slotUnavailable: '該時段不可預約，請選擇其他時段',
+  slotFull: '該時段已約滿，請選擇其他時段',
+  tooLate: (hours: number) => `距預約時間已不足${hours}小時，不能再改約或取消；如無法到館，請致電使領館`,
+  noBooking: '您還沒有預約',
+  alreadyDone: '已辦理完畢，無需再預約',
+  mailNotOffered: '該事項不能申請郵寄辦理',
+  mailExists: '您已提交郵寄辦理申請，請等待使領館答覆',
+  mailDecided: '該申請已處理',
+  mailReasonRequired: '請說明無法到館的原因（如年邁、患病、路途遙遠）',
+  mailReasonTooLong: `原因請控制在${MAIL_REASON_MAX}字以內`,
+  notToday: '只能為當天的預約辦理到館登記',
+  tooEarly: '預約時間未到，不能標記未到館',
+  notChangeable: '該預約已到館、已取消或已標記未到館',
+  codeUnknown: '未找到該預約碼，請核對後重試，或按訂單號、姓名查找',
+  bookingNotFound: '未找到該預約',
+  slotNotFound: '未找到該時段',
+  requestNotFound: '未找到該郵寄辦理申請',
+  typeNotFound: '本館未開通該預約類型',
+  invalidCapacity: `每個時段可預約人數應為 1–${APPOINTMENT_CAPACITY_MAX}`,
+  invalidCutoff: `改約截止時間應為 0–${APPOINTMENT_CUTOFF_HOURS_MAX} 小時`,
+  invalidMinutes: '請選擇每個時段的時長',
+  decisionNoteRequired: '不同意時請說明理由',
+  required: (kind: string) => `申請人尚未完成「${kind}」，完成（或同意郵寄辦理）後才能繼續`,
+  reminderHint: (date: string, time: string) => `${date} ${time}到館辦理`,
+};
+
+const en: Widen<typeof zhCN> = {
+  notNeeded: 'This order does not need this appointment',
+  notOpen: 'Appointments cannot be booked at this stage yet; please watch the order status',
+  slotUnavailable: 'This time cannot be booked; please choose another',
+  slotFull: 'This time is fully booked; please choose another',
+  tooLate: (hours: number) => `Less than ${hours} hours before the appointment it can no longer be moved or cancelled; if you cannot come, please call the mission`,
+  noBooking: 'You have no appointment yet',
+  alreadyDone: 'Already done; no appointment is needed',
+  mailNotOffered: 'This step cannot be done by mail',
+  mailExists: 'You have already asked to do this by mail; please wait for the mission’s answer',
+  mailDecided: 'This request has already been decided',
+  mailReasonRequired: 'Please say why you cannot come in person (e.g. old age, illness, a long journey)',
+  mailReasonTooLong: `Please keep the reason within ${MAIL_REASON_MAX} characters`,
+  notToday: 'Only today’s appointments can be checked in',
+  tooEarly: 'The appointment has not started yet; it cannot be marked as missed',
+  notChangeable: 'This appointment is already checked in, cancelled or marked as missed',
+  codeUnknown: 'Appointment code not found; check it and try again, or search by order number or name',
+  bookingNotFound: 'Appointment not found',
+  slotNotFound: 'Time slot not found',
+  requestNotFound: 'Mail request not found',
+  typeNotFound: 'This mission does not offer this kind of appointment',
+  invalidCapacity: `Places per time slot must be 1–${APPOINTMENT_CAPACITY_MAX}`,
+  invalidCutoff: `The change cut-off must be 0–${APPOINTMENT_CUTOFF_HOURS_MAX} hours`,
+  invalidMinutes: 'Please choose the length of each time slot',
+  decisionNoteRequired: 'Please give a reason when refusing',
+  required: (kind: string) => `The applicant has not completed “${kind}” yet; it must be done (or done by mail) first`,
+  reminderHint: (date: string, time: string) => `${date} ${time} at the mission`,
+};
+
+/**
+ * Every sentence of the appointment flow (citizen and staff), in one place, in the reader's
+ * language (domain/message-locale.ts): the server's refusals reach the citizen in theirs;
+ * staff routes read 简体.
+ */
+export const appointmentMessages = localizedMessages({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });
 
 /** A map search for the mission's address (Google Maps URLs API: a plain link every map app opens). */
 export function mapLink(address: string): string {
