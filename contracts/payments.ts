@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type {
   ApplicationFee,
   FeeLine,
-  MissionFees,
   PaymentView,
   PayResponse,
   RefundView,
 } from '../miniprogram/domain/services/payment-api-types';
+import type { ApplicationServiceId } from '../miniprogram/domain/services/definition-types';
 
 /**
  * Response schemas of the payments API (the server's serializer sends exactly these fields).
@@ -14,6 +14,12 @@ import type {
  * the staff-only ones below are the console's types too (console/src/api/payments-api.ts),
  * which the mini-program never ships.
  */
+
+/** GET /api/missions/:id/fees — the mission's fee table, for "费用说明". */
+export interface MissionFees {
+  missionId: string;
+  fees: Array<FeeLine & { service: ApplicationServiceId; serviceTitle: string; optionLabel: string; currency: string }>;
+}
 
 const feeOption = z.enum(['normal', 'express', 'urgent']);
 

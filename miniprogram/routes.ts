@@ -8,6 +8,7 @@ export const ROUTES = {
   applyResult: '/packages/apply/result/index',
   orders: '/pages/orders/index',
   messages: '/pages/messages/index',
+  me: '/pages/me/index',
   orderDetail: '/packages/orders/detail/index',
   orderSupplements: '/packages/orders/supplements/index',
   legalizationVerify: '/packages/legalization/verify/index',

@@ -19,7 +19,8 @@ const ROOT = path.resolve(__dirname, '..');
 
 interface Rendered {
   styles: string;
-  snapshots: Array<{ page: string; mode: 'normal' | 'elder'; html: string }>;
+  /** Each page with its own (page-scoped) WXSS, measured under the shared styles plus only that. */
+  snapshots: Array<{ page: string; mode: 'normal' | 'elder'; html: string; pageStyles: string }>;
 }
 
 /** A11Y_PAGES=file keeps the rendered pages there and measures them again without rendering (while adjusting WXSS). */
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   try {
     for (const snapshot of snapshots) {
       await browser.page.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><style>${BUILT_INS}</style><style>${styles}</style></head><body><page>${snapshot.html}</page></body></html>`,
+        `<!doctype html><html><head><meta charset="utf-8"><style>${BUILT_INS}</style><style>${styles}</style><style>${snapshot.pageStyles}</style></head><body><page>${snapshot.html}</page></body></html>`,
       );
       const metrics = (await browser.page.evaluate(measure)) as PageMetrics;
       if (shots) await browser.page.screenshot({ path: path.join(shots, `${snapshot.page.replace(/\//g, '_')}.${snapshot.mode}.png`), fullPage: true });

@@ -18,9 +18,11 @@ import { buildMiniprogramNpm } from './build-miniprogram';
 const ROOT = path.resolve(__dirname, '..');
 /**
  * What every launch downloads. 300 KiB was our own stricter budget; #14 (长辈版, tab-bar
- * icons, the main pages' sentences in 简体/繁體/English) allows up to 400 KiB: 320 KiB.
+ * icons, the main pages' sentences in 简体/繁體/English, the home search) allows up to
+ * 400 KiB: 340 KiB (320 before the home search brought TDesign's search box into the main
+ * package — one copy instead of three in subpackages — and its words in three languages).
  */
-const MAIN_PACKAGE_BUDGET = 320 * 1024;
+const MAIN_PACKAGE_BUDGET = 340 * 1024;
 /** Every subpackage together (what a citizen using every service eventually downloads); 900 KiB with three languages, apostille and appointments. */
 const SUBPACKAGES_BUDGET = 900 * 1024;
 

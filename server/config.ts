@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { IceServer } from '../miniprogram/domain/interview';
+import type { IceServer } from '../contracts/interviews';
 import type { FileStorageSettings } from './files/file-storage';
 import { DevWechatPayKeys, loadWechatPayConfig, WechatPayConfig } from './wechat/pay/pay-config';
 

@@ -2,12 +2,13 @@
  * Shapes of the citizen API, shared by the mini-program's request layer and the server's
  * route schemas (which are checked against these types), so the two cannot drift.
  */
+import type { ErrorCode } from './error-codes';
 import type { IdType } from './identity';
 
-/** Every error body: a stable code for programs, a message for people. */
+/** Every error body: a stable code for programs (one of ERROR_CODES), a message for people. */
 export interface ApiErrorBody {
   error: {
-    code: string;
+    code: ErrorCode;
     message: string;
     /** Per-field messages for form errors, keyed by the request field. */
     fields?: Record<string, string>;

@@ -7,67 +7,25 @@
  * service definition (`rules.appointments`), never by a service id.
  *
  * Shared by the server (server/appointments), the mini-program (packages/appointment) and
- * the console. Pure TypeScript: no wx, no server imports. Times come with the mission's
+ * the console; what only staff see (types, slots, labels, the horizon) is in contracts/appointments.ts. Pure TypeScript: no wx, no server imports. Times come with the mission's
  * wall clock (`local`), computed on the server, as for video interviews.
  */
 import type { ZonedLabel } from './interview';
+import { localizedMessages, type Widen } from './message-locale';
 
 export type AppointmentKind = 'video_interview' | 'fingerprints' | 'pickup';
 /** The kinds this module books at the counter (the video interview books in server/interviews). */
 export type InPersonKind = Exclude<AppointmentKind, 'video_interview'>;
-export const APPOINTMENT_KINDS: readonly AppointmentKind[] = ['video_interview', 'fingerprints', 'pickup'];
-export const IN_PERSON_KINDS: readonly InPersonKind[] = ['fingerprints', 'pickup'];
 
 export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
 export type MailExceptionStatus = 'pending' | 'accepted' | 'refused';
 
-/** How far ahead the citizen sees free slots. */
-export const APPOINTMENT_HORIZON_DAYS = 60;
-/** The day-before reminder goes this long before the start. */
-export const APPOINTMENT_REMINDER_HOURS = 24;
 /** Bounds of a type's settings (staff edit them per mission). */
 export const APPOINTMENT_CAPACITY_MAX = 50;
 export const APPOINTMENT_CUTOFF_HOURS_MAX = 168;
-export const APPOINTMENT_MINUTES_CHOICES = [10, 15, 20, 30, 45, 60] as const;
 export const MAIL_REASON_MAX = 500;
 
-export const APPOINTMENT_KIND_LABELS: Readonly<Record<AppointmentKind, string>> = {
-  video_interview: '视频面审',
-  fingerprints: '采集指纹',
-  pickup: '到馆领取证件',
-};
-
-export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, string>> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  checked_in: '已到馆',
-  no_show: '未到馆',
-};
-
-export const MAIL_EXCEPTION_LABELS: Readonly<Record<MailExceptionStatus, string>> = {
-  pending: '邮寄申请审核中',
-  accepted: '已同意以邮寄方式办理',
-  refused: '未同意邮寄办理',
-};
-
-export type AppointmentErrorCode =
-  | 'APPOINTMENT_NOT_NEEDED'
-  | 'APPOINTMENT_NOT_OPEN'
-  | 'SLOT_UNAVAILABLE'
-  | 'SLOT_FULL'
-  | 'TOO_LATE'
-  | 'NO_BOOKING'
-  | 'ALREADY_DONE'
-  | 'MAIL_EXCEPTION_NOT_OFFERED'
-  | 'MAIL_EXCEPTION_EXISTS'
-  | 'MAIL_EXCEPTION_DECIDED'
-  | 'NOT_TODAY'
-  | 'TOO_EARLY'
-  | 'BOOKING_NOT_CHANGEABLE'
-  | 'APPOINTMENT_REQUIRED';
-
-/** Every sentence of the appointment flow (citizen and staff), in one place. */
-export const appointmentMessages = {
+const zhCN = {
   notNeeded: '该订单无需此项预约',
   notOpen: '当前办理阶段尚不能预约，请留意订单状态',
   slotUnavailable: '该时段不可预约，请选择其他时段',
@@ -96,6 +54,71 @@ export const appointmentMessages = {
   required: (kind: string) => `申请人尚未完成“${kind}”，完成（或同意邮寄办理）后才能继续`,
   reminderHint: (date: string, time: string) => `${date} ${time}到馆办理`,
 } as const;
+
+const zhHant: Widen<typeof zhCN> = {
+  notNeeded: '該訂單無需此項預約',
+  notOpen: '目前辦理階段尚不能預約，請留意訂單狀態',
+  slotUnavailable: '該時段不可預約，請選擇其他時段',
+  slotFull: '該時段已約滿，請選擇其他時段',
+  tooLate: (hours: number) => `距預約時間已不足${hours}小時，不能再改約或取消；如無法到館，請致電使領館`,
+  noBooking: '您還沒有預約',
+  alreadyDone: '已辦理完畢，無需再預約',
+  mailNotOffered: '該事項不能申請郵寄辦理',
+  mailExists: '您已提交郵寄辦理申請，請等待使領館答覆',
+  mailDecided: '該申請已處理',
+  mailReasonRequired: '請說明無法到館的原因（如年邁、患病、路途遙遠）',
+  mailReasonTooLong: `原因請控制在${MAIL_REASON_MAX}字以內`,
+  notToday: '只能為當天的預約辦理到館登記',
+  tooEarly: '預約時間未到，不能標記未到館',
+  notChangeable: '該預約已到館、已取消或已標記未到館',
+  codeUnknown: '未找到該預約碼，請核對後重試，或按訂單號、姓名查找',
+  bookingNotFound: '未找到該預約',
+  slotNotFound: '未找到該時段',
+  requestNotFound: '未找到該郵寄辦理申請',
+  typeNotFound: '本館未開通該預約類型',
+  invalidCapacity: `每個時段可預約人數應為 1–${APPOINTMENT_CAPACITY_MAX}`,
+  invalidCutoff: `改約截止時間應為 0–${APPOINTMENT_CUTOFF_HOURS_MAX} 小時`,
+  invalidMinutes: '請選擇每個時段的時長',
+  decisionNoteRequired: '不同意時請說明理由',
+  required: (kind: string) => `申請人尚未完成「${kind}」，完成（或同意郵寄辦理）後才能繼續`,
+  reminderHint: (date: string, time: string) => `${date} ${time}到館辦理`,
+};
+
+const en: Widen<typeof zhCN> = {
+  notNeeded: 'This order does not need this appointment',
+  notOpen: 'Appointments cannot be booked at this stage yet; please watch the order status',
+  slotUnavailable: 'This time cannot be booked; please choose another',
+  slotFull: 'This time is fully booked; please choose another',
+  tooLate: (hours: number) => `Less than ${hours} hours before the appointment it can no longer be moved or cancelled; if you cannot come, please call the mission`,
+  noBooking: 'You have no appointment yet',
+  alreadyDone: 'Already done; no appointment is needed',
+  mailNotOffered: 'This step cannot be done by mail',
+  mailExists: 'You have already asked to do this by mail; please wait for the mission’s answer',
+  mailDecided: 'This request has already been decided',
+  mailReasonRequired: 'Please say why you cannot come in person (e.g. old age, illness, a long journey)',
+  mailReasonTooLong: `Please keep the reason within ${MAIL_REASON_MAX} characters`,
+  notToday: 'Only today’s appointments can be checked in',
+  tooEarly: 'The appointment has not started yet; it cannot be marked as missed',
+  notChangeable: 'This appointment is already checked in, cancelled or marked as missed',
+  codeUnknown: 'Appointment code not found; check it and try again, or search by order number or name',
+  bookingNotFound: 'Appointment not found',
+  slotNotFound: 'Time slot not found',
+  requestNotFound: 'Mail request not found',
+  typeNotFound: 'This mission does not offer this kind of appointment',
+  invalidCapacity: `Places per time slot must be 1–${APPOINTMENT_CAPACITY_MAX}`,
+  invalidCutoff: `The change cut-off must be 0–${APPOINTMENT_CUTOFF_HOURS_MAX} hours`,
+  invalidMinutes: 'Please choose the length of each time slot',
+  decisionNoteRequired: 'Please give a reason when refusing',
+  required: (kind: string) => `The applicant has not completed “${kind}” yet; it must be done (or done by mail) first`,
+  reminderHint: (date: string, time: string) => `${date} ${time} at the mission`,
+};
+
+/**
+ * Every sentence of the appointment flow (citizen and staff), in one place, in the reader's
+ * language (domain/message-locale.ts): the server's refusals reach the citizen in theirs;
+ * staff routes read 简体.
+ */
+export const appointmentMessages = localizedMessages({ 'zh-CN': zhCN, 'zh-Hant': zhHant, en });
 
 /** A map search for the mission's address (Google Maps URLs API: a plain link every map app opens). */
 export function mapLink(address: string): string {
@@ -169,67 +192,4 @@ export interface CitizenAppointments {
   mission: { id: string; nameZh: string; address: string; phone: string; timeZone: string; mapUrl: string };
   timeZoneLabel: string;
   appointments: CitizenAppointment[];
-}
-
-// --- Console (staff) --------------------------------------------------------------------
-
-export interface AppointmentTypeView {
-  id: string;
-  kind: AppointmentKind;
-  kindLabel: string;
-  minutes: number;
-  capacity: number;
-  cutoffHours: number;
-  active: boolean;
-}
-
-export interface UpdateAppointmentTypeRequest {
-  minutes: number;
-  capacity: number;
-  cutoffHours: number;
-  active: boolean;
-}
-
-export interface CreateAppointmentSlotsRequest {
-  fromDate: string;
-  toDate: string;
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-}
-
-export interface ConsoleAppointmentView {
-  id: string;
-  kind: InPersonKind;
-  kindLabel: string;
-  status: AppointmentStatus;
-  statusLabel: string;
-  applicationId: string;
-  orderNo: string | null;
-  applicantName: string | null;
-  startsAt: string;
-  local: ZonedLabel;
-  checkedInAt: string | null;
-}
-
-export interface ConsoleAppointmentSlot extends AppointmentSlotView {
-  kind: InPersonKind;
-  cancelled: boolean;
-  booked: number;
-}
-
-export interface ConsoleAppointmentDay {
-  date: string;
-  dateLabel: string;
-  timeZoneLabel: string;
-  appointments: ConsoleAppointmentView[];
-  slots: ConsoleAppointmentSlot[];
-}
-
-export interface ConsoleMailException extends MailExceptionView {
-  kind: InPersonKind;
-  kindLabel: string;
-  applicationId: string;
-  orderNo: string | null;
-  applicantName: string | null;
 }

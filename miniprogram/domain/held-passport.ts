@@ -79,13 +79,6 @@ export interface HeldPassportList {
   passports: HeldPassport[];
 }
 
-/** GET/PUT /api/console/applications/:id/issued-passport: the passport issued for an order. */
-export interface IssuedPassportView {
-  /** The order issues a passport: the console asks for it at 待领取 / 已寄出. */
-  required: boolean;
-  recorded: { numberMasked: string; issueDate: string; expiryDate: string } | null;
-}
-
 export interface RenewalDraft {
   applicationId: string;
   /** The first step that needs something new (the current passport, the signature, the photo). */

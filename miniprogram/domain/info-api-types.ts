@@ -41,60 +41,6 @@ export type VerifyAnswer<R> =
 
 export type VerifyLegalizationResponse = VerifyAnswer<VerifiedRecord>;
 
-/** Console: one registry record. The sticker number is stored only as a keyed hash. */
-export interface LegalizationRecord {
-  id: string;
-  legalizationNo: string;
-  stickerNoMasked: string;
-  authorityId: string;
-  authorityName: string;
-  documentType: DocumentType;
-  issuedOn: string;
-  status: 'genuine' | 'revoked';
-  revokedAt: string | null;
-  revokedReason: string | null;
-  batchId: string | null;
-  createdAt: string;
-}
-
-export interface CreateLegalizationRecordRequest {
-  legalizationNo: string;
-  stickerNo: string;
-  authorityId: string;
-  /** A code or its Chinese label. */
-  documentType: string;
-  issuedOn: string;
-}
-
-export interface RevokeLegalizationRecordRequest {
-  reason: string;
-}
-
-/** POST /api/console/legalization/imports: JSON `{ csv, fileName? }` or a text/csv body. */
-export interface ImportLegalizationRequest {
-  csv: string;
-  fileName?: string;
-}
-
-export interface ImportBatch {
-  id: string;
-  fileName: string | null;
-  rowCount: number;
-  staffId: string;
-  createdAt: string;
-}
-
-/** 400 CSV_INVALID / CSV_ENCODING: the error body carries the offending lines (1 = header line). */
-export interface ImportErrorBody {
-  error: {
-    code: 'CSV_INVALID' | 'CSV_ENCODING';
-    message: string;
-    lines: Array<{ line: number; message: string }>;
-    /** All bad lines; `lines` lists at most the first 200. */
-    lineCount: number;
-  };
-}
-
 // ── 领事资讯: news ───────────────────────────────────────────────────────────
 
 export interface NewsSummary {
@@ -123,37 +69,6 @@ export interface NewsArticle {
   updatedAt: string;
 }
 
-export type NewsStatus = 'draft' | 'scheduled' | 'published';
-
-/** Console view: every state, with who wrote it. */
-export interface StaffNewsArticle {
-  id: string;
-  missionId: string;
-  title: string;
-  body: ArticleBlock[];
-  pinned: boolean;
-  status: NewsStatus;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StaffNewsList {
-  items: StaffNewsArticle[];
-  nextCursor: string | null;
-}
-
-export interface SaveNewsRequest {
-  title: string;
-  body: ArticleBlock[];
-  pinned?: boolean;
-}
-
-export interface PublishNewsRequest {
-  /** ISO 8601; absent → now; in the future → scheduled. */
-  publishAt?: string;
-}
-
 // ── 海外安全提醒: travel-safety alerts ─────────────────────────────────────
 
 export interface TravelAlert {
@@ -171,19 +86,6 @@ export interface TravelAlertList {
   alerts: TravelAlert[];
 }
 
-export interface CreateTravelAlertRequest {
-  level: AlertLevel;
-  title: string;
-  body: string;
-  /** Defaults to the staff member's mission country; any other country is refused. */
-  countryCode?: string;
-  /** Only the registered citizens of this region (a district name) and/or city are messaged; unset: the whole country. */
-  region?: string;
-  city?: string;
-  effectiveFrom?: string;
-  effectiveUntil?: string | null;
-}
-
 // ── 出行指南: destination guides ───────────────────────────────────────────
 
 export interface EmergencyNumber {
@@ -199,11 +101,6 @@ export interface DestinationGuide {
   /** The country's missions, always current from the missions table. */
   missions: Mission[];
   updatedAt: string | null;
-}
-
-export interface SaveGuideRequest {
-  sections: Partial<Record<GuideSection, ArticleBlock[]>>;
-  emergencyNumbers: EmergencyNumber[];
 }
 
 // ── 附加证明书查验 (apostille) ──────────────────────────────────────────────
@@ -230,13 +127,3 @@ export interface VerifiedApostille {
 }
 
 export type VerifyApostilleResponse = VerifyAnswer<VerifiedApostille>;
-
-/** Console: one apostille in the registry. */
-export interface ApostilleRecord extends VerifiedApostille {
-  id: string;
-  status: 'genuine' | 'revoked';
-  revokedAt: string | null;
-  revokedReason: string | null;
-  batchId: string | null;
-  createdAt: string;
-}

@@ -16,33 +16,15 @@ import type { ApplicationStatus } from './services/application-status';
 
 /** A citizen may not book a slot that starts sooner than this, nor change or cancel one then. */
 export const BOOKING_LEAD_MINUTES = 60;
-/** How far ahead the citizen sees free slots. */
-export const BOOKING_HORIZON_DAYS = 30;
 /** Staff create slots for at most this many days in one request. */
 export const SLOT_BATCH_MAX_DAYS = 62;
 export const SLOT_MINUTES_CHOICES = [15, 20, 30, 45, 60] as const;
-/** A call ticket (the web-view URL) is valid this long, once. */
-export const CALL_TICKET_MINUTES = 10;
-/** Longest long-poll for signals. */
-export const SIGNAL_WAIT_MAX_MS = 25_000;
-/** Largest signal payload (an SDP offer is a few KB). */
-export const SIGNAL_MAX_BYTES = 64 * 1024;
 /** Largest screenshot upload. */
 export const SCREENSHOT_MAX_BYTES = 2 * 1024 * 1024;
 
 export type InterviewBookingStatus = 'booked' | 'cancelled' | 'held' | 'missed';
 export type InterviewSlotStatus = 'open' | 'booked' | 'cancelled';
 export type InterviewCallStatus = 'open' | 'ended';
-export type CallSide = 'staff' | 'citizen';
-/**
- * Signals between the two sides of a call:
- *   ready     — the citizen's page has camera + microphone and waits for the offer;
- *   offer / answer — SDP ({ type, sdp }); the console offers;
- *   candidate — one ICE candidate (RTCIceCandidateInit), trickled;
- *   hangup    — that side left.
- */
-export type SignalKind = 'ready' | 'offer' | 'answer' | 'candidate' | 'hangup';
-export const SIGNAL_KINDS: readonly SignalKind[] = ['ready', 'offer', 'answer', 'candidate', 'hangup'];
 
 /** Wall clock at the mission, computed by the server. */
 export interface ZonedLabel {
@@ -109,7 +91,7 @@ export interface CitizenInterview {
   booking: InterviewBookingView | null;
   /** The call staff have started for the booking: the citizen can join now. */
   call: InterviewCallView | null;
-  /** Free slots from now + BOOKING_LEAD_MINUTES to BOOKING_HORIZON_DAYS ahead (empty unless required). */
+  /** Free slots from now + BOOKING_LEAD_MINUTES to BOOKING_HORIZON_DAYS (contracts/interviews.ts) ahead (empty unless required). */
   days: InterviewDay[];
   /** Earlier bookings (cancelled, missed, held), newest first. */
   past: InterviewBookingView[];
@@ -129,139 +111,11 @@ export interface CallTicket {
   expiresAt: string;
 }
 
-/** POST /api/interview-calls/join { ticket } — what the call page gets for its ticket. */
-export interface CallJoin {
-  callId: string;
-  side: CallSide;
-  /** Bearer token for the signal routes, valid while the call is open. */
-  token: string;
-  iceServers: IceServer[];
-  orderNo: string | null;
-  missionName: string;
-  /** For 重新进入 after a reload: the mini-program's call page takes the order id. */
-  applicationId: string;
-}
-
-/** POST /api/console/applications/:id/interview/calls — staff start (or rejoin) the call. */
-export interface CallStart {
-  callId: string;
-  side: 'staff';
-  iceServers: IceServer[];
-}
-
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
-
-export interface Signal {
-  seq: number;
-  from: CallSide;
-  kind: SignalKind;
-  data: unknown;
-}
-
-/** POST /api/interview-calls/:callId/signals { kind, data } — body. */
-export interface SignalPost {
-  kind: SignalKind;
-  data?: unknown;
-}
-
-/** GET /api/interview-calls/:callId/signals?after=<seq>&waitMs=<ms> — the OTHER side's signals after `after`. */
-export interface SignalPage {
-  signals: Signal[];
-  status: InterviewCallStatus;
-}
-
-export interface InterviewScreenshotView {
-  id: string;
-  takenAt: string;
-  /** Staff display name. */
-  takenBy: string;
-  /** GET it with the staff cookie (audited). */
-  url: string;
-}
-
-/** GET /api/console/applications/:id/interview — the application view's 视频面审 panel. */
-export interface ConsoleInterview {
-  applicationId: string;
-  status: ApplicationStatus;
-  timeZone: string;
-  timeZoneLabel: string;
-  booking: InterviewBookingView | null;
-  past: InterviewBookingView[];
-  call: InterviewCallView | null;
-  calls: InterviewCallView[];
-  screenshots: InterviewScreenshotView[];
-  /** Staff may start the call now: the order is in 待视频面审 and a slot is booked. */
-  canStartCall: boolean;
-  /** The interview took place (a call ended since the order entered 待视频面审): pass or refuse it. */
-  held: boolean;
-}
-
-export interface ConsoleSlotView extends InterviewSlotView {
-  status: InterviewSlotStatus;
-  booking: { id: string; applicationId: string; orderNo: string | null; applicantName: string | null; status: InterviewBookingStatus } | null;
-}
-
-/** GET /api/console/interview-slots?from=YYYY-MM-DD&to=YYYY-MM-DD (mission dates, at most SLOT_BATCH_MAX_DAYS). */
-export interface ConsoleSchedule {
-  timeZone: string;
-  timeZoneLabel: string;
-  days: Array<{ date: string; dateLabel: string; slots: ConsoleSlotView[] }>;
-}
-
-/** POST /api/console/interview-slots — creates slots at the mission's wall-clock times. */
-export interface CreateSlotsRequest {
-  /** Mission dates 'YYYY-MM-DD', inclusive, at most SLOT_BATCH_MAX_DAYS apart. */
-  fromDate: string;
-  toDate: string;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekdays: number[];
-  /** 'HH:MM' at the mission; the last slot ends by endTime. */
-  startTime: string;
-  endTime: string;
-  minutes: (typeof SLOT_MINUTES_CHOICES)[number];
-}
-
-export interface CreateSlotsResult {
-  created: number;
-  /** Already there (same start), or in the past. */
-  skipped: number;
-}
-
-export const BOOKING_STATUS_LABELS: Readonly<Record<InterviewBookingStatus, string>> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  held: '已面审',
-  missed: '未参加',
-};
-
 export const SLOT_STATUS_LABELS: Readonly<Record<InterviewSlotStatus, string>> = {
   open: '可预约',
   booked: '已预约',
   cancelled: '已取消',
 };
-
-/** Error codes of the interview routes (HTTP 409 unless noted), for the front ends to switch on. */
-export type InterviewErrorCode =
-  | 'INTERVIEW_NOT_REQUIRED'
-  | 'SLOT_TAKEN'
-  | 'SLOT_UNAVAILABLE'
-  | 'TOO_LATE'
-  | 'CALL_IN_PROGRESS'
-  | 'NO_BOOKING'
-  | 'CALL_NOT_OPEN'
-  | 'CALL_ENDED'
-  /** 409: the interview took place; no new booking. */
-  | 'INTERVIEW_HELD'
-  | 'CANNOT_START_CALL'
-  | 'BOOKING_NOT_CHANGEABLE'
-  /** 410: used, expired or unknown call ticket. */
-  | 'TICKET_INVALID'
-  /** 413 */
-  | 'SIGNAL_TOO_LARGE';
 
 /** Chinese texts of the interview flow that both the server and the front ends use, in one place. */
 export const interviewMessages = {

@@ -5,11 +5,6 @@
  */
 export type PhraseLanguage = 'en' | 'fr';
 
-export const phraseLanguageLabels: Record<PhraseLanguage, string> = {
-  en: 'English 英语',
-  fr: 'Français 法语',
-};
-
 /** Local languages by mission country; Canada is bilingual. Other countries fall back to English. */
 export const localLanguagesByCountry: Record<string, PhraseLanguage[]> = {
   US: ['en'],

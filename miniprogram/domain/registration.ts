@@ -16,11 +16,9 @@ export type AlertAnswer = 'safe' | 'help';
 
 export const RELATIONS: readonly RegistrationRelation[] = ['self', 'spouse', 'child', 'parent'];
 export const PURPOSES: readonly RegistrationPurpose[] = ['student', 'worker', 'resident', 'visitor'];
-export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['active', 'ended', 'deregistered'];
 
 export const relationLabels: Record<RegistrationRelation, string> = { self: '本人', spouse: '配偶', child: '子女', parent: '父母' };
 export const purposeLabels: Record<RegistrationPurpose, string> = { student: '留学', worker: '工作', resident: '定居', visitor: '旅行探亲' };
-export const registrationStatusLabels: Record<RegistrationStatus, string> = { active: '有效', ended: '已结束', deregistered: '已注销' };
 export const alertAnswerLabels: Record<AlertAnswer, string> = { safe: '我平安', help: '需要帮助' };
 
 /** What the form sends (create and update). Never bank details. */

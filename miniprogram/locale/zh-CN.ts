@@ -69,6 +69,41 @@ export const zhCN = {
     kind: { embassy: '大使馆', consulate_general: '总领事馆' },
     tiles: { legalization_check: '领事认证查验', consular_info: '领事资讯', hotline_12308: '12308领事保护' },
   },
+  /**
+   * 首页 search (components/home-search): one field that finds services, pages and settings.
+   * The index is built from the service tiles and the pages' own titles; `places` names the
+   * info pages (their own titles ship in the info subpackage) and `keywords` holds other words
+   * a citizen may type for an entry (by its id, "、"-separated). Every locale's words are
+   * searched, so 简体 finds 繁體 entries and the other way round.
+   */
+  search: {
+    label: '搜索服务和设置',
+    placeholder: '搜索，如“护照”“长辈版”“12308”',
+    empty: '没有找到与“{query}”相关的服务',
+    emptyHint: '可以换个说法，或拨打12308领事保护热线求助',
+    allServices: '查看全部服务',
+    places: { news: '新闻公告', alerts: '海外安全提醒', guide: '出行指南', phrasebook: '在线翻译' },
+    keywords: {
+      elder_mode: '长辈模式、老人、老年人、长者、大字体、字体大小、放大、关怀模式、适老化',
+      language: '切换语言、简体、繁体、英文、英语、English',
+      passport: '换发、补发、过期、丢失、遗失、加注、新办',
+      emergency_travel: '回国、护照丢失、护照被偷、紧急',
+      pension: '退休金、生存认证、健在证明',
+      legalization_check: '公证、海牙认证、附加证明书、核查、真伪',
+      consular_info: '新闻、通知',
+      hotline_12308: '热线、电话、求助、紧急',
+      documents: '护照到期、到期提醒',
+      registration: '出行登记、报平安',
+      identity: '身份证、身份认证',
+      mission: '大使馆、总领事馆、地址、办公时间',
+      orders: '进度、申请',
+      messages: '通知',
+      news: '通知',
+      alerts: '预警、危险',
+      guide: '入境、居留、紧急电话',
+      phrasebook: '常用语、求助',
+    },
+  },
   /** The countdown card (home, 我的): one line per person this account certifies. */
   pensionCountdown: {
     title: '养老金资格认证',
@@ -146,6 +181,13 @@ export const zhCN = {
     link: '《中国领事隐私保护指引》',
     agree: '同意并继续',
     disagree: '不同意',
+  },
+  /** How dates are shown (utils/format.ts): dayjs patterns; {weekday} is one of weekdays (Sunday first). */
+  dates: {
+    date: 'YYYY年M月D日',
+    dateTime: 'YYYY年M月D日 HH:mm',
+    day: 'M月D日 {weekday}',
+    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
   },
   alertBanner: {
     heading: '{country}安全提醒',

@@ -8,6 +8,7 @@
  */
 import { computed, makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { listApplications } from '../api/applications';
+import { currentLocale, type Locale } from '../locale/language';
 import type { ApplicationSummary } from '../domain/services/application-api-types';
 import { orderListRows, type OrderRow } from '../utils/order-rows';
 
@@ -25,6 +26,8 @@ export class OrdersStore {
   /** The list has come from the server at least once (this launch, this account). */
   loaded = false;
   unread = 0;
+  /** The language the rows were written in: the rows read it, so relocalize() rewrites them. */
+  locale: Locale = currentLocale();
   private inFlight: Promise<void> | null = null;
 
   constructor() {
@@ -34,7 +37,8 @@ export class OrdersStore {
 
   /** 我的订单: drafts, then orders. */
   get orderRows(): OrderRow[] {
-    return orderListRows(this.applications);
+    // Reads `locale` (always set) so that relocalize() rewrites the rows: their words come from `t`.
+    return this.locale ? orderListRows(this.applications) : [];
   }
 
   /** 需要您处理 on the home page: submitted orders waiting for the citizen, then drafts to finish. */
@@ -69,6 +73,14 @@ export class OrdersStore {
     const index = this.applications.findIndex((a) => a.id === summary.id);
     if (index >= 0) this.applications[index] = summary;
     else this.applications.unshift(summary);
+  }
+
+  /**
+   * The language changed in 我的: the rows' own words (their buttons, dates, section titles)
+   * follow at once, without waiting for the next list from the server. Nothing when unchanged.
+   */
+  relocalize(): void {
+    this.locale = currentLocale();
   }
 
   /** The 消息 tab's count: set only through utils/unread-badge showUnreadBadge, which keeps the tab bar's badge with it. */

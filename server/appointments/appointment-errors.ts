@@ -1,7 +1,8 @@
-import { type AppointmentErrorCode, appointmentMessages } from '../../miniprogram/domain/appointments';
+import { appointmentMessages } from '../../miniprogram/domain/appointments';
+import type { ErrorCode } from '../../miniprogram/domain/error-codes';
 import { ApiError, notFound } from '../http/api-error';
 
-const conflict = (code: AppointmentErrorCode, message: string) => new ApiError(409, code, message);
+const conflict = (code: ErrorCode, message: string) => new ApiError(409, code, message);
 
 /** The appointment flow's errors: stable codes the front ends switch on, Chinese messages from the shared domain. */
 export const appointmentErrors = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { APPOINTMENT_KINDS, IN_PERSON_KINDS } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KINDS, IN_PERSON_KINDS } from '../../contracts/appointments';
 
-/** Response schemas of the appointment routes (shapes: miniprogram/domain/appointments.ts). */
+/** Response schemas of the appointment routes (shapes: miniprogram/domain/appointments.ts, contracts/appointments.ts). */
 
 const zonedLabel = z.object({ date: z.string(), time: z.string(), dateLabel: z.string(), offset: z.string() });
 const inPersonKind = z.enum(IN_PERSON_KINDS as [string, ...string[]]);

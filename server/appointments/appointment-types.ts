@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import { APPOINTMENT_KIND_LABELS, APPOINTMENT_KINDS, type AppointmentKind, type AppointmentTypeView } from '../../miniprogram/domain/appointments';
+import type { AppointmentKind } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KIND_LABELS, APPOINTMENT_KINDS, type AppointmentTypeView } from '../../contracts/appointments';
 import type { AppointmentTypeTable, Database } from '../db/schema';
 
 /**

@@ -1,19 +1,21 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import {
-  APPOINTMENT_HORIZON_DAYS,
-  APPOINTMENT_KIND_LABELS,
-  APPOINTMENT_STATUS_LABELS,
   type AppointmentBookingView,
   type AppointmentDay,
   type AppointmentSlotView,
   type CitizenAppointment,
   type CitizenAppointments,
   type InPersonKind,
-  MAIL_EXCEPTION_LABELS,
   type MailExceptionView,
   mapLink,
 } from '../../miniprogram/domain/appointments';
+import {
+  APPOINTMENT_HORIZON_DAYS,
+  APPOINTMENT_KIND_LABELS,
+  APPOINTMENT_STATUS_LABELS,
+  MAIL_EXCEPTION_LABELS,
+} from '../../contracts/appointments';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import type { AppointmentBookingTable, AppointmentMailRequestTable, AppointmentSlotTable, ApplicationTable, Database } from '../db/schema';
 import { applicableAppointmentRules, appointmentDone } from '../workflow/appointment-gate';

@@ -2,13 +2,12 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provid
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
-  APPOINTMENT_HORIZON_DAYS,
   type CitizenAppointments,
-  IN_PERSON_KINDS,
   type InPersonKind,
   MAIL_REASON_MAX,
   appointmentMessages,
 } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_HORIZON_DAYS, IN_PERSON_KINDS } from '../../contracts/appointments';
 import type { AppointmentRule } from '../../miniprogram/domain/services/definition-types';
 import { findApplicationService } from '../../miniprogram/domain/services/service-registry';
 import { findOwnedApplication } from '../applications/application-view';

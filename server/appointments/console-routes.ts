@@ -4,6 +4,10 @@ import { z } from 'zod';
 import {
   APPOINTMENT_CAPACITY_MAX,
   APPOINTMENT_CUTOFF_HOURS_MAX,
+  type InPersonKind,
+  appointmentMessages,
+} from '../../miniprogram/domain/appointments';
+import {
   APPOINTMENT_KIND_LABELS,
   APPOINTMENT_KINDS,
   APPOINTMENT_MINUTES_CHOICES,
@@ -12,10 +16,9 @@ import {
   type ConsoleAppointmentDay,
   type ConsoleAppointmentView,
   IN_PERSON_KINDS,
-  type InPersonKind,
-  appointmentMessages,
-} from '../../miniprogram/domain/appointments';
-import { SLOT_BATCH_MAX_DAYS, interviewMessages, type CreateSlotsResult } from '../../miniprogram/domain/interview';
+} from '../../contracts/appointments';
+import { SLOT_BATCH_MAX_DAYS, interviewMessages } from '../../miniprogram/domain/interview';
+import type { CreateSlotsResult } from '../../contracts/interviews';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationsContext } from '../applications/application-context';
 import type { Database } from '../db/schema';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPOINTMENT_KIND_LABELS, type ConsoleMailException, appointmentMessages } from '../../miniprogram/domain/appointments';
+import { appointmentMessages } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KIND_LABELS, type ConsoleMailException } from '../../contracts/appointments';
 import { recordAudit } from '../audit/audit-log';
 import type { ApplicationsContext } from '../applications/application-context';
 import { validationFailed } from '../http/api-error';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { APPOINTMENT_REMINDER_HOURS, appointmentMessages } from '../../miniprogram/domain/appointments';
+import { appointmentMessages } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_REMINDER_HOURS } from '../../contracts/appointments';
 import type { Database } from '../db/schema';
 import { enqueueJobOnce, type JobHandler, PermanentJobError } from '../jobs/job-queue';
 import { enqueueStatusMessage } from '../workflow/transitions';

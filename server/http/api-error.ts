@@ -1,13 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody } from '../../miniprogram/domain/api-types';
+import type { ErrorCode } from '../../miniprogram/domain/error-codes';
 import { serverMessages } from '../messages';
 
-/** An error meant for the caller: HTTP status, stable code, human message, field messages. */
+/** An error meant for the caller: HTTP status, stable code (one of ERROR_CODES), human message, field messages. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -26,8 +27,32 @@ export const validationFailed = (fields: Record<string, string>) =>
  * mission's — indistinguishable to the caller). Its own code, so the refusal audit tells it
  * from any other 404 without reading the message.
  */
-export const APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND';
-export const applicationNotFound = () => new ApiError(404, APPLICATION_NOT_FOUND, serverMessages.applicationNotFound);
+export const applicationNotFound = () => new ApiError(404, 'APPLICATION_NOT_FOUND', serverMessages.applicationNotFound);
+
+/**
+ * A framework error (Fastify's FST_…, a body parser's, a rate limiter's) as one of our codes,
+ * by its HTTP status: the body's code is always one of ERROR_CODES.
+ */
+export function frameworkErrorCode(status: number): ErrorCode {
+  switch (status) {
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    default:
+      return 'BAD_REQUEST';
+  }
+}
 
 /**
  * Fastify's `frameworkErrors` option: a URL that does not decode (`%FF`, `%%`) or a path
@@ -35,13 +60,13 @@ export const applicationNotFound = () => new ApiError(404, APPLICATION_NOT_FOUND
  */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  void reply.status(status).send({ error: { code: error.code ?? 'BAD_REQUEST', message: serverMessages.badRequest } });
+  void reply.status(status).send({ error: { code: frameworkErrorCode(status), message: serverMessages.badRequest } } satisfies ApiErrorBody);
 }
 
 /** Every error leaves the server as `{ error: { code, message, fields? } }`. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
-    const body = (code: string, message: string, fields?: Record<string, string>): ApiErrorBody => ({
+    const body = (code: ErrorCode, message: string, fields?: Record<string, string>): ApiErrorBody => ({
       error: fields ? { code, message, fields } : { code, message },
     });
     if (error instanceof ApiError) {
@@ -58,12 +83,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('TOO_MANY_REQUESTS', serverMessages.tooManyRequests));
     if (status >= 400 && status < 500) {
-      return reply.status(status).send(body(error.code ?? 'BAD_REQUEST', serverMessages.badRequest));
+      return reply.status(status).send(body(frameworkErrorCode(status), serverMessages.badRequest));
     }
     request.log.error(error);
     return reply.status(500).send(body('INTERNAL', serverMessages.internal));
   });
   app.setNotFoundHandler((_request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: serverMessages.notFound } }),
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: serverMessages.notFound } } satisfies ApiErrorBody),
   );
 }

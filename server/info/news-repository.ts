@@ -1,7 +1,8 @@
 import { Kysely, Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import { ArticleBlock, articleExcerpt, firstImageUrl } from '../../miniprogram/domain/article-blocks';
-import type { NewsArticle, NewsStatus, NewsSummary, StaffNewsArticle } from '../../miniprogram/domain/info-api-types';
+import type { NewsArticle, NewsSummary } from '../../miniprogram/domain/info-api-types';
+import type { NewsStatus, StaffNewsArticle } from '../../contracts/info';
 import type { Database, NewsArticleTable } from '../db/schema';
 import { cursorParts, pageCursor, readCursor } from '../http/page-cursor';
 

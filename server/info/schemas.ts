@@ -3,13 +3,8 @@ import { ALERT_LEVELS, AlertLevel } from '../../miniprogram/domain/alert-levels'
 import type { ArticleBlock, TextSpan } from '../../miniprogram/domain/article-blocks';
 import { isSafeImageUrl } from '../../miniprogram/domain/article-blocks';
 import { GUIDE_SECTIONS, GuideSection } from '../../miniprogram/domain/destination-guides';
-import type {
-  DestinationGuide,
-  NewsArticle,
-  NewsList,
-  StaffNewsArticle,
-  TravelAlert,
-} from '../../miniprogram/domain/info-api-types';
+import type { DestinationGuide, NewsArticle, NewsList, TravelAlert } from '../../miniprogram/domain/info-api-types';
+import type { StaffNewsArticle } from '../../contracts/info';
 import { infoMessages } from '../../miniprogram/domain/info-messages';
 import { missionSchema } from '../http/schemas';
 

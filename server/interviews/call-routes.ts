@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CallJoin, CallStart, ConsoleInterview } from '../../miniprogram/domain/interview';
+import type { CallJoin, CallStart, ConsoleInterview } from '../../contracts/interviews';
 import { recordAudit } from '../audit/audit-log';
 import { isUniqueViolation } from '../db/errors';
 import { errorResponses } from '../http/schemas';

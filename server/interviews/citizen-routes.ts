@@ -3,12 +3,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import {
-  BOOKING_HORIZON_DAYS,
   BOOKING_LEAD_MINUTES,
-  CALL_TICKET_MINUTES,
   type CallTicket,
   type CitizenInterview,
 } from '../../miniprogram/domain/interview';
+import { BOOKING_HORIZON_DAYS, CALL_TICKET_MINUTES } from '../../contracts/interviews';
 import { findOwnedApplication } from '../applications/application-view';
 import { citizenId, requireCitizen } from '../citizen-auth/authenticate';
 import { isUniqueViolation } from '../db/errors';

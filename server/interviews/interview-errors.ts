@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { type InterviewErrorCode, interviewMessages } from '../../miniprogram/domain/interview';
+import type { ErrorCode } from '../../miniprogram/domain/error-codes';
+import { interviewMessages } from '../../miniprogram/domain/interview';
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 
-const conflict = (code: InterviewErrorCode, message: string, status = 409) => new ApiError(status, code, message);
+const conflict = (code: ErrorCode, message: string, status = 409) => new ApiError(status, code, message);
+/** Missing, or another mission's: its own code, so the refusal audit below tells it from any other 404 without reading the message. */
+const refused = (message: string) => new ApiError(404, 'INTERVIEW_NOT_FOUND', message);
 
 /** The interview flow's errors: stable codes the front ends switch on, Chinese messages from the shared domain. */
 export const interviewErrors = {
@@ -25,18 +28,11 @@ export const interviewErrors = {
   signalTooLarge: () => conflict('SIGNAL_TOO_LARGE', interviewMessages.signalTooLarge, 413),
   screenshotInvalid: () => new ApiError(400, 'IMAGE_REJECTED', interviewMessages.screenshotInvalid, { file: interviewMessages.screenshotInvalid }),
   screenshotTooLarge: () => new ApiError(413, 'FILE_TOO_LARGE', interviewMessages.screenshotTooLarge),
-  slotNotFound: () => notFound(interviewMessages.slotNotFound),
-  bookingNotFound: () => notFound(interviewMessages.bookingNotFound),
-  callNotFound: () => notFound(interviewMessages.callNotFound),
-  screenshotNotFound: () => notFound(interviewMessages.screenshotNotFound),
+  slotNotFound: () => refused(interviewMessages.slotNotFound),
+  bookingNotFound: () => refused(interviewMessages.bookingNotFound),
+  callNotFound: () => refused(interviewMessages.callNotFound),
+  screenshotNotFound: () => refused(interviewMessages.screenshotNotFound),
 };
-
-const REFUSALS: ReadonlySet<string> = new Set([
-  interviewMessages.slotNotFound,
-  interviewMessages.bookingNotFound,
-  interviewMessages.callNotFound,
-  interviewMessages.screenshotNotFound,
-]);
 
 /**
  * Another mission's slot, booking, call or screenshot is a 404 (like a missing one) and
@@ -46,7 +42,7 @@ const REFUSALS: ReadonlySet<string> = new Set([
  */
 export function auditInterviewRefusals(app: FastifyInstance, db: Kysely<Database>): void {
   app.addHook('onError', async (request, _reply, error) => {
-    if (!(error instanceof ApiError) || error.statusCode !== 404 || !REFUSALS.has(error.message)) return;
+    if (!(error instanceof ApiError) || error.code !== 'INTERVIEW_NOT_FOUND') return;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
     const subject = params.callId ?? params.bookingId ?? params.shotId ?? params.id ?? null;
     try {

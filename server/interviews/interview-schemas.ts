@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import type { CallTicket, CitizenInterview } from '../../miniprogram/domain/interview';
 import {
   type CallJoin,
   type CallStart,
-  type CallTicket,
-  type CitizenInterview,
   type ConsoleInterview,
   type ConsoleSchedule,
   type ConsoleSlotView,
@@ -12,10 +11,10 @@ import {
   SIGNAL_KINDS,
   type SignalKind,
   type SignalPage,
-} from '../../miniprogram/domain/interview';
+} from '../../contracts/interviews';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 
-/** Response schemas of the interview API, checked against the shared types (miniprogram/domain/interview.ts). */
+/** Response schemas of the interview API, checked against the shared types (miniprogram/domain/interview.ts, contracts/interviews.ts). */
 
 const statusIds = APPLICATION_STATUSES.map((s) => s.id) as [ApplicationStatus, ...ApplicationStatus[]];
 export const signalKinds = SIGNAL_KINDS as [SignalKind, ...SignalKind[]];

@@ -1,17 +1,19 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import {
-  BOOKING_HORIZON_DAYS,
   BOOKING_LEAD_MINUTES,
-  BOOKING_STATUS_LABELS,
   type CitizenInterview,
-  type ConsoleInterview,
   type InterviewBookingStatus,
   type InterviewBookingView,
   type InterviewCallView,
   type InterviewDay,
-  type InterviewScreenshotView,
   type InterviewSlotView,
 } from '../../miniprogram/domain/interview';
+import {
+  BOOKING_HORIZON_DAYS,
+  BOOKING_STATUS_LABELS,
+  type ConsoleInterview,
+  type InterviewScreenshotView,
+} from '../../contracts/interviews';
 import type { ApplicationStatus } from '../../miniprogram/domain/services/application-status';
 import { orderMessages } from '../../miniprogram/domain/services/order-state-machine';
 import type { ApplicationTable, Database, InterviewCallTable } from '../db/schema';

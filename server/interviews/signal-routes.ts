@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type CallSide, SIGNAL_MAX_BYTES, SIGNAL_WAIT_MAX_MS, type SignalPage } from '../../miniprogram/domain/interview';
+import { type CallSide, SIGNAL_MAX_BYTES, SIGNAL_WAIT_MAX_MS, type SignalPage } from '../../contracts/interviews';
 import { bearerToken } from '../citizen-auth/authenticate';
 import { unauthenticated } from '../http/api-error';
 import { errorResponses } from '../http/schemas';

@@ -1,14 +1,8 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import {
-  type ConsoleSchedule,
-  type ConsoleSlotView,
-  type CreateSlotsResult,
-  interviewMessages,
-  SLOT_BATCH_MAX_DAYS,
-  SLOT_MINUTES_CHOICES,
-} from '../../miniprogram/domain/interview';
+import { interviewMessages, SLOT_BATCH_MAX_DAYS, SLOT_MINUTES_CHOICES } from '../../miniprogram/domain/interview';
+import type { ConsoleSchedule, ConsoleSlotView, CreateSlotsResult } from '../../contracts/interviews';
 import { recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { validationFailed } from '../http/api-error';

@@ -1,5 +1,6 @@
 import { Kysely, Selectable, sql, Transaction } from 'kysely';
-import type { ApostilleRecord, VerifiedApostille, VerifyApostilleResponse } from '../../miniprogram/domain/info-api-types';
+import type { VerifiedApostille, VerifyApostilleResponse } from '../../miniprogram/domain/info-api-types';
+import type { ApostilleRecord } from '../../contracts/legalization';
 import type { ApostilleVerifyInput } from '../../miniprogram/domain/apostille';
 import type { ApostilleRecordTable, Database } from '../db/schema';
 import type { AuthorityIndex } from './authorities';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { issuesApostilles, validateApostilleInput } from '../../miniprogram/domain/apostille';
 import { apostilleMessages } from '../../miniprogram/domain/apostille-messages';
-import type { ApostilleRecord } from '../../miniprogram/domain/info-api-types';
+import type { ApostilleRecord } from '../../contracts/legalization';
 import type { AppDeps } from '../app-deps';
 import { validationFailed } from '../http/api-error';
 import { errorResponses } from '../http/schemas';

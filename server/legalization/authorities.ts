@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DOMESTIC_AUTHORITIES, IssuingAuthority } from '../../miniprogram/domain/legalization';
+import { DOMESTIC_AUTHORITIES, IssuingAuthority } from '../../contracts/legalization';
 import type { Database } from '../db/schema';
 
 /** Every issuing authority: the Ministry, the provincial offices, then the missions as stored now. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DOMESTIC_AUTHORITIES, type IssuingAuthority } from '../../miniprogram/domain/legalization';
+import { DOMESTIC_AUTHORITIES, type IssuingAuthority } from '../../contracts/legalization';
 import type { Database } from '../db/schema';
 import type { SignedInStaff } from '../staff/authenticate';
 

@@ -9,7 +9,7 @@ import type { SessionStore } from '../security/session-store';
 import { requireStaff } from '../staff/authenticate';
 import { AuthorityIndex } from './authorities';
 import { checkImportText, checkRecordFields, LineError, latestIssueDate } from './csv-import';
-import type { LegalizationRecord } from '../../miniprogram/domain/info-api-types';
+import type { LegalizationRecord } from '../../contracts/legalization';
 import type { PiiCipher } from '../security/pii-cipher';
 import { recordExistsError, registryConsoleRoutes, type RegistrySpec } from './registry-console-routes';
 import { legalizationMessages as m } from './legalization-messages';

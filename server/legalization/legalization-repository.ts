@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Kysely, Selectable, sql } from 'kysely';
-import type { LegalizationRecord, VerifyLegalizationResponse } from '../../miniprogram/domain/info-api-types';
+import type { VerifyLegalizationResponse } from '../../miniprogram/domain/info-api-types';
+import type { LegalizationRecord } from '../../contracts/legalization';
 import { DocumentType, documentTypeLabels, maskStickerNo } from '../../miniprogram/domain/legalization';
 import type { Database, LegalizationRecordTable } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';

@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import type {
-  AuthorityList,
-  ImportBatch,
-  LegalizationRecord,
-  VerifyLegalizationResponse,
-} from '../../miniprogram/domain/info-api-types';
+import type { AuthorityList, VerifyLegalizationResponse } from '../../miniprogram/domain/info-api-types';
+import type { ImportBatch, LegalizationRecord } from '../../contracts/legalization';
 import { DOCUMENT_TYPES, DocumentType } from '../../miniprogram/domain/legalization';
 import { errorBodySchema, errorResponses } from '../http/schemas';
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applicantObjectionSchema } from '../../contracts/staff';
 import { statusLabel } from '../../miniprogram/domain/services/application-status';
 import { serviceInReaderLanguage } from '../applications/application-view';
 import type { AppDeps } from '../app-deps';
@@ -29,15 +30,6 @@ const blockingSchema = z.object({
   statusLabel: z.string(),
   submittedAt: z.string().nullable(),
   objected: z.boolean(),
-});
-
-const objectionSchema = z.object({
-  id: z.string(),
-  applicationId: z.string(),
-  orderNo: z.string().nullable(),
-  statusLabel: z.string(),
-  reason: z.string().nullable(),
-  createdAt: z.string(),
 });
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -141,7 +133,7 @@ export const applicantObjectionRoutes: FastifyPluginAsyncZod<AppDeps & { session
         schema: {
           tags: ['console'],
           summary: "Open objections by identity holders to applications made in their name, at this mission (supervisors)",
-          response: { 200: z.object({ objections: z.array(objectionSchema) }), ...errorResponses },
+          response: { 200: z.object({ objections: z.array(applicantObjectionSchema) }), ...errorResponses },
         },
       },
       async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPOINTMENT_KIND_LABELS } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KIND_LABELS } from '../../contracts/appointments';
 import { applicableAppointmentRules } from '../workflow/appointment-gate';
 import type { OrderView, SupplementSlot, Timeline, TimelineEntry } from '../../miniprogram/domain/order-api-types';
 import { type ApplicationStatus, statusLabel } from '../../miniprogram/domain/services/application-status';

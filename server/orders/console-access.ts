@@ -3,7 +3,7 @@
  * (requireStaff) and reads them with staffOf; refused attempts on an application are
  * recognised by their error code, for the refusal audit (routes.ts installRefusalAudit).
  */
-import { APPLICATION_NOT_FOUND, ApiError, unauthenticated } from '../http/api-error';
+import { ApiError, unauthenticated } from '../http/api-error';
 import type { AppDeps } from '../app-deps';
 import type { SessionStore } from '../security/session-store';
 import type { SignedInStaff } from '../staff/authenticate';
@@ -18,5 +18,5 @@ export function staffOf(request: { staff?: SignedInStaff }): SignedInStaff {
 
 /** Refused attempts (403, or an application that is not the caller's to see) on the review routes, written to the audit log. */
 export function isApplicationRefusal(error: unknown): error is ApiError {
-  return error instanceof ApiError && (error.statusCode === 403 || error.code === APPLICATION_NOT_FOUND);
+  return error instanceof ApiError && (error.statusCode === 403 || error.code === 'APPLICATION_NOT_FOUND');
 }

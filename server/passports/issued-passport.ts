@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { HeldPassportInput, IssuedPassportView } from '../../miniprogram/domain/held-passport';
+import type { HeldPassportInput } from '../../miniprogram/domain/held-passport';
+import type { IssuedPassportView } from '../../contracts/passports';
 import { maskIdNumber } from '../../miniprogram/domain/identity';
 import { answerOf } from '../../miniprogram/domain/services/conditions';
 import { readAnswers } from '../applications/application-view';

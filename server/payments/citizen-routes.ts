@@ -10,7 +10,7 @@ import { errorResponses } from '../http/schemas';
 import { serverMessages } from '../messages';
 import { ExactCache } from '../cache/exact-cache';
 import { MissionDirectory } from '../missions/mission-directory';
-import type { MissionFees } from '../../miniprogram/domain/services/payment-api-types';
+import type { MissionFees } from '../../contracts/payments';
 import { FEES_TOPIC, FeeNotConfigured, missionFees, quoteApplication } from '../workflow/fees';
 import type { PaymentsContext } from './payment-context';
 import { findPaymentForApplication, loadPaymentView } from '../workflow/payment-orders';

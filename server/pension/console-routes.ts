@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import {
+  type PensionPushRow,
+  pensionAuditSchema,
+  pensionOverviewSchema,
+  pensionPushRowSchema,
+} from '../../contracts/pension';
 import { interviewReasonLabels, type InterviewReason } from '../../miniprogram/domain/services/engine';
 import { PENSION_PUSH_JOB, pensionService } from '../../miniprogram/domain/services/pension';
 import { recordAudit } from '../audit/audit-log';
@@ -22,33 +28,6 @@ import { applicationIdParams } from './schemas';
  */
 type PushState = keyof typeof pensionMessages.pushStates;
 
-const pushRow = z.object({
-  applicationId: z.string(),
-  orderNo: z.string().nullable(),
-  personName: z.string(),
-  personIdMasked: z.string(),
-  state: z.enum(['waiting', 'retrying', 'failed', 'sent', 'accepted', 'rejected']),
-  stateLabel: z.string(),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  lastPushAt: z.string().nullable(),
-  expectedResultBy: z.string(),
-  authorityRef: z.string().nullable(),
-  reason: z.string().nullable(),
-  canRetry: z.boolean(),
-});
-type PushRow = z.infer<typeof pushRow>;
-
-const interviewRow = z.object({
-  applicationId: z.string(),
-  orderNo: z.string().nullable(),
-  personName: z.string(),
-  personIdMasked: z.string(),
-  submittedAt: z.string().nullable(),
-  reasons: z.array(z.string()),
-  version: z.number().int(),
-});
-
 const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
 
 /** The latest push/poll job per application: its status decides waiting / retrying / failed. */
@@ -62,7 +41,7 @@ async function latestJobs(db: Kysely<Database>, applicationIds: string[]): Promi
   return new Map(rows.rows.map((r) => [r.application_id, r]));
 }
 
-async function pushRows(db: Kysely<Database>, missionId: string, states: string[], limit: number): Promise<PushRow[]> {
+async function pushRows(db: Kysely<Database>, missionId: string, states: string[], limit: number): Promise<PensionPushRow[]> {
   const rows = await db
     .selectFrom('pension_certifications')
     .innerJoin('applications', 'applications.id', 'pension_certifications.application_id')
@@ -146,7 +125,7 @@ export const pensionConsoleRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsCont
       schema: {
         tags: ['console'],
         summary: "The mission's pension certifications: pending interviews, pushes waiting or failed, recent results",
-        response: { 200: z.object({ interviews: z.array(interviewRow), pushes: z.array(pushRow), decided: z.array(pushRow) }), ...errorResponses },
+        response: { 200: pensionOverviewSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -164,7 +143,7 @@ export const pensionConsoleRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsCont
         summary: 'Push a certification again after the queue gave up (same idempotency key)',
         params: applicationIdParams,
         body: z.object({}).optional(),
-        response: { 200: pushRow, ...errorResponses },
+        response: { 200: pensionPushRowSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -198,10 +177,7 @@ export const pensionConsoleRoutes: FastifyPluginAsyncZod<{ ctx: ApplicationsCont
         summary: "One certification's audit trail: status changes, pushes, retries, staff views",
         params: applicationIdParams,
         response: {
-          200: z.object({
-            entries: z.array(z.object({ at: z.string(), actorKind: z.string(), actorName: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()) })),
-            jobs: z.array(z.object({ kind: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable() })),
-          }),
+          200: pensionAuditSchema,
           ...errorResponses,
         },
       },

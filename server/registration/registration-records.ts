@@ -1,12 +1,8 @@
 import crypto from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { maskIdNumber } from '../../miniprogram/domain/identity';
-import {
-  type RegistrationDetail,
-  type RegistrationInput,
-  type RegistrationSummary,
-  registrationStatusLabels,
-} from '../../miniprogram/domain/registration';
+import type { RegistrationDetail, RegistrationInput, RegistrationSummary } from '../../miniprogram/domain/registration';
+import { registrationStatusLabels } from '../../contracts/registration';
 import type { Database } from '../db/schema';
 import type { PiiCipher } from '../security/pii-cipher';
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { signInLockoutSchema } from '../../contracts/staff';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import { ApiError, unauthenticated } from '../http/api-error';
@@ -118,15 +119,7 @@ export const staffRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions: Sessi
         summary: "Sign-in lockouts now in force for this mission's staff accounts (supervisors)",
         response: {
           200: z.object({
-            lockouts: z.array(
-              z.object({
-                username: z.string().nullable(),
-                address: z.string().nullable(),
-                kind: z.enum(['address', 'account', 'account_address']),
-                attempts: z.number(),
-                blockedUntil: z.string(),
-              }),
-            ),
+            lockouts: z.array(signInLockoutSchema),
           }),
           ...errorResponses,
         },

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { issuedPasswordSchema, type StaffAccount, staffAccountSchema } from '../../contracts/staff';
 import type { AppDeps } from '../app-deps';
 import { recordAudit } from '../audit/audit-log';
 import { isUniqueViolation } from '../db/errors';
@@ -23,21 +24,11 @@ export function temporaryPassword(length = 14): string {
   return Array.from({ length }, () => TEMP_ALPHABET[crypto.randomInt(TEMP_ALPHABET.length)]).join('');
 }
 
-const staffView = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(['reviewer', 'supervisor', 'admin']),
-  disabled: z.boolean(),
-  mustChangePassword: z.boolean(),
-  createdAt: z.string(),
-});
-const issued = z.object({ staff: staffView, temporaryPassword: z.string() });
 const idParams = z.object({ id: z.string().max(64) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StaffRow = { id: string; username: string; display_name: string; role: 'reviewer' | 'supervisor' | 'admin'; disabled_at: Date | null; must_change_password: boolean; created_at: Date };
-const toView = (row: StaffRow): z.infer<typeof staffView> => ({
+const toView = (row: StaffRow): StaffAccount => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
@@ -104,7 +95,7 @@ export const staffAccountRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions
 
     admins.get(
       '/api/console/staff',
-      { schema: { tags: ['console'], summary: "The mission's staff accounts (admins)", response: { 200: z.object({ staff: z.array(staffView) }), ...errorResponses } } },
+      { schema: { tags: ['console'], summary: "The mission's staff accounts (admins)", response: { 200: z.object({ staff: z.array(staffAccountSchema) }), ...errorResponses } } },
       async (request) => {
         const rows = await db.selectFrom('staff').select(columns).where('mission_id', '=', staffOf(request).missionId).orderBy('disabled_at', 'desc').orderBy('username').execute();
         return { staff: rows.map(toView) };
@@ -118,7 +109,7 @@ export const staffAccountRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions
           tags: ['console'],
           summary: 'Create a staff account of my mission with a one-time password (admins; audited)',
           body: z.object({ username: z.string().max(64), displayName: z.string().max(80), role: z.enum(['reviewer', 'supervisor', 'admin']) }),
-          response: { 201: issued, ...errorResponses },
+          response: { 201: issuedPasswordSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -166,7 +157,7 @@ export const staffAccountRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions
             displayName: z.string().trim().min(1).max(40).optional(),
             disabled: z.boolean().optional(),
           }),
-          response: { 200: z.object({ staff: staffView }), ...errorResponses },
+          response: { 200: z.object({ staff: staffAccountSchema }), ...errorResponses },
         },
       },
       async (request) => {
@@ -198,7 +189,7 @@ export const staffAccountRoutes: FastifyPluginAsyncZod<AppDeps & { staffSessions
           tags: ['console'],
           summary: 'Issue a new one-time password (must be changed at next sign-in; admins; audited)',
           params: idParams,
-          response: { 200: issued, ...errorResponses },
+          response: { 200: issuedPasswordSchema, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { APPOINTMENT_KIND_LABELS, appointmentMessages } from '../../miniprogram/domain/appointments';
+import { appointmentMessages } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KIND_LABELS } from '../../contracts/appointments';
 import type { AppointmentRule, ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/api-error';

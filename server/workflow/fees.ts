@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Answers, ServiceDefinition } from '../../miniprogram/domain/services/definition-types';
 import { feeCodes } from '../../miniprogram/domain/services/engine';
-import { FEE_OPTION_LABELS, type FeeLine, type FeeOption, type MissionFees } from '../../miniprogram/domain/services/payment-api-types';
+import { FEE_OPTION_LABELS, type FeeLine, type FeeOption } from '../../miniprogram/domain/services/payment-api-types';
+import type { MissionFees } from '../../contracts/payments';
 import { applicationServices } from '../../miniprogram/domain/services/service-registry';
 import type { Database } from '../db/schema';
 

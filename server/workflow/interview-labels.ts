@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { HintContext } from '../../miniprogram/domain/services/order-state-machine';
 import type { Database } from '../db/schema';
-import { whenLabel } from './slot-times';
+import { messageLocale } from '../../miniprogram/domain/message-locale';
+import { whenIn } from './message-dates';
 
 /** What the 待视频面审 next-step hint needs to know about an order's interview. */
 export type InterviewHint = Pick<HintContext, 'interviewAt' | 'interviewHeld'>;
 
 /**
  * For next-step hints: when each order in 待视频面审 with a booked slot has its interview,
- * at the mission ('12月7日 周一 09:00（纽约时间）'), and whether the interview already took
+ * at the mission in the reader's language ('12月7日 周一 09:00（纽约时间）', 'Mon 7 Dec, 09:00
+ * (New York time)'), and whether the interview already took
  * place (a call ended since the order entered 待视频面审). One query per kind for a whole
  * list; orders in other statuses are not looked up.
  */
@@ -26,7 +28,7 @@ export async function interviewHints(db: Kysely<Database>, orders: ReadonlyArray
     .execute();
   const held = await heldInterviews(db, ids);
   const hints = new Map<string, InterviewHint>(ids.map((id) => [id, { interviewAt: null, interviewHeld: held.has(id) }]));
-  for (const r of booked) hints.get(r.application_id)!.interviewAt = whenLabel(new Date(r.starts_at), r.timezone, r.city_zh);
+  for (const r of booked) hints.get(r.application_id)!.interviewAt = whenIn(messageLocale(), { at: new Date(r.starts_at).toISOString(), timeZone: r.timezone, city: r.city_zh });
   return hints;
 }
 

@@ -1,4 +1,5 @@
-import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from '../../miniprogram/domain/appointments';
+import type { AppointmentKind } from '../../miniprogram/domain/appointments';
+import { APPOINTMENT_KIND_LABELS } from '../../contracts/appointments';
 import { localizedMessages, messageLocale, type MessageLocale } from '../../miniprogram/domain/message-locale';
 import { statusLabel } from '../../miniprogram/domain/services/application-status';
 import { actionLabel, nextStepHint } from '../../miniprogram/domain/services/order-state-machine';

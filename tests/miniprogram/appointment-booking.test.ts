@@ -9,16 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { saveStep, skipFace, submitApplication, uploadDocument, createApplication } from '../../miniprogram/api/applications';
 import { currentToken } from '../../miniprogram/api/request';
 import { appointmentMessages, type CitizenAppointments } from '../../miniprogram/domain/appointments';
 import { text } from '../../miniprogram/packages/appointment/text';
+import { openFingerprintSlots, type RenewalFiles, renewalFiles, submittedRenewal as submitted } from './helpers/appointments';
 import { type ChildServer, startChildServer } from './helpers/child-server';
-import { renewalSteps } from '../server/applications/fixtures';
-import { readyCitizen } from './helpers/citizen';
-import { FakeCanvas } from './helpers/fake-canvas';
 import { textOf } from './helpers/interact';
-import { asCitizen, missionDate } from './helpers/interview';
+import { asCitizen } from './helpers/interview';
 import { renderPage, simulate } from './helpers/load';
 import { until } from './helpers/orders';
 import { allowSeveralPagesPerFile } from './helpers/several-pages';
@@ -28,31 +25,15 @@ import { bindWxFiles } from './helpers/wx-files';
 let server: ChildServer;
 let dir: string;
 let supervisor: StaffHttpClient;
-const files = { photo: '', document: '', signature: '' };
+let files: RenewalFiles;
 
 beforeAll(async () => {
   allowSeveralPagesPerFile();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-mp-appointment-'));
   server = await startChildServer({ staff: true });
-  const write = (name: string, data: Buffer) => {
-    fs.writeFileSync(path.join(dir, name), data);
-    return path.join(dir, name);
-  };
-  files.photo = server.images.goodPhoto;
-  files.document = server.images.document;
-  const canvas = new FakeCanvas();
-  canvas.width = 640;
-  canvas.height = 240;
-  const ctx = canvas.getContext();
-  ctx.beginPath();
-  ctx.moveTo(20, 90);
-  for (const [x, y] of [[60, 20], [100, 100], [150, 30], [200, 90], [260, 40], [300, 80]]) ctx.lineTo(x, y);
-  files.signature = write('signature.png', canvas.toPng());
+  files = renewalFiles(server, dir);
   supervisor = await signInStaff(server.baseUrl, server.staff.find((s) => s.role === 'supervisor')!);
-  const type = await supervisor.put('/api/console/appointment-types/fingerprints', { minutes: 15, capacity: 2, cutoffHours: 24, active: true });
-  expect(type.status).toBe(200);
-  const slots = await supervisor.post('/api/console/appointment-slots', { kind: 'fingerprints', fromDate: missionDate(3), toDate: missionDate(4), weekdays: [0, 1, 2, 3, 4, 5, 6], startTime: '10:00', endTime: '10:30' });
-  expect(slots.body).toEqual({ created: 4, skipped: 0 });
+  expect(await openFingerprintSlots(supervisor)).toEqual({ created: 4, skipped: 0 });
 }, 120_000);
 
 afterAll(async () => {
@@ -72,26 +53,8 @@ beforeEach(() => {
   wx.setClipboardData = jest.fn((options: { success?: () => void }) => options.success?.()) as never;
 });
 
-const uploadsBefore: Record<string, Array<[string, keyof typeof files]>> = {
-  declaration: [['declaration_signature', 'signature']],
-  photo: [['id_photo', 'photo']],
-  documents: [['passport_data_page', 'document']],
-};
-
 /** A renewal submitted (paying at the mission) through the mini-program's api layer. */
-async function submittedRenewal(name: string): Promise<string> {
-  await readyCitizen(server, name);
-  let detail = await createApplication('passport', 'us-new-york');
-  for (const [stepId, answers] of renewalSteps) {
-    if (stepId === 'review') break;
-    for (const [docId, file] of uploadsBefore[stepId] ?? []) await uploadDocument(detail.id, docId, files[file]);
-    if (stepId === 'face') detail = await skipFace(detail.id);
-    detail = await saveStep(detail.id, stepId, 'paymentMethod' in answers ? { ...answers, paymentMethod: 'at_mission' } : answers);
-  }
-  const order = await submitApplication(detail.id);
-  expect(order.status).toBe('submitted');
-  return detail.id;
-}
+const submittedRenewal = (name: string) => submitted(server, name, files);
 
 type Page = ReturnType<typeof renderPage>;
 interface Row {
@@ -148,7 +111,7 @@ describe('到馆预约 (采集指纹)', () => {
     const shown = textOf(page);
     const view = await serverView(id);
     expect(shown).toContain(view.mission.address);
-    expect(shown).toMatch(/以下时间均为纽约时间（UTC-[45]）/);
+    expect(shown).toMatch(/以下时间均为使领馆当地时间（UTC-[45]）/);
     expect(shown).toContain('采集指纹');
     await tapButton(page, '.copy-map');
     expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: view.mission.mapUrl }));
@@ -163,7 +126,8 @@ describe('到馆预约 (采集指纹)', () => {
     expect(row!.state).toBe('booked');
     const booked = (await serverView(id)).appointments[0]!.booking!;
     expect(booked.slotId).toBe(first!.id);
-    expect(row!.bookedText).toBe(`已预约：${booked.when}`);
+    // The server's 简体 label for the same time (the page words it in the citizen's language from its date and time).
+    expect(row!.bookedText).toBe(`已预约：${booked.local.dateLabel} ${booked.local.time}`);
     expect(row!.codeText).toBe(`预约码 ${booked.code}`);
     // The QR code: a square of modules with dark ones in it (a version-1 code and its quiet zone).
     expect(row!.qr.length).toBeGreaterThanOrEqual(25);

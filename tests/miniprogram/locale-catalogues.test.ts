@@ -31,6 +31,12 @@ import { text as legalizationText } from '../../miniprogram/packages/legalizatio
 import { en as documentsEn } from '../../miniprogram/packages/documents/text-en';
 import { zhHant as documentsZhHant } from '../../miniprogram/packages/documents/text-zh-Hant';
 import { text as documentsText } from '../../miniprogram/packages/documents/text';
+import { en as infoEn } from '../../miniprogram/packages/info/text-en';
+import { zhHant as infoZhHant } from '../../miniprogram/packages/info/text-zh-Hant';
+import { text as infoText } from '../../miniprogram/packages/info/text';
+import { en as appointmentEn } from '../../miniprogram/packages/appointment/text-en';
+import { zhHant as appointmentZhHant } from '../../miniprogram/packages/appointment/text-zh-Hant';
+import { text as appointmentText } from '../../miniprogram/packages/appointment/text';
 
 import { feeView } from '../../miniprogram/packages/apply/form-model';
 import { type ApplicationFee, FEE_OPTION_LABELS } from '../../miniprogram/domain/services/payment-api-types';
@@ -68,6 +74,8 @@ const catalogues = {
   pay: { 'zh-CN': (chooseLocale('zh-CN'), { ...payText }), 'zh-Hant': payZhHant, en: payEn },
   pension: { 'zh-CN': (chooseLocale('zh-CN'), { ...pensionText }), 'zh-Hant': pensionZhHant, en: pensionEn },
   legalization: { 'zh-CN': (chooseLocale('zh-CN'), { ...legalizationText }), 'zh-Hant': legalizationZhHant, en: legalizationEn },
+  info: { 'zh-CN': (chooseLocale('zh-CN'), { ...infoText }), 'zh-Hant': infoZhHant, en: infoEn },
+  appointment: { 'zh-CN': (chooseLocale('zh-CN'), { ...appointmentText }), 'zh-Hant': appointmentZhHant, en: appointmentEn },
   interview: { 'zh-CN': (chooseLocale('zh-CN'), { ...interviewText }), 'zh-Hant': interviewZhHant, en: interviewEn },
   registration: { 'zh-CN': (chooseLocale('zh-CN'), { ...registrationText }), 'zh-Hant': registrationZhHant, en: registrationEn },
   missionCalendar: missionCalendarCatalogues,

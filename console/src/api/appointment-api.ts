@@ -1,11 +1,12 @@
 /**
  * 到馆预约 in the console (server/appointments): types and their settings, slots per type,
  * the day's appointments, check-in by code or from a search, no-shows, mail requests.
- * Types come from the shared contract, miniprogram/domain/appointments.ts.
+ * Types come from the staff contract, contracts/appointments.ts.
  */
-import type * as Contract from '../../../miniprogram/domain/appointments';
+import type * as Contract from '../../../contracts/appointments';
 import { request } from './http';
 
+export type { InPersonKind } from '../../../miniprogram/domain/appointments';
 export type {
   AppointmentTypeView,
   ConsoleAppointmentDay,
@@ -13,10 +14,9 @@ export type {
   ConsoleAppointmentView,
   ConsoleMailException,
   CreateAppointmentSlotsRequest,
-  InPersonKind,
   UpdateAppointmentTypeRequest,
-} from '../../../miniprogram/domain/appointments';
-export { APPOINTMENT_KIND_LABELS, APPOINTMENT_MINUTES_CHOICES, IN_PERSON_KINDS } from '../../../miniprogram/domain/appointments';
+} from '../../../contracts/appointments';
+export { APPOINTMENT_KIND_LABELS, APPOINTMENT_MINUTES_CHOICES, IN_PERSON_KINDS } from '../../../contracts/appointments';
 
 const booking = (id: string) => `/api/console/appointment-bookings/${encodeURIComponent(id)}`;
 

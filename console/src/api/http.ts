@@ -10,7 +10,7 @@ import type { ApiErrorBody } from './types';
 export { ApiError };
 
 /** Codes for failures that never reached a server answer we could read. */
-export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const NETWORK_ERROR = 'NETWORK_ERROR' as const;
 export const BAD_RESPONSE = 'BAD_RESPONSE';
 
 export interface RequestOptions {

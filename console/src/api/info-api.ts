@@ -1,16 +1,16 @@
 /** 领事资讯 in the console: news, travel-safety alerts, the mission country's guide. */
+import type { DestinationGuide, TravelAlert } from '../../../miniprogram/domain/info-api-types';
 import type {
   CreateTravelAlertRequest,
-  DestinationGuide,
   SaveGuideRequest,
   SaveNewsRequest,
   StaffNewsArticle,
   StaffNewsList,
-  TravelAlert,
-} from '../../../miniprogram/domain/info-api-types';
+} from '../../../contracts/info';
 import { request } from './http';
 
-export type { DestinationGuide, StaffNewsArticle, TravelAlert } from '../../../miniprogram/domain/info-api-types';
+export type { DestinationGuide, TravelAlert } from '../../../miniprogram/domain/info-api-types';
+export type { StaffNewsArticle } from '../../../contracts/info';
 
 export interface StaffTravelAlert extends TravelAlert {
   status: 'scheduled' | 'active' | 'ended';

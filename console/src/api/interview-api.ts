@@ -1,13 +1,16 @@
 /**
  * 视频面审 in the console (server/interviews): the mission's slots, one application's
- * interview, starting and ending its call, screenshots. Types come from the shared
- * contract, miniprogram/domain/interview.ts. The call's signalling is not here: it is in
- * src/interview-call/peer-session.ts, which the citizen's page uses as well.
+ * interview, starting and ending its call, screenshots. Types come from the staff
+ * contract, contracts/interviews.ts (what the citizen sees too: miniprogram/domain/interview.ts).
+ * The call's signalling is not here: it is in src/interview-call/peer-session.ts, which the
+ * citizen's page uses as well.
  */
-import type * as Contract from '../../../miniprogram/domain/interview';
+import type * as Contract from '../../../contracts/interviews';
 import { ApiError, NETWORK_ERROR, request } from './http';
+import type { ApiErrorBody } from './types';
 import { t } from '../locale/zh-CN';
 
+export type { InterviewBookingView, InterviewCallView } from '../../../miniprogram/domain/interview';
 export type {
   CallStart,
   ConsoleInterview,
@@ -15,10 +18,8 @@ export type {
   ConsoleSlotView,
   CreateSlotsRequest,
   CreateSlotsResult,
-  InterviewBookingView,
-  InterviewCallView,
   InterviewScreenshotView,
-} from '../../../miniprogram/domain/interview';
+} from '../../../contracts/interviews';
 export { SCREENSHOT_MAX_BYTES, SLOT_BATCH_MAX_DAYS, SLOT_MINUTES_CHOICES, interviewMessages } from '../../../miniprogram/domain/interview';
 
 const application = (id: string) => `/api/console/applications/${encodeURIComponent(id)}/interview`;
@@ -54,7 +55,7 @@ export const interviewApi = {
     } catch {
       throw new ApiError(0, NETWORK_ERROR, t.errors.network);
     }
-    const payload = (await response.json().catch(() => undefined)) as Contract.InterviewScreenshotView | { error?: { code: string; message: string } } | undefined;
+    const payload = (await response.json().catch(() => undefined)) as Contract.InterviewScreenshotView | Partial<ApiErrorBody> | undefined;
     if (response.ok && payload && 'url' in payload) return payload;
     const error = payload && 'error' in payload ? payload.error : undefined;
     throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? t.errors.unexpected);

@@ -1,16 +1,17 @@
 /** The legalization and apostille registries in the console: CSV imports, single records, revocation. */
+import type { AuthorityList } from '../../../miniprogram/domain/info-api-types';
 import type {
   ApostilleRecord,
-  AuthorityList,
   CreateLegalizationRecordRequest,
   ImportBatch,
   ImportErrorBody,
   LegalizationRecord,
-} from '../../../miniprogram/domain/info-api-types';
+} from '../../../contracts/legalization';
 import { ApiError, NETWORK_ERROR, request } from './http';
 import { t } from '../locale/zh-CN';
 
-export type { ApostilleRecord, AuthorityList, ImportBatch, LegalizationRecord } from '../../../miniprogram/domain/info-api-types';
+export type { AuthorityList } from '../../../miniprogram/domain/info-api-types';
+export type { ApostilleRecord, ImportBatch, LegalizationRecord } from '../../../contracts/legalization';
 
 export type ImportOutcome =
   | { ok: true; batch: ImportBatch }

@@ -3,26 +3,12 @@
  * server/staff/routes.ts): citizens' objections to applications made in their name, and
  * the staff sign-in lockouts now in force.
  */
+import type { ApplicantObjection, SignInLockout } from '../../../contracts/staff';
 import { request } from './http';
 
-export interface ApplicantObjection {
-  id: string;
-  applicationId: string;
-  orderNo: string | null;
-  statusLabel: string;
-  reason: string | null;
-  createdAt: string;
-}
+export type { ApplicantObjection, SignInLockout };
 
 export type ObjectionOutcome = 'void' | 'dismiss';
-
-export interface SignInLockout {
-  username: string | null;
-  address: string | null;
-  kind: 'address' | 'account' | 'account_address';
-  attempts: number;
-  blockedUntil: string;
-}
 
 export const objectionsApi = {
   list: async () => (await request<{ objections: ApplicantObjection[] }>('/api/console/applicant-objections')).objections,

@@ -1,8 +1,9 @@
 /** The passport issued for an order (docs/expiry-reminders.md): asked for at 待领取 / 已寄出. */
-import type { HeldPassportInput, IssuedPassportView } from '../../../miniprogram/domain/held-passport';
+import type { HeldPassportInput } from '../../../miniprogram/domain/held-passport';
+import type { IssuedPassportView } from '../../../contracts/passports';
 import { request } from './http';
 
-export type { IssuedPassportView } from '../../../miniprogram/domain/held-passport';
+export type { IssuedPassportView } from '../../../contracts/passports';
 export { validateHeldPassport, type HeldPassportErrors } from '../../../miniprogram/domain/held-passport';
 
 const issuedPassport = (id: string) => `/api/console/applications/${encodeURIComponent(id)}/issued-passport`;

@@ -1,6 +1,7 @@
 /** 海外公民登记 in the console: registrants, counts, emergency export, and per alert its reach and answers. */
 import type { AlertAnswer, RegistrationPurpose, RegistrationStatus } from '../../../miniprogram/domain/registration';
 import { ApiError, request } from './http';
+import type { ApiErrorBody } from './types';
 
 export interface StaffRegistrant {
   id: string;
@@ -90,7 +91,7 @@ export const registrationApi = {
       body: JSON.stringify(body),
     });
     if (!response.ok) {
-      const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string> } } | null;
+      const payload = (await response.json().catch(() => null)) as ApiErrorBody | null;
       throw new ApiError(response.status, payload?.error?.code ?? 'BAD_RESPONSE', payload?.error?.message ?? '', payload?.error?.fields);
     }
     const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'registrants.csv';

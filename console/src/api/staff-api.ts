@@ -1,21 +1,9 @@
 /** Staff accounts: my own password; the mission's accounts (admins). */
+import type { IssuedPassword, StaffAccount } from '../../../contracts/staff';
 import { request } from './http';
 import type { StaffRole } from './types';
 
-export interface StaffAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
-
-export interface IssuedPassword {
-  staff: StaffAccount;
-  temporaryPassword: string;
-}
+export type { IssuedPassword, StaffAccount };
 
 export const staffApi = {
   changeMyPassword: (currentPassword: string, newPassword: string) => request<void>('/api/console/me/password', { method: 'PUT', body: { currentPassword, newPassword } }),

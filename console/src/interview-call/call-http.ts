@@ -4,6 +4,7 @@
  * long poll). Kept free of the console's locale so the citizen's page stays small.
  */
 import { ApiError } from '../../../miniprogram/domain/api-error';
+import type { ApiErrorBody } from '../../../miniprogram/domain/api-types';
 
 export { ApiError };
 
@@ -43,7 +44,7 @@ export async function callRequest<T>(path: string, options: CallRequest = {}): P
     payload = undefined;
   }
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (payload as Partial<ApiErrorBody> | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText);
   }
   return payload as T;

@@ -4,7 +4,7 @@
  *   ticket → POST /api/interview-calls/join → camera + microphone → PeerSession (citizen)
  */
 import wx from 'weixin-js-sdk';
-import type { CallJoin } from '../../../miniprogram/domain/interview';
+import type { CallJoin } from '../../../contracts/interviews';
 import { ApiError, callRequest } from './call-http';
 import { mediaProblem, PeerSession, type PeerState } from './peer-session';
 import { callText } from './text';

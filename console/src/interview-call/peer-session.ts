@@ -3,7 +3,7 @@
  * signalling through our server (HTTP long-poll; the server relays, it carries no media).
  * The console (staff) and the citizen's call page use this same class.
  *
- * The protocol (miniprogram/domain/interview.ts, SignalKind):
+ * The protocol (contracts/interviews.ts, SignalKind):
  *   citizen: media → 'ready' → waits for an offer
  *   staff:   sees 'ready' → fresh RTCPeerConnection → 'offer'
  *   citizen: 'offer' → fresh RTCPeerConnection → 'answer'
@@ -13,7 +13,14 @@
  * Every offer carries a negotiation id that the answer and all candidates repeat, so a
  * late answer or candidate of an earlier connection is dropped instead of breaking this one.
  */
-import { SIGNAL_WAIT_MAX_MS, type CallSide, type IceServer, type Signal, type SignalKind, type SignalPage } from '../../../miniprogram/domain/interview';
+import {
+  SIGNAL_WAIT_MAX_MS,
+  type CallSide,
+  type IceServer,
+  type Signal,
+  type SignalKind,
+  type SignalPage,
+} from '../../../contracts/interviews';
 import { ApiError, callRequest } from './call-http';
 
 /**

@@ -2,6 +2,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { localizedPage } from '../../locale/localized-page';
 import { t } from '../../locale/text';
 import { elderModeStore } from '../../stores/elder-mode-store';
+import { toggleElderMode } from '../../utils/elder-toggle';
 
 /**
  * 长辈版 switch (home and 我的): one row a screen reader reads as a switch with its state.
@@ -13,9 +14,7 @@ ComponentWithStore({
   storeBindings: { store: elderModeStore, fields: ['enabled', 'autoEnabled'], actions: {} },
   methods: {
     toggle() {
-      elderModeStore.toggle();
-      // Announced: the page changes size under the citizen's finger.
-      wx.showToast({ title: elderModeStore.enabled ? t.elderMode.turnedOn : t.elderMode.turnedOff, icon: 'none' });
+      toggleElderMode();
     },
     keep() {
       elderModeStore.setEnabled(true);

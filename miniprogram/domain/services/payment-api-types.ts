@@ -4,7 +4,6 @@
  * (fen for CNY) — never floating point; format with `formatFen`.
  */
 import { localizedMessages } from '../message-locale';
-import type { ApplicationServiceId } from './definition-types';
 
 /** Processing speed a fee is charged for (normal 普通 / express 加急 / urgent 特急). */
 export type FeeOption = 'normal' | 'express' | 'urgent';
@@ -22,12 +21,6 @@ export interface FeeLine {
   label: string;
   option: FeeOption;
   amountFen: number;
-}
-
-/** GET /api/missions/:id/fees — the mission's fee table, for "费用说明". */
-export interface MissionFees {
-  missionId: string;
-  fees: Array<FeeLine & { service: ApplicationServiceId; serviceTitle: string; optionLabel: string; currency: string }>;
 }
 
 /** GET /api/applications/:id/fee — what this application costs and what that covers. */

@@ -1,6 +1,7 @@
 /** Travel alerts as the info pages render them: the level as words and an icon, never colour alone. */
-import { alertLevelIcons, alertLevelLabels, alertLevelThemes, AlertLevel } from '../../domain/alert-levels';
+import { ALERT_LEVELS, alertLevelIcons, alertLevelThemes, AlertLevel } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
+import { t } from '../../locale/text';
 import { formatDate } from '../../utils/format';
 import { text } from './text';
 
@@ -18,13 +19,16 @@ export interface AlertRow {
   until: string;
 }
 
+/** The level in words in the current language (the main catalogue's, which the home banner shows too). */
+const levelLabel = (level: AlertLevel) => t.alertBanner.levels[level];
+
 export function toAlertRow(alert: TravelAlert, countryNames: Record<string, string> = {}): AlertRow {
   return {
     id: alert.id,
     countryCode: alert.countryCode,
     country: countryNames[alert.countryCode] ?? alert.countryCode,
     level: alert.level,
-    label: alertLevelLabels[alert.level],
+    label: levelLabel(alert.level),
     icon: alertLevelIcons[alert.level],
     theme: alertLevelThemes[alert.level],
     title: alert.title,
@@ -34,10 +38,13 @@ export function toAlertRow(alert: TravelAlert, countryNames: Record<string, stri
   };
 }
 
-export const levelLegend = text.alerts.levels.map(({ level, description }) => ({
-  level,
-  description,
-  label: alertLevelLabels[level as AlertLevel],
-  icon: alertLevelIcons[level as AlertLevel],
-  theme: alertLevelThemes[level as AlertLevel],
-}));
+/** What each level means, mildest first, in the current language. */
+export function levelLegend() {
+  return ALERT_LEVELS.map((level) => ({
+    level,
+    description: text.alerts.levels[level],
+    label: levelLabel(level),
+    icon: alertLevelIcons[level],
+    theme: alertLevelThemes[level],
+  }));
+}

@@ -3,8 +3,8 @@
  * A network failure (ApiError status 0) falls back to it with the time it was fetched;
  * any other error (404…) is the server's answer and is passed on.
  */
-import dayjs from 'dayjs';
 import { ApiError } from '../../api/request';
+import { formatDateTime } from '../../utils/format';
 import { fill, text } from './text';
 
 const PREFIX = 'info:';
@@ -32,7 +32,7 @@ export function readCopy<T>(key: string): SavedCopy<T> | null {
 }
 
 export function offlineNote(savedAt: number): string {
-  return fill(text.offline, { time: dayjs(savedAt).format('YYYY-MM-DD HH:mm') });
+  return fill(text.offline, { time: formatDateTime(new Date(savedAt).toISOString()) });
 }
 
 /** Fresh data (and saved for next time), or the saved copy with a note when offline. */

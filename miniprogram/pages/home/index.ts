@@ -2,6 +2,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import Toast from 'tdesign-miniprogram/toast/index';
 import { sharedAlerts } from '../../api/info';
 import { messageOf } from '../../behaviors/list-load';
+import { searchQueryOf } from '../../components/home-search/search-index';
 import { type CountdownLine, pensionCountdown } from '../../api/pension';
 import { mostSevereAlert } from '../../domain/alert-levels';
 import type { TravelAlert } from '../../domain/info-api-types';
@@ -18,7 +19,7 @@ import { actOnOrderRow, type OrderRow } from '../../utils/order-rows';
 import { changedData } from '../../utils/set-data';
 
 
-/** 首页: the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
+/** 首页: the search, the service grid, the citizen's mission, and the 12308 hotline. Public and indexable. */
 ComponentWithStore({
   ...localizedPage(
     () => ({
@@ -42,6 +43,8 @@ ComponentWithStore({
     /** The citizen's orders could not be refreshed (network-banner offers 重试). */
     refreshFailed: false,
     networkMessage: '',
+    /** What the search starts with when WeChat search or a link opened the page with ?q= or ?elder=1. */
+    searchQuery: '',
   },
   storeBindings: [
     {
@@ -66,12 +69,19 @@ ComponentWithStore({
   pageLifetimes: {
     show() {
       localizeTabBar();
+      // 需要您处理 in the language chosen in 我的 meanwhile, before (and whether or not) the refresh lands.
+      ordersStore.relocalize();
       void this.loadAlert(sessionStore.mission);
       this.loadCountdown();
       this.loadOrders();
     },
   },
   methods: {
+    /** Opened from WeChat search or a shared link: `?q=长辈版` fills the search, `?elder=1` finds the switch. */
+    onLoad(query: Record<string, string | undefined>) {
+      const searchQuery = searchQueryOf(query);
+      if (searchQuery) this.setData({ searchQuery });
+    },
     /** Best effort: without a network the home page simply shows no banner. */
     async loadAlert(mission: MissionCard | null) {
       const country = mission?.countryCode;
@@ -119,7 +129,14 @@ ComponentWithStore({
       wx.navigateTo({ url: ROUTES.pensionHome });
     },
     onServiceTap(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string }>) {
-      const service = findService(event.currentTarget.dataset.id);
+      this.openService(event.currentTarget.dataset.id);
+    },
+    /** A service's search result does what its tile does. */
+    onSearchService(event: WechatMiniprogram.CustomEvent<{ id: string }>) {
+      this.openService(event.detail.id);
+    },
+    openService(id: string) {
+      const service = findService(id);
       if (!service) return;
       switch (service.entry.kind) {
         case 'page':
@@ -149,6 +166,10 @@ ComponentWithStore({
           if (result.confirm) wx.makePhoneCall({ phoneNumber: dialable(HOTLINE.primary) });
         },
       });
+    },
+    /** The empty search's 查看全部服务: the grid, in view. */
+    showAllServices() {
+      wx.pageScrollTo({ selector: '.section-title--services', duration: 300 });
     },
     chooseMission() {
       wx.navigateTo({ url: ROUTES.missionPicker });

@@ -34,6 +34,7 @@ ComponentWithStore({
   pageLifetimes: {
     show() {
       localizeTabBar();
+      ordersStore.relocalize();
       // Back from the detail, the form or a supplement upload: statuses may have moved.
       if (sessionStore.loggedIn) void this.load();
     },

@@ -43,7 +43,13 @@ interface Snapshot {
   page: string;
   mode: 'normal' | 'elder';
   html: string;
+  /** The page's own WXSS. WeChat scopes it to that page; simulate gives every page the same
+   * prefix, so two pages' `.zone` would meet if all were measured under one sheet. */
+  pageStyles: string;
 }
+
+/** Page stylesheets by page: those simulate adds while first rendering the page, with page-scoped (`main--`) selectors. */
+const pageStyles = new Map<string, string>();
 
 let server: ChildServer;
 const snapshots: Snapshot[] = [];
@@ -102,6 +108,8 @@ async function settle(page: ReturnType<typeof renderPage>): Promise<void> {
 it('renders every page in the normal mode and in 长辈模式', async () => {
   const order = await submittedOrder(server.images);
   const queries: Record<string, Record<string, string>> = {
+    // Home with its search's result rows on screen (what WeChat search opens: ?q=…).
+    'pages/home/index': { q: '护照' },
     'packages/apply/form/index': { service: 'passport' },
     'packages/apply/result/index': { id: order.id },
     'packages/orders/detail/index': { id: order.id },
@@ -116,18 +124,25 @@ it('renders every page in the normal mode and in 长辈模式', async () => {
   for (const mode of ['normal', 'elder'] as const) {
     elderModeStore.setEnabled(mode === 'elder');
     for (const pagePath of allPages()) {
+      const stylesBefore = new Set(Array.from(document.querySelectorAll('style')));
       const page = renderPage(pagePath);
+      if (!pageStyles.has(pagePath)) {
+        const own = Array.from(document.querySelectorAll('style')).filter((style) => !stylesBefore.has(style) && style.innerHTML.includes('.main--'));
+        own.forEach((style) => style.setAttribute('data-page-style', ''));
+        pageStyles.set(pagePath, own.map((style) => style.innerHTML).join('\n'));
+      }
       const instance = page.instance as unknown as { onLoad?(query: Record<string, string>): unknown };
       const loading = typeof instance.onLoad === 'function' ? Promise.resolve(instance.onLoad(queries[pagePath] ?? {})).catch(() => undefined) : undefined;
       await loading;
       await settle(page);
       const dom = page.dom as unknown as Element;
       annotate((page as unknown as { toJSON(): JsonNode }).toJSON(), dom);
-      snapshots.push({ page: pagePath, mode, html: dom.outerHTML });
+      snapshots.push({ page: pagePath, mode, html: dom.outerHTML, pageStyles: pageStyles.get(pagePath) ?? '' });
       page.detach();
     }
   }
-  const styles = Array.from(document.querySelectorAll('style')).map((style) => style.innerHTML).join('\n') + appWxss();
+  // Components' styles (scoped by their own prefixes) and app.wxss for every page; each page's own sheet goes with its snapshot.
+  const styles = Array.from(document.querySelectorAll('style:not([data-page-style])')).map((style) => style.innerHTML).join('\n') + appWxss();
   const out = process.env.A11Y_OUT;
   if (!out) throw new Error('run through `npm run a11y` (scripts/a11y.ts sets A11Y_OUT)');
   fs.writeFileSync(out, JSON.stringify({ styles, snapshots }));

@@ -1,7 +1,8 @@
 import { selectMission, verifyIdentity } from '../../../miniprogram/api/profile';
 import { clearSession, currentToken } from '../../../miniprogram/api/request';
 import { setApiBaseUrl } from '../../../miniprogram/config';
-import type { CitizenInterview, CreateSlotsResult } from '../../../miniprogram/domain/interview';
+import type { CitizenInterview } from '../../../miniprogram/domain/interview';
+import type { CreateSlotsResult } from '../../../contracts/interviews';
 import { sessionStore } from '../../../miniprogram/stores/session-store';
 import type { ChildServer } from './child-server';
 import { residentId } from './citizen';

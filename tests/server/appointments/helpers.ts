@@ -1,4 +1,5 @@
-import type { CitizenAppointment, CreateAppointmentSlotsRequest, UpdateAppointmentTypeRequest } from '../../../miniprogram/domain/appointments';
+import type { CitizenAppointment } from '../../../miniprogram/domain/appointments';
+import type { CreateAppointmentSlotsRequest, UpdateAppointmentTypeRequest } from '../../../contracts/appointments';
 import type { TestServer } from '../../helpers/test-server';
 import type { Client } from '../applications/helpers';
 import type { StaffSession } from '../interviews/helpers';

@@ -152,6 +152,21 @@ describe.each(sqlOnlyKinds)("answers in the caller's language (%s)", (database) 
     expect(again.body.error.message).not.toMatch(CHINESE);
   });
 
+  it('refuses an appointment booking in English or 繁體', async () => {
+    const { id } = await submittedOrder(server, files, 'o_lang_appointment');
+    const token = await server.loginCitizen('o_lang_appointment');
+    const url = `/api/applications/${id}/appointments/fingerprints/booking`;
+    const en = await call(token, 'en', 'POST', url, { slotId: randomUUID() });
+    expect(en.status).toBeGreaterThanOrEqual(400);
+    expect(en.status).toBeLessThan(500);
+    expect(en.body.error.message).toMatch(/[a-z]/);
+    expect(en.body.error.message).not.toMatch(CHINESE);
+    const hant = await call(token, LANGUAGES['zh-Hant'], 'POST', url, { slotId: randomUUID() });
+    expect(hant.body.error.code).toBe(en.body.error.code);
+    const simplified = await call(token, 'zh-CN', 'POST', url, { slotId: randomUUID() });
+    expect(hant.body.error.message).not.toBe(simplified.body.error.message);
+  });
+
   it('answers a pension error in English or 繁體', async () => {
     const token = await citizen('o_lang_pension');
     const en = await call(token, 'en', 'GET', `/api/pension/certifications/${randomUUID()}`);

@@ -1,4 +1,5 @@
 import { apostilleMessages } from '../../../miniprogram/domain/apostille-messages';
+import { appointmentMessages } from '../../../miniprogram/domain/appointments';
 import { infoMessages } from '../../../miniprogram/domain/info-messages';
 import { type MessageLocale, setMessageLocaleSource } from '../../../miniprogram/domain/message-locale';
 import { messages } from '../../../miniprogram/domain/messages';
@@ -30,6 +31,7 @@ const catalogues: Record<string, object> = {
   FEE_OPTION_LABELS,
   infoMessages,
   apostilleMessages,
+  appointmentMessages,
   applicationMessages,
   messages,
 };

@@ -1,4 +1,5 @@
-import type { NewsArticle, NewsList, StaffNewsArticle } from '../../../miniprogram/domain/info-api-types';
+import type { NewsArticle, NewsList } from '../../../miniprogram/domain/info-api-types';
+import type { StaffNewsArticle } from '../../../contracts/info';
 import { parseArticleMarkup } from '../../../miniprogram/domain/article-blocks';
 import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';

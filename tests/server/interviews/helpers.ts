@@ -1,4 +1,5 @@
-import type { CreateSlotsRequest, CreateSlotsResult, InterviewSlotView } from '../../../miniprogram/domain/interview';
+import type { InterviewSlotView } from '../../../miniprogram/domain/interview';
+import type { CreateSlotsRequest, CreateSlotsResult } from '../../../contracts/interviews';
 import type { StaffRole } from '../../../server/db/schema';
 import { zonedDate } from '../../../server/workflow/slot-times';
 import type { TestServer } from '../../helpers/test-server';

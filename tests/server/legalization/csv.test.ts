@@ -1,12 +1,12 @@
 import {
   checkLegalizationNo,
   checkStickerNo,
-  DOMESTIC_AUTHORITIES,
   maskStickerNo,
   normalizeDocumentNumber,
   parseDocumentType,
   validateVerifyInput,
 } from '../../../miniprogram/domain/legalization';
+import { DOMESTIC_AUTHORITIES } from '../../../contracts/legalization';
 import { AuthorityIndex } from '../../../server/legalization/authorities';
 import { checkImportText, findEncodingDamage, parseIssueDate } from '../../../server/legalization/csv-import';
 import { parseCsv } from '../../../server/legalization/csv';

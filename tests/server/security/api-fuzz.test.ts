@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { isErrorCode } from '../../../miniprogram/domain/error-codes';
 import { databaseKinds } from '../../helpers/fresh-database';
 import { startTestServer, TestServer } from '../../helpers/test-server';
 import { images, type Client } from '../applications/helpers';
@@ -11,7 +12,7 @@ import { submittedOrder } from '../review/helpers';
  * (NUL, lone surrogates, invalid UTF-8, huge strings, wrong types, deep nesting, path
  * traversal, odd numbers and dates, broken cursors). Whatever it is, the answer must be a
  * 4xx (or a success), never a 5xx, never a stack trace, and every error a JSON body with a
- * Chinese message. Routes added later are fuzzed without touching this file.
+ * Chinese message and a code from the one table (miniprogram/domain/error-codes.ts). Routes added later are fuzzed without touching this file.
  *
  * Deterministic: a seeded generator chooses which bad values each field gets.
  */
@@ -251,7 +252,7 @@ describe.each(databaseKinds)('API fuzzing from the OpenAPI document (%s)', (data
     }
     if (response.statusCode < 400) return null;
     if (!String(response.headers['content-type']).startsWith('application/json')) return describeFailure(probe, role, response, 'error is not JSON');
-    let body: { error?: { message?: unknown }; message?: unknown };
+    let body: { error?: { code?: unknown; message?: unknown }; message?: unknown };
     try {
       body = response.json();
     } catch {
@@ -260,11 +261,12 @@ describe.each(databaseKinds)('API fuzzing from the OpenAPI document (%s)', (data
     // WeChat Pay's notification protocol prescribes { code: 'FAIL', message } for its own endpoint.
     const message = body.error?.message ?? body.message;
     if (typeof message !== 'string' || !CHINESE.test(message)) return describeFailure(probe, role, response, 'no Chinese message');
+    if (body.error && !isErrorCode(body.error.code)) return describeFailure(probe, role, response, 'code not in ERROR_CODES');
     return null;
   }
 
   it.each(['none', 'citizen', 'reviewer', 'supervisor', 'admin'])(
-    'as %s: no 5xx, no stack trace, every error JSON with a Chinese message',
+    'as %s: no 5xx, no stack trace, every error JSON with a Chinese message and a known code',
     async (role) => {
       const random = mulberry32(SEED + role.length);
       const failures: string[] = [];

@@ -6,6 +6,7 @@
  */
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
 import { toast } from '../../components/toast';
+import { ApiError } from '../../api/http';
 import { HANGUP_END, mediaProblem, PeerSession, type PeerState } from '../../interview-call/peer-session';
 import { interviewApi, SCREENSHOT_MAX_BYTES, type CallStart, type ConsoleInterview, type InterviewScreenshotView } from '../../api/interview-api';
 import { errorText } from '../interviews/error-text';
@@ -88,7 +89,7 @@ export function useInterviewCall(
       if (!blob) break;
       if (blob.size <= SCREENSHOT_MAX_BYTES) return blob;
     }
-    throw new Error(c.screenshotFailed);
+    throw new ApiError(0, 'CANVAS_EXPORT_FAILED', c.screenshotFailed);
   }
 
   async function capture() {
@@ -100,7 +101,7 @@ export function useInterviewCall(
       events.captured(shot);
       void toast.success(c.screenshotTaken);
     } catch (error) {
-      void toast.error(error instanceof Error && error.message === c.screenshotFailed ? c.screenshotFailed : errorText(error));
+      void toast.error(errorText(error));
     } finally {
       capturing.value = false;
     }

@@ -2,7 +2,10 @@ import Toast from 'tdesign-miniprogram/toast/index';
 import { ApiError } from '../../../api/request';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 import { dialable } from '../../../domain/hotline';
+import { localizedData } from '../../../locale/localized-page';
 import { fill } from '../../../locale/text';
+import { formatDay } from '../../../utils/format';
+import { zonedClock } from '../../../utils/zoned-time';
 import { askMailException, bookAppointment, cancelAppointment, fetchAppointments } from '../api';
 import type { CitizenAppointment, CitizenAppointments } from '../domain/appointments';
 import { qrRows } from '../qr-rows';
@@ -29,23 +32,32 @@ interface AppointmentRow {
   canAskMail: boolean;
 }
 
+/**
+ * 'UTC-5': the mission's offset today from the phone's clock, or — on a runtime without
+ * time-zone data — the one at the end of the server's (简体) zone label.
+ */
+function offsetOf(view: CitizenAppointments): string {
+  return zonedClock(view.mission.timeZone)?.offset ?? /UTC[+-][\d:]+/.exec(view.timeZoneLabel)?.[0] ?? '';
+}
+
 function rowOf(a: CitizenAppointment, changing: boolean): AppointmentRow {
   const booking = a.booking;
   const mail = a.mailException;
   const state = a.done ? 'done' : booking && !changing ? 'booked' : a.open ? 'choose' : 'closed';
   return {
     kind: a.kind,
-    kindLabel: a.kindLabel,
+    // Worded here from the codes the server sends (its kindLabel, dateLabel and statusLabel are 简体).
+    kindLabel: text.kinds[a.kind],
     state,
-    bookedText: booking ? fill(text.booked, { when: booking.when }) : '',
+    bookedText: booking ? fill(text.booked, { when: fill(text.when, { day: formatDay(booking.local.date), time: booking.local.time }) }) : '',
     codeText: booking ? fill(text.code, { code: booking.code }) : '',
     qr: booking && state === 'booked' ? qrRows(booking.code) : [],
     canChange: !!booking?.canChange,
     changeHint: booking ? (booking.canChange ? fill(text.cutoff, { hours: String(a.cutoffHours) }) : text.noChange) : '',
     chooseTitle: fill(text.choose, { minutes: String(a.minutes) }),
-    days: a.days.map((d) => ({ date: d.date, dateLabel: d.dateLabel, slots: d.slots.map((s) => ({ id: s.id, label: fill(text.slot, { time: s.local.time, free: String(s.free) }) })) })),
+    days: a.days.map((d) => ({ date: d.date, dateLabel: formatDay(d.date), slots: d.slots.map((s) => ({ id: s.id, label: fill(text.slot, { time: s.local.time, free: String(s.free) }) })) })),
     mailOffered: a.mailExceptionOffered && !a.done,
-    mailStatus: mail ? fill(text.mailStatus, { status: mail.statusLabel }) : '',
+    mailStatus: mail ? fill(text.mailStatus, { status: text.mailStatuses[mail.status] }) : '',
     mailNote: mail?.note ? fill(text.mailNote, { note: mail.note }) : '',
     canAskMail: a.mailExceptionOffered && !a.done && (!mail || mail.status === 'refused'),
   };
@@ -61,9 +73,8 @@ const lastView = new WeakMap<object, CitizenAppointments>();
  *   /packages/appointment/book/index?id=<application id>
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text } }), () => text.title)],
   data: {
-    text,
     id: '',
     loading: true,
     ready: false,
@@ -104,7 +115,7 @@ Component({
         address: view.mission.address,
         phone: view.mission.phone,
         mapUrl: view.mission.mapUrl,
-        zoneText: fill(text.zone, { zone: view.timeZoneLabel }),
+        zoneText: fill(text.zone, { offset: offsetOf(view) }),
         changing,
         appointments: view.appointments.map((a) => rowOf(a, changing.includes(a.kind))),
       });

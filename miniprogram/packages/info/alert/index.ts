@@ -1,17 +1,16 @@
 import { fetchAlerts } from '../../../api/info';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { AlertRow, toAlertRow } from '../alert-rows';
 import { freshOrSaved } from '../offline';
-import { text } from '../text';
+import { fill, text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** One travel-safety alert in full: level in words and icon, dates, the whole text. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text }, loadingText: t.loading }))],
   data: {
-    text,
-    loadingText: t.loading,
     id: '',
     country: '',
     alert: null as AlertRow | null,
@@ -22,6 +21,8 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '', country: (query.country ?? '').toUpperCase() });
+      // The page JSON's title is 简体; the alert's own title replaces this once it loads.
+      wx.setNavigationBarTitle({ title: text.alerts.title });
       return this.load();
     },
     async load() {
@@ -42,7 +43,7 @@ Component({
     },
     onShareAppMessage() {
       const { alert, id, country } = this.data;
-      return { title: alert ? `${alert.label}：${alert.title}` : text.alerts.shareTitle, path: `${ROUTES.infoAlert}?id=${id}&country=${country}` };
+      return { title: alert ? fill(text.alert.shareTitle, { level: alert.label, title: alert.title }) : text.alerts.shareTitle, path: `${ROUTES.infoAlert}?id=${id}&country=${country}` };
     },
   },
 });

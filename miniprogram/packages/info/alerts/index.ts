@@ -3,6 +3,7 @@ import { fetchMissions } from '../../../api/missions';
 import { mostSevereAlert } from '../../../domain/alert-levels';
 import type { TravelAlert } from '../../../domain/info-api-types';
 import { listLoad } from '../../../behaviors/list-load';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -26,12 +27,12 @@ async function loadAlerts(): Promise<AlertsCopy> {
 
 /** 海外安全提醒: the alerts in force for the citizen's country first, then the rest of the world. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [
+    elderModeBehavior,
+    localizedData(() => ({ text: { ...text }, loadingText: t.loading, legend: levelLegend() }), () => text.alerts.title),
+  ],
   data: {
     ...listLoad.data,
-    text,
-    loadingText: t.loading,
-    legend: levelLegend,
     country: '',
     countryName: '',
     mine: [] as AlertRow[],

@@ -1,6 +1,7 @@
 import { fetchArticle } from '../../../api/info';
 import { ApiError } from '../../../api/request';
 import type { NewsArticle } from '../../../domain/info-api-types';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { formatDate } from '../../../utils/format';
@@ -10,10 +11,8 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
 /** One article: its title in the navigation bar and the share card, its blocks rendered natively. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text }, loadingText: t.loading }))],
   data: {
-    text,
-    loadingText: t.loading,
     id: '',
     article: null as NewsArticle | null,
     date: '',
@@ -24,6 +23,8 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ?? '' });
+      // The page JSON's title is 简体; the article's own title replaces this once it loads.
+      wx.setNavigationBarTitle({ title: text.news.title });
       return this.load();
     },
     async load() {

@@ -4,11 +4,12 @@ import type { Mission } from '../../../domain/api-types';
 import type { ArticleBlock } from '../../../domain/article-blocks';
 import { dialable } from '../../../domain/hotline';
 import type { DestinationGuide, EmergencyNumber } from '../../../domain/info-api-types';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import { formatDate } from '../../../utils/format';
-import { GUIDE_SECTIONS, guideSectionTitles, GuideSection } from '../domain/destination-guides';
+import { GUIDE_SECTIONS, GuideSection } from '../domain/destination-guides';
 import { freshOrSaved } from '../offline';
 import { fill, text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
@@ -17,29 +18,30 @@ interface SectionView {
   key: GuideSection;
   title: string;
   blocks: ArticleBlock[];
-  numbers: EmergencyNumber[];
+  numbers: Array<EmergencyNumber & { callLabel: string }>;
   missions: Array<Pick<Mission, 'id' | 'nameZh' | 'addressZh' | 'phone' | 'hoursZh'>>;
   empty: boolean;
 }
 
 function toSections(guide: DestinationGuide): SectionView[] {
   return GUIDE_SECTIONS.map((key) => {
-    const numbers = key === 'emergency_numbers' ? guide.emergencyNumbers : [];
+    const numbers =
+      key === 'emergency_numbers'
+        ? guide.emergencyNumbers.map((n) => ({ ...n, callLabel: fill(text.guide.callNumber, { label: n.labelZh, number: n.number }) }))
+        : [];
     const missions =
       key === 'mission_contacts'
         ? guide.missions.map(({ id, nameZh, addressZh, phone, hoursZh }) => ({ id, nameZh, addressZh, phone, hoursZh }))
         : [];
     const blocks = guide.sections[key] ?? [];
-    return { key, title: guideSectionTitles[key], blocks, numbers, missions, empty: blocks.length + numbers.length + missions.length === 0 };
+    return { key, title: text.guide.sections[key], blocks, numbers, missions, empty: blocks.length + numbers.length + missions.length === 0 };
   });
 }
 
 /** 出行指南: a country's entry rules, safety, transport, healthcare, emergency numbers and mission contacts. */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text }, loadingText: t.loading }))],
   data: {
-    text,
-    loadingText: t.loading,
     country: '',
     countryName: '',
     updatedAt: '',
@@ -52,6 +54,8 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       const country = (query.country || sessionStore.mission?.countryCode || '').toUpperCase();
       this.setData({ country });
+      // The page JSON's title is 简体; the country's guide names itself once it loads.
+      wx.setNavigationBarTitle({ title: text.guide.title });
       return country ? this.load() : undefined;
     },
     onShow() {

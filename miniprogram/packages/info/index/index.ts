@@ -1,8 +1,9 @@
 import { ROUTES } from '../../../routes';
+import { localizedData } from '../../../locale/localized-page';
 import { text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
-const ENTRIES = [
+const entries = () => [
   { id: 'news', title: text.hub.news, description: text.hub.newsDesc, icon: 'notification', url: ROUTES.infoNews },
   { id: 'alerts', title: text.hub.alerts, description: text.hub.alertsDesc, icon: 'secured', url: ROUTES.infoAlerts },
   { id: 'guide', title: text.hub.guide, description: text.hub.guideDesc, icon: 'earth', url: ROUTES.infoGuide },
@@ -11,8 +12,7 @@ const ENTRIES = [
 
 /** 领事资讯: the four kinds of consular information. Public and indexable. */
 Component({
-  behaviors: [elderModeBehavior],
-  data: { entries: ENTRIES },
+  behaviors: [elderModeBehavior, localizedData(() => ({ entries: entries() }), () => text.hub.title)],
   methods: {
     open(event: WechatMiniprogram.CustomEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { url: string }>) {
       wx.navigateTo({ url: event.currentTarget.dataset.url });

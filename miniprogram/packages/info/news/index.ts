@@ -1,6 +1,7 @@
 import { fetchNews } from '../../../api/info';
 import type { NewsSummary } from '../../../domain/info-api-types';
 import { listLoad } from '../../../behaviors/list-load';
+import { localizedData } from '../../../locale/localized-page';
 import { t } from '../../../locale/text';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
@@ -30,11 +31,9 @@ const toRow = (item: NewsSummary): NewsRow => ({
  * bottom (keyset cursor). The first page is kept for reading offline.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text }, loadingText: t.loading }), () => text.news.title)],
   data: {
     ...listLoad.data,
-    text,
-    loadingText: t.loading,
     missionId: '',
     missionName: '',
     rows: [] as NewsRow[],

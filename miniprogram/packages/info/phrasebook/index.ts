@@ -1,4 +1,5 @@
 import type { Mission } from '../../../domain/api-types';
+import { localizedData } from '../../../locale/localized-page';
 import { ROUTES } from '../../../routes';
 import { sessionStore } from '../../../stores/session-store';
 import {
@@ -6,10 +7,8 @@ import {
   localLanguages,
   Phrase,
   PHRASE_CATEGORIES,
-  phraseCategoryLabels,
   PhraseCategory,
   PhraseLanguage,
-  phraseLanguageLabels,
   searchPhrases,
 } from '../domain/phrasebook';
 import { text } from '../text';
@@ -18,7 +17,7 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
 interface PhraseRow {
   id: string;
   zh: string;
-  translations: Array<{ language: PhraseLanguage; label: string; text: string }>;
+  translations: Array<{ language: PhraseLanguage; text: string }>;
 }
 
 interface ShownPhrase extends PhraseRow {
@@ -26,16 +25,16 @@ interface ShownPhrase extends PhraseRow {
   extra: Array<{ label: string; lines: string[] }>;
 }
 
-const CATEGORY_TABS = [
+const categoryTabs = () => [
   { value: '', label: text.phrasebook.all },
-  ...PHRASE_CATEGORIES.map((value) => ({ value, label: phraseCategoryLabels[value] })),
+  ...PHRASE_CATEGORIES.map((value) => ({ value, label: text.phrasebook.categories[value] })),
 ];
 
 function toRow(phrase: Phrase, languages: PhraseLanguage[]): PhraseRow {
   return {
     id: phrase.id,
     zh: phrase.zh,
-    translations: languages.map((language) => ({ language, label: phraseLanguageLabels[language], text: phrase.translations[language] })),
+    translations: languages.map((language) => ({ language, text: phrase.translations[language] })),
   };
 }
 
@@ -54,10 +53,8 @@ const savedBrightness = new WeakMap<object, number>();
  * Tapping a phrase shows it full screen in large type, screen kept on, to hand the phone over.
  */
 Component({
-  behaviors: [elderModeBehavior],
+  behaviors: [elderModeBehavior, localizedData(() => ({ text: { ...text }, tabs: categoryTabs() }), () => text.phrasebook.title)],
   data: {
-    text,
-    tabs: CATEGORY_TABS,
     category: '' as PhraseCategory | '',
     query: '',
     languages: ['en'] as PhraseLanguage[],

@@ -51,7 +51,8 @@ function defineCheck<V, R>(spec: {
   };
 }
 
-const MODES: Record<Mode, CheckMode> = {
+/** Built when used, not at load: its words are read in the language the citizen reads now. */
+const modes = (): Record<Mode, CheckMode> => ({
   legalization: defineCheck({
     fields: ['legalizationNo', 'stickerNo', 'authorityId'],
     kinds: ['ministry', 'foreign_affairs_office', 'mission'],
@@ -82,7 +83,7 @@ const MODES: Record<Mode, CheckMode> = {
       rows: apostilleRows,
     },
   }),
-};
+});
 
 const EMPTY_FORMS: Record<Mode, Form> = {
   legalization: { legalizationNo: '', stickerNo: '', authorityId: '' },
@@ -106,7 +107,7 @@ function matches(authority: Authority, query: string): boolean {
 }
 
 function groupAuthorities(authorities: Authority[], query: string, mode: Mode): AuthorityGroup[] {
-  return GROUP_ORDER.filter((kind) => MODES[mode].kinds.includes(kind))
+  return GROUP_ORDER.filter((kind) => modes()[mode].kinds.includes(kind))
     .map((kind) => ({
       kind,
       title: text.groups[kind],
@@ -116,10 +117,10 @@ function groupAuthorities(authorities: Authority[], query: string, mode: Mode): 
 }
 
 function visibleErrors(mode: Mode, form: Form, touched: Record<string, boolean>): Errors {
-  const prepared = MODES[mode].prepare(form);
+  const prepared = modes()[mode].prepare(form);
   if (!('errors' in prepared)) return {};
   const shown: Errors = {};
-  for (const field of MODES[mode].fields) if (touched[field] && prepared.errors[field]) shown[field] = prepared.errors[field];
+  for (const field of modes()[mode].fields) if (touched[field] && prepared.errors[field]) shown[field] = prepared.errors[field];
   return shown;
 }
 
@@ -251,7 +252,7 @@ Component({
     async submit() {
       if (this.data.submitting) return;
       const { mode } = this.data;
-      const check = MODES[mode];
+      const check = modes()[mode];
       const touched = Object.fromEntries(check.fields.map((field) => [field, true]));
       const prepared = check.prepare(this.data.forms[mode]);
       if ('errors' in prepared) {
@@ -277,7 +278,7 @@ Component({
     },
     onShareAppMessage() {
       const { mode } = this.data;
-      return { title: MODES[mode].shareTitle, path: mode === 'apostille' ? `${ROUTES.legalizationVerify}?mode=apostille` : ROUTES.legalizationVerify };
+      return { title: modes()[mode].shareTitle, path: mode === 'apostille' ? `${ROUTES.legalizationVerify}?mode=apostille` : ROUTES.legalizationVerify };
     },
   },
 });
