@@ -7,7 +7,8 @@
  */
 import { fill } from '../../locale/text';
 import type { CitizenInterview, InterviewBookingView, InterviewSlotView, ZonedLabel } from './domain/interview';
-import { dayLabel, dayTimeLabel, zoneLabel } from './domain/mission-calendar';
+import { dayTimeLabel, zoneLabel } from './domain/mission-calendar';
+import { formatDay } from '../../utils/format';
 import { text } from './text';
 
 export interface SlotRow {
@@ -51,7 +52,7 @@ export function phoneClock(iso: string, local: ZonedLabel): string {
   return fill(text.phoneTime, { time: date === local.date ? time : dayTimeLabel(at.getMonth() + 1, at.getDate(), time) });
 }
 
-const whenOf = (local: ZonedLabel) => `${dayLabel(local.date)} ${local.time}`;
+const whenOf = (local: ZonedLabel) => `${formatDay(local.date)} ${local.time}`;
 
 const withLength = (time: string, minutes: number) => fill(text.timeAndLength, { time, length: fill(text.minutes, { minutes: String(minutes) }) });
 
@@ -83,7 +84,7 @@ export function interviewView(interview: CitizenInterview) {
     .filter((day) => day.slots.length > 0)
     .map((day) => ({
       date: day.date,
-      dateLabel: dayLabel(day.date),
+      dateLabel: formatDay(day.date),
       countText: fill(text.slotsDay, { count: String(day.slots.length) }),
       slots: day.slots.map((slot) => slotRow(slot, interview.timeZoneOffset)),
     }));

@@ -5,7 +5,8 @@
  * cannot require each other's code at run time.
  */
 import type { CitizenInterview } from '../../domain/interview';
-import { dayLabel, zoneLabel } from './domain/mission-calendar';
+import { zoneLabel } from './domain/mission-calendar';
+import { formatDay } from '../../utils/format';
 import { fill, t } from './text';
 
 /** The next-step card's interview part: its button, the booked time, and 进入面审 when the call is open. */
@@ -14,7 +15,7 @@ export function interviewStep(interview: CitizenInterview | null): { action: str
   const booking = interview?.booking ?? null;
   const callOpen = interview?.call?.status === 'open';
   const lines: string[] = [];
-  if (booking) lines.push(fill(text.bookedAt, { when: `${dayLabel(booking.local.date)} ${booking.local.time}`, zone: zoneLabel(interview!.mission, interview!.timeZoneOffset) }));
+  if (booking) lines.push(fill(text.bookedAt, { when: `${formatDay(booking.local.date)} ${booking.local.time}`, zone: zoneLabel(interview!.mission, interview!.timeZoneOffset) }));
   if (callOpen) lines.push(text.callOpen);
   return { action: booking ? text.view : text.book, lines, joinLabel: callOpen ? text.join : '' };
 }
