@@ -12,6 +12,7 @@
  * have no time-zone data, so phones never convert mission time themselves. A phone may
  * show its own local time from the ISO instant with plain Date.
  */
+import { localizedMessages, type Widen } from './message-locale';
 import type { ApplicationStatus } from './services/application-status';
 
 /** A citizen may not book a slot that starts sooner than this, nor change or cancel one then. */
@@ -117,8 +118,7 @@ export const SLOT_STATUS_LABELS: Readonly<Record<InterviewSlotStatus, string>> =
   cancelled: '已取消',
 };
 
-/** Chinese texts of the interview flow that both the server and the front ends use, in one place. */
-export const interviewMessages = {
+const interviewZhCN = {
   notRequired: '该申请当前无需视频面审',
   slotTaken: '该时段已被预约，请选择其他时段',
   slotUnavailable: '该时段不可预约，请选择其他时段',
@@ -142,3 +142,59 @@ export const interviewMessages = {
   bookingNotChangeable: '该预约已结束，不能再标记',
   signalTooLarge: '信令数据过大',
 } as const;
+
+const interviewZhHant: Widen<typeof interviewZhCN> = {
+  notRequired: '該申請目前無需視訊面審',
+  slotTaken: '該時段已被預約，請選擇其他時段',
+  slotUnavailable: '該時段不可預約，請選擇其他時段',
+  tooLate: `面審開始前${BOOKING_LEAD_MINUTES}分鐘內不能預約、改約或取消，如有問題請致電使領館`,
+  noBooking: '您尚未預約面審時間',
+  callInProgress: '面審已開始，不能再改約或取消',
+  callNotOpen: '使領館尚未發起面審，請在預約時間等待工作人員發起',
+  ticketInvalid: '面審連結已失效，請返回小程式重新進入',
+  callEnded: '面審已結束',
+  cannotStartCall: '申請人尚未預約面審時間，或申請不在待視訊面審狀態',
+  slotsInvalidRange: `日期範圍需在${SLOT_BATCH_MAX_DAYS}天以內，且結束日期不早於開始日期`,
+  slotsInvalidTimes: '結束時間需晚於開始時間，且至少容納一個時段',
+  slotsNoWeekday: '請至少選擇一個星期幾',
+  slotsInvalidMinutes: `每個時段時長需為 ${SLOT_MINUTES_CHOICES.join('、')} 分鐘之一`,
+  slotNotFound: '未找到該面審時段',
+  bookingNotFound: '未找到該面審預約',
+  callNotFound: '未找到該面審通話',
+  screenshotNotFound: '未找到該截圖',
+  screenshotInvalid: '截圖不是有效的 PNG 或 JPEG 圖片',
+  screenshotTooLarge: `截圖不能超過 ${SCREENSHOT_MAX_BYTES / 1024 / 1024} MB`,
+  bookingNotChangeable: '該預約已結束，不能再標記',
+  signalTooLarge: '信令資料過大',
+};
+
+const interviewEn: Widen<typeof interviewZhCN> = {
+  notRequired: 'This application does not need a video interview now',
+  slotTaken: 'This time has just been booked; please choose another',
+  slotUnavailable: 'This time cannot be booked; please choose another',
+  tooLate: `Within ${BOOKING_LEAD_MINUTES} minutes of the interview it cannot be booked, moved or cancelled; if something is wrong, please call the mission`,
+  noBooking: 'You have not booked an interview time yet',
+  callInProgress: 'The interview has started; it can no longer be moved or cancelled',
+  callNotOpen: 'The mission has not started the interview yet; please wait at your booked time for the officer to start it',
+  ticketInvalid: 'This interview link has expired; please go back to the mini-program and join again',
+  callEnded: 'The interview has ended',
+  cannotStartCall: 'The applicant has not booked an interview time, or the application is not awaiting a video interview',
+  slotsInvalidRange: `The date range must be within ${SLOT_BATCH_MAX_DAYS} days, and the end date not before the start date`,
+  slotsInvalidTimes: 'The end time must be after the start time and leave room for at least one slot',
+  slotsNoWeekday: 'Please choose at least one weekday',
+  slotsInvalidMinutes: `Each slot must last one of ${SLOT_MINUTES_CHOICES.join(', ')} minutes`,
+  slotNotFound: 'Interview time slot not found',
+  bookingNotFound: 'Interview booking not found',
+  callNotFound: 'Interview call not found',
+  screenshotNotFound: 'Screenshot not found',
+  screenshotInvalid: 'The screenshot is not a valid PNG or JPEG image',
+  screenshotTooLarge: `The screenshot must not exceed ${SCREENSHOT_MAX_BYTES / 1024 / 1024} MB`,
+  bookingNotChangeable: 'This booking has ended; it can no longer be marked',
+  signalTooLarge: 'Signalling data too large',
+};
+
+/**
+ * Texts of the interview flow that both the server and the front ends use, in one place, in
+ * the reader's language (domain/message-locale.ts); console routes read 简体.
+ */
+export const interviewMessages = localizedMessages({ 'zh-CN': interviewZhCN, 'zh-Hant': interviewZhHant, en: interviewEn });

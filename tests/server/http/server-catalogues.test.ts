@@ -1,6 +1,7 @@
 import { apostilleMessages } from '../../../miniprogram/domain/apostille-messages';
 import { appointmentMessages } from '../../../miniprogram/domain/appointments';
 import { infoMessages } from '../../../miniprogram/domain/info-messages';
+import { interviewMessages } from '../../../miniprogram/domain/interview';
 import { type MessageLocale, setMessageLocaleSource } from '../../../miniprogram/domain/message-locale';
 import { messages } from '../../../miniprogram/domain/messages';
 import { applicationMessages } from '../../../miniprogram/domain/services/application-messages';
@@ -30,6 +31,7 @@ const catalogues: Record<string, object> = {
   STATUS_LABELS,
   FEE_OPTION_LABELS,
   infoMessages,
+  interviewMessages,
   apostilleMessages,
   appointmentMessages,
   applicationMessages,
