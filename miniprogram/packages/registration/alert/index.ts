@@ -2,6 +2,7 @@ import { dialable, HOTLINE } from '../../../domain/hotline';
 import { answerAlert, fetchAlert } from '../api';
 import type { AlertAnswer, RegistrationAlertView } from '../domain/registration';
 import { localizedData } from '../../../locale/localized-page';
+import { t } from '../../../locale/text';
 import { registrationMessages, text } from '../text';
 import { elderModeBehavior } from '../../../behaviors/elder-mode';
 
@@ -9,7 +10,8 @@ import { elderModeBehavior } from '../../../behaviors/elder-mode';
 Component({
   behaviors: [
     elderModeBehavior,
-    localizedData(() => ({ text: { ...text }, helpSent: registrationMessages.helpShownToCitizen }), () => text.alertTitle),
+    // The alert's level in the reader's words (the server's levelZh is 简体, for staff).
+    localizedData(() => ({ text: { ...text }, helpSent: registrationMessages.helpShownToCitizen, levels: { ...t.alertBanner.levels } }), () => text.alertTitle),
   ],
   data: {
     alertId: '',
