@@ -18,8 +18,20 @@ import { rawCodesIn } from './helpers/domain-codes';
 const reviewer = { username: 'sun.reviewer', password: 'reviewer password 2025', displayName: '孙审核' };
 const supervisor = { username: 'zhou.supervisor', password: 'supervisor password 2025', displayName: '周主管' };
 const colleague = { username: 'qian.reviewer', password: 'colleague password 2025', displayName: '钱审核' };
-const timeout = 120_000;
+const timeout = 180_000;
 const shots = process.env.CONSOLE_SCREENSHOT_DIR ?? os.tmpdir();
+
+/**
+ * Confirms the open decision dialog and waits for the server's answer to that decision: a
+ * click that never reached the dialog, a refusal or a slow server fails here, by name —
+ * rather than as a status that did not appear in 30 s (once, in CI, with no other trace).
+ */
+async function confirmDecision(page: Page, action: string): Promise<void> {
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes(`/actions/${action}`), { timeout: 60_000 });
+  await page.locator(byTestId('action-dialog')).getByRole('button', { name: '确定' }).click();
+  const response = await answered;
+  expect([response.status(), response.status() === 200 ? '' : await response.text()]).toEqual([200, '']);
+}
 
 let server: TestServer;
 let dataDir: string;
@@ -179,7 +191,7 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
 
       // Two decisions: one toast on screen, and it does not follow to the queue.
       await page.keyboard.press('a');
-      await page.locator(byTestId('action-dialog')).getByRole('button', { name: '确定' }).click();
+      await confirmDecision(page, 'approve');
       await page.locator(byTestId('application-status')).getByText('复审中').waitFor();
       await page.locator('.t-message', { hasText: '已办理' }).first().waitFor();
       await act(cookie, id, 'require_interview');
@@ -189,7 +201,7 @@ describe.each([1440, 1024])('the reviewer workstation at %i px', (width) => {
       expect(await page.locator(byTestId('action-interview_passed')).innerText()).toContain('记录到馆面审并通过');
       await page.click(byTestId('action-interview_passed'));
       await page.fill(`${byTestId('dialog-note')} textarea`, '申请人到馆面谈，核实无误');
-      await page.locator(byTestId('action-dialog')).getByRole('button', { name: '确定' }).click();
+      await confirmDecision(page, 'interview_passed');
       await page.locator(byTestId('application-status')).getByText('复审中').waitFor();
       expect(await page.locator('.t-message').count()).toBe(1);
       await page.click(byTestId('menu-queue'));
