@@ -7,6 +7,7 @@ import { sqlOnlyKinds } from '../../helpers/fresh-database';
 import { client, startApplicationsServer, verifiedCitizen } from '../applications/helpers';
 import { staffCookie } from '../legalization/console-helpers';
 import { registrationForm, residentIdBornOn } from './helpers';
+import { messageCatalogue } from '../../../server/workflow/message-catalogue';
 
 jest.setTimeout(90_000);
 
@@ -141,14 +142,14 @@ describe.each(sqlOnlyKinds)('overseas citizen registration (%s)', (database) => 
     expect(swept.ended).toBeGreaterThanOrEqual(1);
     expect((await api.get(`/api/registrations/${id}`)).body).toMatchObject({ status: 'ended', statusLabel: '已结束' });
     const inbox = await api.get('/api/messages');
-    expect(inbox.body.messages[0]).toMatchObject({ title: rm.endedTitle, body: rm.endedBody('孙八', soon) });
+    expect(inbox.body.messages[0]).toMatchObject(messageCatalogue.registrationEnded({ name: '孙八', departure: soon }));
 
     const resident = await api.post('/api/registrations', registrationForm({ relation: 'parent', name: '孙老', idType: 'passport', idNumber: 'E33345678', birthDate: '1950-01-01', purpose: 'resident', departureDate: '' }));
     expect(resident.status).toBe(201);
     const nextYear = new Date(Date.now() + 366 * 86_400_000);
     const prompted = await sweepRegistrations(ctx.server.db, nextYear);
     expect(prompted.prompted).toBeGreaterThanOrEqual(1);
-    expect((await api.get('/api/messages')).body.messages[0]).toMatchObject({ title: rm.confirmTitle, body: rm.confirmBody('孙老') });
+    expect((await api.get('/api/messages')).body.messages[0]).toMatchObject(messageCatalogue.registrationConfirm({ name: '孙老' }));
     expect((await sweepRegistrations(ctx.server.db, nextYear)).prompted).toBe(0);
 
     await sweepRegistrations(ctx.server.db, new Date(Date.now() + 380 * 86_400_000));
